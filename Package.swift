@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+// Bevara: e-archive ingestion and long-term preservation for Swedish municipalities.
+// Modules follow the OAIS functions over a small model; see README.md ("Code map").
+import PackageDescription
+
+let package = Package(
+    name: "Bevara",
+    products: [
+        .executable(name: "bevara", targets: ["BevaraCLI"]),
+        .library(name: "BevaraPackaging", targets: ["BevaraPackaging"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System C libraries. Debian packages: libarchive-dev, libmagic-dev (README, setup).
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"])]),
+        .systemLibrary(name: "CPosix"),
+
+        // Model: plain value types for organisations, agreements, cases, records, parties, files.
+        .target(name: "BevaraModel"),
+        // Streaming XML writing (escaping, namespaces) and hardened XML reading helpers.
+        .target(name: "BevaraXML"),
+        // Files and archives: SHA-256 streaming, libarchive tar/zip, libmagic, safe paths, atomic output.
+        .target(name: "BevaraArchiveIO", dependencies: [
+            "CArchive", "CMagic", "CPosix",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Profiles: how a source system's export maps onto the model; submission agreements.
+        .target(name: "BevaraProfiles", dependencies: [
+            "BevaraModel", "BevaraXML", "BevaraArchiveIO",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Packaging: preflight check and E-ARK SIP writing (METS, PREMIS, CITS ERMS).
+        .target(name: "BevaraPackaging", dependencies: [
+            "BevaraModel", "BevaraXML", "BevaraArchiveIO", "BevaraProfiles",
+        ]),
+        // The command line: parses arguments and prints; no logic of its own.
+        .executableTarget(name: "BevaraCLI", dependencies: [
+            "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "BevaraModelTests", dependencies: ["BevaraModel"]),
+        .testTarget(name: "BevaraXMLTests", dependencies: ["BevaraXML"]),
+        .testTarget(name: "BevaraArchiveIOTests", dependencies: ["BevaraArchiveIO"]),
+        .testTarget(name: "BevaraProfilesTests", dependencies: ["BevaraProfiles", "BevaraModel", "BevaraArchiveIO"]),
+        .testTarget(name: "BevaraPackagingTests", dependencies: [
+            "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraXML",
+        ]),
+    ]
+)

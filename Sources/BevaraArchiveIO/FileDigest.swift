@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+
+/// Reads a file once, in 1 MiB chunks, feeding SHA-256 and handing each chunk to a consumer
+/// (a copy destination, an archive entry). Memory is one reusable buffer, whatever the file size.
+public enum FileDigest {
+    public static let chunkSize = 1 << 20
+
+    /// What one pass over a file produced.
+    public struct Result: Sendable {
+        public let size: Int64
+        /// Lower-case hex.
+        public let sha256: String
+        /// Up to the first 64 KiB, for format identification.
+        public let head: [UInt8]
+    }
+
+    /// Streams `path` through SHA-256 and `consume`. The file must be a regular file; `consume`
+    /// may throw to abort (the error propagates).
+    public static func stream(path: String, headBytes: Int = 65_536,
+                              consume: (UnsafeRawBufferPointer) throws -> Void = { _ in }) throws -> Result {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw IOError(path: path, operation: "stat", errno: errno) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw IOError(path: path, operation: "open", reason: "not a regular file")
+        }
+        #if os(Linux)
+        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+        #endif
+        var hasher = SHA256()
+        var head: [UInt8] = []
+        var total: Int64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer.baseAddress!, chunkSize)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOError(path: path, operation: "read", errno: errno)
+            }
+            if n == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+            hasher.update(bufferPointer: chunk)
+            if head.count < headBytes {
+                head.append(contentsOf: chunk.prefix(headBytes - head.count))
+            }
+            try consume(chunk)
+            total += Int64(n)
+        }
+        return Result(size: total, sha256: hex(hasher.finalize()), head: head)
+    }
+
+    /// SHA-256 of a file, lower-case hex.
+    public static func sha256(path: String) throws -> String {
+        try stream(path: path, headBytes: 0).sha256
+    }
+
+    /// SHA-256 of bytes in memory, lower-case hex.
+    public static func sha256(of data: some DataProtocol) -> String {
+        hex(SHA256.hash(data: data))
+    }
+
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let table: [UInt8] = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(table[Int(byte >> 4)])
+            out.append(table[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Rules for paths that come from outside (an export's file references, archive entry names).
+///
+/// A path from an export is only ever opened after `validateRelative` has accepted it and the
+/// resolved file has been checked to lie inside the export root (`resolve`), so `../`, absolute
+/// paths and symlinks cannot reach outside.
+public enum SafePath {
+    /// Why a path was refused; the raw value is used as the preflight rule's detail.
+    public enum Problem: String, Codable, Sendable, CaseIterable {
+        case empty = "empty path"
+        case absolute = "absolute path"
+        case parentReference = "'..' segment"
+        case emptySegment = "empty or '.' segment"
+        case backslash = "backslash in path"
+        case controlCharacter = "control character in name"
+        case tooLong = "name longer than 255 bytes"
+    }
+
+    /// Problems that make a path unusable (traversal and the like); nil when acceptable.
+    public static func validateRelative(_ path: String) -> Problem? {
+        if path.isEmpty { return .empty }
+        if path.hasPrefix("/") || path.hasPrefix("~") || (path.count >= 2 && path.dropFirst().first == ":") {
+            return .absolute
+        }
+        if path.contains("\\") { return .backslash }
+        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if segment == ".." { return .parentReference }
+            if segment.isEmpty || segment == "." { return .emptySegment }
+            if segment.utf8.count > 255 { return .tooLong }
+            if segment.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return .controlCharacter }
+        }
+        return nil
+    }
+
+    /// Characters or names that break on common file systems (Windows, macOS, FAT, network
+    /// shares); these are portability warnings, since Bevara stores files under generated names.
+    public static func portabilityProblems(ofName name: String) -> [String] {
+        var problems: [String] = []
+        let forbidden = CharacterSet(charactersIn: ":*?\"<>|")
+        if name.unicodeScalars.contains(where: { forbidden.contains($0) }) {
+            problems.append("contains one of : * ? \" < > |")
+        }
+        if name.hasSuffix(".") || name.hasSuffix(" ") { problems.append("ends with a dot or space") }
+        if name.hasPrefix(" ") { problems.append("starts with a space") }
+        let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init)?.uppercased() ?? ""
+        let reserved = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).map { "COM\($0)" } + (1...9).map { "LPT\($0)" })
+        if reserved.contains(stem) { problems.append("reserved device name on Windows") }
+        if name.precomposedStringWithCanonicalMapping != name {
+            problems.append("not in Unicode NFC (decomposed characters)")
+        }
+        if !name.contains(".") { problems.append("has no file extension") }
+        return problems
+    }
+
+    /// Resolves `relative` under `root`, following symlinks, and returns the real path only if it
+    /// stays inside the real root. Returns nil for anything that escapes.
+    public static func resolve(_ relative: String, under root: String) -> String? {
+        guard validateRelative(relative) == nil else { return nil }
+        guard let realRoot = realPath(root) else { return nil }
+        let joined = (realRoot as NSString).appendingPathComponent(relative)
+        guard let real = realPath(joined) else { return nil }
+        return real == realRoot || real.hasPrefix(realRoot + "/") ? real : nil
+    }
+
+    /// `realpath(3)`; nil if the path does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// A file-system-safe name in `A–Z a–z 0–9 . _ -`: diacritics are folded (å→a, ö→o),
+    /// anything else becomes `_`, and runs of `_` collapse. Used for names inside packages; the
+    /// original name is always kept in metadata. Never empty.
+    public static func slug(_ name: String, maxLength: Int = 100) -> String {
+        let folded = name.precomposedStringWithCanonicalMapping
+            .folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "sv_SE"))
+        var out = ""
+        var lastUnderscore = false
+        for scalar in folded.unicodeScalars {
+            let v = scalar.value
+            let ok = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+                || scalar == "." || scalar == "-"
+            if ok {
+                out.unicodeScalars.append(scalar)
+                lastUnderscore = false
+            } else if !lastUnderscore {
+                out.append("_")
+                lastUnderscore = true
+            }
+        }
+        while out.hasPrefix(".") || out.hasPrefix("_") { out.removeFirst() }
+        while out.hasSuffix("_") || out.hasSuffix(".") { out.removeLast() }
+        if out.count > maxLength {
+            // Keep the extension when shortening.
+            let ext = (out as NSString).pathExtension
+            let keep = max(1, maxLength - ext.count - 1)
+            out = String(out.prefix(keep)) + (ext.isEmpty ? "" : "." + ext)
+        }
+        return out.isEmpty ? "file" : out
+    }
+}

@@ -1,0 +1,85 @@
+import CPosix
+import Foundation
+
+/// An output (file or directory) written under a temporary name beside its final path and
+/// renamed into place only when complete, so an interrupted or failed run leaves nothing that
+/// looks finished. Temporary names start with `.bevara-partial-` so a later run can recognise
+/// and report leftovers of a killed run.
+public final class StagedOutput {
+    public static let partialPrefix = ".bevara-partial-"
+
+    public let finalPath: String
+    public let stagingPath: String
+    private var done = false
+
+    /// Refuses when `finalPath` exists: Bevara never overwrites a package.
+    public init(finalPath: String) throws {
+        let fm = FileManager.default
+        let absolute = finalPath.hasPrefix("/") ? finalPath : fm.currentDirectoryPath + "/" + finalPath
+        self.finalPath = (absolute as NSString).standardizingPath
+        if fm.fileExists(atPath: self.finalPath) {
+            throw IOError(path: self.finalPath, operation: "create output", reason: "already exists; Bevara does not overwrite packages")
+        }
+        let parent = (self.finalPath as NSString).deletingLastPathComponent
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: parent, isDirectory: &isDir), isDir.boolValue else {
+            throw IOError(path: parent, operation: "create output", reason: "parent directory does not exist")
+        }
+        let name = (self.finalPath as NSString).lastPathComponent
+        stagingPath = parent + "/" + Self.partialPrefix + "\(getpid())-" + name
+    }
+
+    /// Makes the staging path a directory.
+    public func createDirectory() throws {
+        try FileManager.default.createDirectory(atPath: stagingPath, withIntermediateDirectories: false)
+    }
+
+    /// Flushes everything under the staging path to disk, renames it into place and syncs the
+    /// parent directory so the rename itself is durable.
+    public func commit() throws {
+        guard !done else { return }
+        try Durability.syncTree(at: stagingPath)
+        if rename(stagingPath, finalPath) != 0 { throw IOError(path: finalPath, operation: "rename into place", errno: errno) }
+        try Durability.syncDirectory((finalPath as NSString).deletingLastPathComponent)
+        done = true
+    }
+
+    /// Removes whatever was staged. Safe to call more than once.
+    public func discard() {
+        guard !done else { return }
+        try? FileManager.default.removeItem(atPath: stagingPath)
+        done = true
+    }
+
+    deinit { discard() }
+}
+
+/// fsync helpers.
+public enum Durability {
+    /// fsyncs a file, or for a directory every file below it and the directories themselves.
+    /// (syncfs would be one call but flushes unrelated data of the whole file system.)
+    public static func syncTree(at path: String) throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return }
+        if !isDir.boolValue { return try syncFile(path) }
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
+        defer { close(fd) }
+        _ = syncfs(fd)
+        guard fsync(fd) == 0 else { throw IOError(path: path, operation: "fsync", errno: errno) }
+    }
+
+    public static func syncFile(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw IOError(path: path, operation: "fsync", errno: errno) }
+    }
+
+    public static func syncDirectory(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw IOError(path: path, operation: "fsync", errno: errno) }
+    }
+}

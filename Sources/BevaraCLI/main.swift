@@ -1,0 +1,2 @@
+import BevaraArchiveIO
+print("bevara")

@@ -1,0 +1,72 @@
+import Foundation
+
+/// A case number (diarienummer) exactly as the source system wrote it, plus a search key.
+///
+/// Formats vary between systems and decades (`KS 2021/123`, `LKS 2016-448`, `0128/22`,
+/// `BYGG 2021-000771`, `KS/2016:42`). The displayed value is never rewritten; `searchKey`
+/// normalises prefix case, separators and leading zeros so that `KS 2021/0123` and
+/// `ks 2021-123` find each other.
+public struct Diarienummer: Codable, Hashable, Sendable, CustomStringConvertible {
+    /// The value as delivered, trimmed of surrounding white space.
+    public let verbatim: String
+
+    public init(_ value: String) {
+        self.verbatim = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    public var description: String { verbatim }
+
+    /// The letter prefix that names the diarium (`KS`, `BMN`), upper-cased; nil if none.
+    public var prefix: String? { parts.prefix }
+
+    /// Normalised key: `PREFIX YEAR/NUMBER` with leading zeros dropped, or the upper-cased value
+    /// with runs of white space collapsed when the format is not recognised.
+    public var searchKey: String {
+        let p = parts
+        if let year = p.year, let number = p.number {
+            return [p.prefix, "\(year)/\(number)"].compactMap { $0 }.joined(separator: " ")
+        }
+        return verbatim.uppercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    private var parts: (prefix: String?, year: Int?, number: Int?) {
+        // Split into runs of letters and runs of digits; everything else is a separator.
+        var letters: [String] = []
+        var numbers: [String] = []
+        var current = ""
+        var currentIsDigit = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            if currentIsDigit { numbers.append(current) } else { letters.append(current) }
+            current = ""
+        }
+        for ch in verbatim {
+            if ch.isNumber && ch.isASCII {
+                if !currentIsDigit { flush() }
+                currentIsDigit = true
+                current.append(ch)
+            } else if ch.isLetter {
+                if currentIsDigit { flush() }
+                currentIsDigit = false
+                current.append(ch)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        let prefix = letters.isEmpty ? nil : letters.joined(separator: " ").uppercased()
+        guard numbers.count == 2, let a = Int(numbers[0]), let b = Int(numbers[1]) else {
+            // Ciceron style `2019000123`: four-digit year followed by a zero-padded number.
+            if numbers.count == 1, numbers[0].count == 10, let year = Int(numbers[0].prefix(4)),
+               let number = Int(numbers[0].dropFirst(4)), (1900...2200).contains(year) {
+                return (prefix, year, number)
+            }
+            return (prefix, nil, nil)
+        }
+        // `2021/123` (year first) or `0128/22` (number first, two-digit year).
+        if numbers[0].count == 4 { return (prefix, a, b) }
+        if numbers[1].count == 4 { return (prefix, b, a) }
+        if numbers[1].count == 2 { return (prefix, 2000 + b, a) }
+        return (prefix, a, b)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A Swedish personnummer, samordningsnummer or organisationsnummer, kept raw and validated.
+///
+/// The raw value is never "fixed": an invalid number is stored as delivered and reported by the
+/// preflight. `canonical` is the 12-digit form used for exact search (century inferred for
+/// 10-digit personnummer: `+` means 100 years or older).
+public struct IdentityNumber: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        case personnummer, samordningsnummer, organisationsnummer, unknown
+    }
+
+    public let raw: String
+    public let kind: Kind
+    /// Twelve digits (`YYYYMMDDNNNC` or `16NNNNNNNNNN` for organisations), nil when not parseable.
+    public let canonical: String?
+
+    public init(_ raw: String, referenceYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
+        self.raw = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let digits = self.raw.filter { $0.isASCII && $0.isNumber }
+        let plus = self.raw.contains("+")
+        var canonical: String?
+        var kind: Kind = .unknown
+        if digits.count == 12 {
+            canonical = String(digits)
+        } else if digits.count == 10 {
+            let third = Int(String(digits[digits.index(digits.startIndex, offsetBy: 2)])) ?? 0
+            let month = Int(digits.dropFirst(2).prefix(2)) ?? 0
+            if third >= 2 && month > 12 {
+                // Organisationsnummer: the "month" digits are 20 or more.
+                canonical = "16" + digits
+            } else {
+                let yy = Int(digits.prefix(2)) ?? 0
+                var century = (referenceYear / 100) * 100
+                if century + yy > referenceYear { century -= 100 }
+                if plus { century -= 100 }
+                canonical = String(century / 100) + digits
+            }
+        }
+        if let c = canonical {
+            let tail = String(c.dropFirst(2))
+            let month = Int(tail.dropFirst(2).prefix(2)) ?? 0
+            let day = Int(tail.dropFirst(4).prefix(2)) ?? 0
+            if c.hasPrefix("16") || month >= 20 {
+                kind = .organisationsnummer
+            } else if day > 60 {
+                kind = .samordningsnummer
+            } else {
+                kind = .personnummer
+            }
+        }
+        self.kind = kind
+        self.canonical = canonical
+    }
+
+    /// The ten digits the Luhn check runs over.
+    private var tenDigits: String? { canonical.map { String($0.dropFirst(2)) } }
+
+    /// True when the number has ten or twelve digits and its Luhn check digit is right.
+    public var isValid: Bool {
+        guard let ten = tenDigits else { return false }
+        return IdentityNumber.luhnValid(ten)
+    }
+
+    /// Luhn (mod 10) check over a string of digits, as used by personnummer and organisationsnummer.
+    public static func luhnValid(_ digits: String) -> Bool {
+        var sum = 0
+        for (i, ch) in digits.reversed().enumerated() {
+            guard let d = ch.wholeNumberValue else { return false }
+            if i % 2 == 1 {
+                let doubled = d * 2
+                sum += doubled > 9 ? doubled - 9 : doubled
+            } else {
+                sum += d
+            }
+        }
+        return sum % 10 == 0
+    }
+
+    /// Display form that hides the last four digits of a person's number (`19650412-****`);
+    /// organisation numbers are public and shown in full.
+    public var masked: String {
+        guard let c = canonical else { return "****" }
+        if kind == .organisationsnummer { return displayForm }
+        return String(c.prefix(8)) + "-****"
+    }
+
+    /// `YYYYMMDD-NNNN` for persons, `NNNNNN-NNNN` for organisations.
+    public var displayForm: String {
+        guard let c = canonical else { return raw }
+        if kind == .organisationsnummer {
+            let ten = c.dropFirst(2)
+            return String(ten.prefix(6)) + "-" + String(ten.suffix(4))
+        }
+        return String(c.prefix(8)) + "-" + String(c.suffix(4))
+    }
+}

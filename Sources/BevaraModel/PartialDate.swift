@@ -1,0 +1,57 @@
+/// A date as a source system gave it: a year, a year and month, a day, or a local date-time.
+///
+/// FGS allows all four; CITS ERMS wants `xs:dateTime`. The documented rule (README, "Dates"):
+/// a missing month or day becomes the first, a missing time becomes `00:00:00`, and no time zone
+/// is invented. The original text is kept next to the parsed value.
+public struct PartialDate: Codable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Precision: String, Codable, Sendable { case year, month, day, time }
+
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+    public let hour: Int?
+    public let minute: Int?
+    public let second: Int?
+    /// The text as delivered.
+    public let original: String
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil,
+                hour: Int? = nil, minute: Int? = nil, second: Int? = nil, original: String) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.original = original
+    }
+
+    public var precision: Precision {
+        if hour != nil { return .time }
+        if day != nil { return .day }
+        if month != nil { return .month }
+        return .year
+    }
+
+    /// `YYYY-MM-DDThh:mm:ss`, the ERMS/METS form (see type comment for the rule).
+    public var xsDateTime: String {
+        "\(pad(year, 4))-\(pad(month ?? 1, 2))-\(pad(day ?? 1, 2))T\(pad(hour ?? 0, 2)):\(pad(minute ?? 0, 2)):\(pad(second ?? 0, 2))"
+    }
+
+    /// `YYYY-MM-DD` with missing parts set to the first; for indexes and range filters.
+    public var isoDay: String { "\(pad(year, 4))-\(pad(month ?? 1, 2))-\(pad(day ?? 1, 2))" }
+
+    public var description: String { original }
+
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.xsDateTime < rhs.xsDateTime }
+
+    /// True for values systems use as "no date" (1900-01-01, 1753-01-01, 9999-12-31 …).
+    public var looksLikeSentinel: Bool {
+        year <= 1900 || year >= 9000
+    }
+
+    private func pad(_ value: Int, _ width: Int) -> String {
+        let s = String(value)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}
