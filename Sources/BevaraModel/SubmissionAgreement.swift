@@ -19,6 +19,8 @@ public struct SubmissionAgreement: Codable, Hashable, Sendable {
     public var allowZeroByteFiles: Bool
     /// Free text: scope, delivery schedule, contacts. Kept in the package's documentation.
     public var notes: String?
+    /// Preflight rules whose severity this agreement changes (rule id → `error` or `warning`).
+    public var ruleSeverity: [String: Finding.Severity]?
 
     public init(id: String, organisationID: String, archivalCreator: ArchivalCreator, sourceSystem: SourceSystem,
                 profileID: String, acceptedFormats: [AcceptedFormat], maxPackageBytes: Int64? = nil,
@@ -32,6 +34,25 @@ public struct SubmissionAgreement: Codable, Hashable, Sendable {
         self.maxPackageBytes = maxPackageBytes
         self.allowZeroByteFiles = allowZeroByteFiles
         self.notes = notes
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, organisationID, archivalCreator, sourceSystem, profileID, acceptedFormats, maxPackageBytes,
+             allowZeroByteFiles, notes, ruleSeverity
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        organisationID = try c.decode(String.self, forKey: .organisationID)
+        archivalCreator = try c.decode(ArchivalCreator.self, forKey: .archivalCreator)
+        sourceSystem = try c.decode(SourceSystem.self, forKey: .sourceSystem)
+        profileID = try c.decode(String.self, forKey: .profileID)
+        acceptedFormats = try c.decode([AcceptedFormat].self, forKey: .acceptedFormats)
+        maxPackageBytes = try c.decodeIfPresent(Int64.self, forKey: .maxPackageBytes)
+        allowZeroByteFiles = try c.decodeIfPresent(Bool.self, forKey: .allowZeroByteFiles) ?? false
+        notes = try c.decodeIfPresent(String.self, forKey: .notes)
+        ruleSeverity = try c.decodeIfPresent([String: Finding.Severity].self, forKey: .ruleSeverity)
     }
 
     /// True if a file identified as `mime` (and `puid`, when known) may be delivered.
@@ -51,6 +72,15 @@ public struct AcceptedFormat: Codable, Hashable, Sendable {
         self.mime = mime
         self.puids = puids
         self.name = name
+    }
+
+    private enum CodingKeys: String, CodingKey { case mime, puids, name }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        mime = try c.decode(String.self, forKey: .mime)
+        puids = try c.decodeIfPresent([String].self, forKey: .puids) ?? []
+        name = try c.decodeIfPresent(String.self, forKey: .name)
     }
 
     public func matches(mime other: String, puid: String?) -> Bool {

@@ -1,0 +1,245 @@
+import BevaraModel
+import Foundation
+import GRDB
+
+// GRDB has a `Record` class too; in this file `Record` is the model's record (handling).
+public typealias Record = BevaraModel.Record
+
+/// A staging catalog of everything a profile reader found in an export: cases, records,
+/// parties and file references, in a temporary SQLite database.
+///
+/// Why a database and not arrays: an export of a decommissioned system can hold millions of
+/// records, and the checks need joins (records → cases), duplicate detection and "is this file
+/// referenced?" lookups. SQLite does those with indexes on disk, so memory stays flat as exports
+/// grow, and cases can be streamed to the packager one at a time.
+public final class ExportCatalog {
+    public let path: String
+    private let db: DatabaseQueue
+    private let ownsDirectory: String?
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+    private var pendingWrites = 0
+    private var inBulk = false
+
+    /// Opens (creating) a catalog at `path`.
+    public init(path: String) throws {
+        self.path = path
+        self.ownsDirectory = nil
+        db = try Self.open(path)
+    }
+
+    /// A catalog in a fresh temporary directory, removed when the catalog is released.
+    public init() throws {
+        let dir = NSTemporaryDirectory() + "bevara-catalog-\(getpid())-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        path = dir + "/catalog.sqlite"
+        ownsDirectory = dir
+        db = try Self.open(path)
+    }
+
+    deinit {
+        if inBulk { try? db.inDatabase { try $0.execute(sql: "COMMIT") } }
+        if let dir = ownsDirectory { try? FileManager.default.removeItem(atPath: dir) }
+    }
+
+    private static func open(_ path: String) throws -> DatabaseQueue {
+        var config = Configuration()
+        // A staging copy that is rebuilt from the export on every run: durability is not needed.
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE")
+        }
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS cases(
+                    seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, dnr TEXT NOT NULL, src TEXT NOT NULL, json BLOB NOT NULL);
+                CREATE INDEX IF NOT EXISTS cases_key ON cases(case_key);
+                CREATE TABLE IF NOT EXISTS records(
+                    seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, record_id TEXT NOT NULL, src TEXT NOT NULL, json BLOB NOT NULL);
+                CREATE INDEX IF NOT EXISTS records_case ON records(case_key, seq);
+                CREATE INDEX IF NOT EXISTS records_id ON records(record_id);
+                CREATE TABLE IF NOT EXISTS parties(
+                    seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, record_id TEXT, src TEXT NOT NULL, json BLOB NOT NULL);
+                CREATE INDEX IF NOT EXISTS parties_case ON parties(case_key, seq);
+                CREATE TABLE IF NOT EXISTS files(
+                    seq INTEGER PRIMARY KEY, record_seq INTEGER NOT NULL, path TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS files_path ON files(path);
+                """)
+        }
+        return queue
+    }
+
+    // MARK: Loading (profile readers)
+
+    /// Adds a case. Call `finishLoading()` when the reader is done.
+    public func add(_ item: Case) throws {
+        let json = try encoder.encode(item)
+        try write { db in
+            try db.execute(sql: "INSERT INTO cases(case_key, dnr, src, json) VALUES (?, ?, ?, ?)",
+                           arguments: [item.diarienummer.searchKey, item.diarienummer.verbatim, item.source.description, json])
+        }
+    }
+
+    /// Adds a record with its file references.
+    public func add(_ record: Record) throws {
+        let json = try encoder.encode(record)
+        try write { db in
+            try db.execute(sql: "INSERT INTO records(case_key, record_id, src, json) VALUES (?, ?, ?, ?)",
+                           arguments: [record.caseNumber.searchKey, record.id, record.source.description, json])
+            let seq = db.lastInsertedRowID
+            for file in record.files {
+                try db.execute(sql: "INSERT INTO files(record_seq, path) VALUES (?, ?)", arguments: [seq, file.path])
+            }
+        }
+    }
+
+    /// Adds a party to a case, or to one record of it when `recordID` is given.
+    public func add(party: Party, caseNumber: Diarienummer, recordID: String?) throws {
+        let json = try encoder.encode(party)
+        try write { db in
+            try db.execute(sql: "INSERT INTO parties(case_key, record_id, src, json) VALUES (?, ?, ?, ?)",
+                           arguments: [caseNumber.searchKey, recordID, party.source?.description ?? "", json])
+        }
+    }
+
+    /// Commits the loading transaction.
+    public func finishLoading() throws {
+        guard inBulk else { return }
+        try db.inDatabase { try $0.execute(sql: "COMMIT") }
+        inBulk = false
+        pendingWrites = 0
+    }
+
+    /// Writes go into one long transaction, committed every 50,000 rows: bulk inserts run at
+    /// hundreds of thousands of rows per second this way (swift-notes §2).
+    private func write(_ body: (Database) throws -> Void) throws {
+        try db.inDatabase { db in
+            if !inBulk {
+                try db.execute(sql: "BEGIN")
+                inBulk = true
+            }
+            try body(db)
+            pendingWrites += 1
+            if pendingWrites >= 50_000 {
+                try db.execute(sql: "COMMIT")
+                try db.execute(sql: "BEGIN")
+                pendingWrites = 0
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    public struct Counts: Codable, Equatable, Sendable {
+        public var cases: Int
+        public var records: Int
+        public var parties: Int
+        public var fileReferences: Int
+    }
+
+    public func counts() throws -> Counts {
+        try finishLoading()
+        return try db.inDatabase { db in
+            Counts(cases: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0,
+                   records: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records") ?? 0,
+                   parties: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM parties") ?? 0,
+                   fileReferences: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM files") ?? 0)
+        }
+    }
+
+    /// Streams cases in export order, each with its records (in export order) and with the
+    /// parties of the `parties` table merged in. Only one case is in memory at a time.
+    public func forEachCase(_ body: (Case, [Record]) throws -> Void) throws {
+        try finishLoading()
+        try db.inDatabase { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT case_key, json FROM cases ORDER BY seq")
+            while let row = try cursor.next() {
+                let key: String = row["case_key"]
+                var item = try decoder.decode(Case.self, from: row["json"] as Data)
+                var records = try Data.fetchAll(db, sql: "SELECT json FROM records WHERE case_key = ? ORDER BY seq", arguments: [key])
+                    .map { try decoder.decode(Record.self, from: $0) }
+                let partyRows = try Row.fetchAll(db, sql: "SELECT record_id, json FROM parties WHERE case_key = ? ORDER BY seq", arguments: [key])
+                for p in partyRows {
+                    let party = try decoder.decode(Party.self, from: p["json"] as Data)
+                    if let rid: String = p["record_id"], let i = records.firstIndex(where: { $0.id == rid }) {
+                        records[i].parties.append(party)
+                    } else {
+                        item.parties.append(party)
+                    }
+                }
+                try body(item, records)
+            }
+        }
+    }
+
+    /// Streams every record (without case context), e.g. for file checks.
+    public func forEachRecord(_ body: (Record) throws -> Void) throws {
+        try finishLoading()
+        try db.inDatabase { db in
+            let cursor = try Data.fetchCursor(db, sql: "SELECT json FROM records ORDER BY seq")
+            while let json = try cursor.next() { try body(try decoder.decode(Record.self, from: json)) }
+        }
+    }
+
+    /// Case numbers that occur more than once (same search key), with where each occurrence is.
+    public func duplicateCaseNumbers() throws -> [(diarienummer: String, places: [String])] {
+        try duplicates(sql: """
+            SELECT dnr, src FROM cases WHERE case_key IN (SELECT case_key FROM cases GROUP BY case_key HAVING COUNT(*) > 1)
+            ORDER BY case_key, seq
+            """)
+    }
+
+    /// Record ids that occur more than once.
+    public func duplicateRecordIDs() throws -> [(diarienummer: String, places: [String])] {
+        try duplicates(sql: """
+            SELECT record_id, src FROM records WHERE record_id IN (SELECT record_id FROM records GROUP BY record_id HAVING COUNT(*) > 1)
+            ORDER BY record_id, seq
+            """)
+    }
+
+    private func duplicates(sql: String) throws -> [(diarienummer: String, places: [String])] {
+        try finishLoading()
+        return try db.inDatabase { db in
+            var result: [(String, [String])] = []
+            for row in try Row.fetchAll(db, sql: sql + " LIMIT 100000") {
+                let key: String = row[0]
+                let src: String = row[1]
+                if result.last?.0 == key { result[result.count - 1].1.append(src) } else { result.append((key, [src])) }
+            }
+            return result
+        }
+    }
+
+    /// Records whose case number matches no case: (record id, case number, where).
+    public func recordsWithoutCase() throws -> [(recordID: String, caseNumber: String, place: String)] {
+        try finishLoading()
+        return try db.inDatabase { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.record_id, r.json, r.src FROM records r
+                WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_key = r.case_key) ORDER BY r.seq LIMIT 100000
+                """).map { row in
+                let record = try decoder.decode(Record.self, from: row[1] as Data)
+                return (row[0], record.caseNumber.verbatim, row[2])
+            }
+        }
+    }
+
+    /// Parties whose case number matches no case: (case number key, where).
+    public func partiesWithoutCase() throws -> [(caseKey: String, place: String)] {
+        try finishLoading()
+        return try db.inDatabase { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.case_key, p.src FROM parties p
+                WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_key = p.case_key) ORDER BY p.seq LIMIT 100000
+                """).map { ($0[0], $0[1]) }
+        }
+    }
+
+    /// True if any record references `path` (relative to the export's file root).
+    public func isReferenced(path: String) throws -> Bool {
+        try finishLoading()
+        return try db.inDatabase { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM files WHERE path = ?)", arguments: [path]) ?? false
+        }
+    }
+}
