@@ -40,9 +40,11 @@ let package = Package(
         .target(name: "BevaraPackaging", dependencies: [
             "BevaraModel", "BevaraXML", "BevaraArchiveIO", "BevaraProfiles",
         ]),
+        // Deterministic generator of exports (both profile shapes) for tests and benchmarks.
+        .target(name: "BevaraFixtures", dependencies: ["BevaraModel", "BevaraArchiveIO"]),
         // The command line: parses arguments and prints; no logic of its own.
         .executableTarget(name: "BevaraCLI", dependencies: [
-            "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO",
+            "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraFixtures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "BevaraXMLTests", dependencies: ["BevaraXML"]),
         .testTarget(name: "BevaraArchiveIOTests", dependencies: ["BevaraArchiveIO"]),
         .testTarget(name: "BevaraProfilesTests", dependencies: ["BevaraProfiles", "BevaraModel", "BevaraArchiveIO"]),
+        .testTarget(name: "BevaraFixturesTests", dependencies: ["BevaraFixtures", "BevaraProfiles", "BevaraModel"]),
         .testTarget(name: "BevaraPackagingTests", dependencies: [
             "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraXML",
         ]),

@@ -64,8 +64,9 @@ public struct Diarienummer: Codable, Hashable, Sendable, CustomStringConvertible
             return (prefix, nil, nil)
         }
         // `2021/123` (year first) or `0128/22` (number first, two-digit year).
-        if numbers[0].count == 4 { return (prefix, a, b) }
-        if numbers[1].count == 4 { return (prefix, b, a) }
+        let plausibleYear = 1900...2100
+        if numbers[0].count == 4, plausibleYear.contains(a) { return (prefix, a, b) }
+        if numbers[1].count == 4, plausibleYear.contains(b) { return (prefix, b, a) }
         if numbers[1].count == 2 { return (prefix, 2000 + b, a) }
         return (prefix, a, b)
     }
