@@ -44,6 +44,8 @@ public final class ExportCatalog {
 
     private static func open(_ path: String) throws -> DatabaseQueue {
         var config = Configuration()
+        // Loading keeps one transaction open across `add` calls (committed every 50,000 rows).
+        config.allowsUnsafeTransactions = true
         // A staging copy that is rebuilt from the export on every run: durability is not needed.
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE")
@@ -62,8 +64,9 @@ public final class ExportCatalog {
                     seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, record_id TEXT, src TEXT NOT NULL, json BLOB NOT NULL);
                 CREATE INDEX IF NOT EXISTS parties_case ON parties(case_key, seq);
                 CREATE TABLE IF NOT EXISTS files(
-                    seq INTEGER PRIMARY KEY, record_seq INTEGER NOT NULL, path TEXT NOT NULL);
+                    seq INTEGER PRIMARY KEY, record_seq INTEGER, record_id TEXT, path TEXT NOT NULL, src TEXT, json BLOB);
                 CREATE INDEX IF NOT EXISTS files_path ON files(path);
+                CREATE INDEX IF NOT EXISTS files_record ON files(record_id) WHERE json IS NOT NULL;
                 """)
         }
         return queue
@@ -88,8 +91,19 @@ public final class ExportCatalog {
                            arguments: [record.caseNumber.searchKey, record.id, record.source.description, json])
             let seq = db.lastInsertedRowID
             for file in record.files {
-                try db.execute(sql: "INSERT INTO files(record_seq, path) VALUES (?, ?)", arguments: [seq, file.path])
+                try db.execute(sql: "INSERT INTO files(record_seq, record_id, path, src) VALUES (?, ?, ?, ?)",
+                               arguments: [seq, record.id, file.path, file.source.description])
             }
+        }
+    }
+
+    /// Adds a file reference to the record with id `recordID`, for exports that list files in a
+    /// table of their own. It is merged into the record when cases are streamed.
+    public func add(file: FileReference, recordID: String) throws {
+        let json = try encoder.encode(file)
+        try write { db in
+            try db.execute(sql: "INSERT INTO files(record_id, path, src, json) VALUES (?, ?, ?, ?)",
+                           arguments: [recordID, file.path, file.source.description, json])
         }
     }
 
@@ -135,6 +149,13 @@ public final class ExportCatalog {
         public var records: Int
         public var parties: Int
         public var fileReferences: Int
+
+        public init(cases: Int, records: Int, parties: Int, fileReferences: Int) {
+            self.cases = cases
+            self.records = records
+            self.parties = parties
+            self.fileReferences = fileReferences
+        }
     }
 
     public func counts() throws -> Counts {
@@ -158,6 +179,11 @@ public final class ExportCatalog {
                 var item = try decoder.decode(Case.self, from: row["json"] as Data)
                 var records = try Data.fetchAll(db, sql: "SELECT json FROM records WHERE case_key = ? ORDER BY seq", arguments: [key])
                     .map { try decoder.decode(Record.self, from: $0) }
+                for i in records.indices {
+                    let extra = try Data.fetchAll(db, sql: "SELECT json FROM files WHERE record_id = ? AND json IS NOT NULL ORDER BY seq",
+                                                  arguments: [records[i].id])
+                    records[i].files += try extra.map { try decoder.decode(FileReference.self, from: $0) }
+                }
                 let partyRows = try Row.fetchAll(db, sql: "SELECT record_id, json FROM parties WHERE case_key = ? ORDER BY seq", arguments: [key])
                 for p in partyRows {
                     let party = try decoder.decode(Party.self, from: p["json"] as Data)
@@ -172,39 +198,49 @@ public final class ExportCatalog {
         }
     }
 
-    /// Streams every record (without case context), e.g. for file checks.
-    public func forEachRecord(_ body: (Record) throws -> Void) throws {
+    /// Streams every file reference with the id of its record, in export order: those embedded
+    /// in records, then those from a files table.
+    public func forEachFileReference(_ body: (FileReference, String) throws -> Void) throws {
         try finishLoading()
         try db.inDatabase { db in
-            let cursor = try Data.fetchCursor(db, sql: "SELECT json FROM records ORDER BY seq")
-            while let json = try cursor.next() { try body(try decoder.decode(Record.self, from: json)) }
+            let records = try Row.fetchCursor(db, sql: "SELECT record_id, json FROM records ORDER BY seq")
+            while let row = try records.next() {
+                let record = try decoder.decode(Record.self, from: row[1] as Data)
+                for file in record.files { try body(file, row[0]) }
+            }
+            let files = try Row.fetchCursor(db, sql: "SELECT record_id, json FROM files WHERE json IS NOT NULL ORDER BY seq")
+            while let row = try files.next() { try body(try decoder.decode(FileReference.self, from: row[1] as Data), row[0]) }
         }
     }
 
     /// Case numbers that occur more than once (same search key), with where each occurrence is.
-    public func duplicateCaseNumbers() throws -> [(diarienummer: String, places: [String])] {
+    public func duplicateCaseNumbers() throws -> [(value: String, places: [String])] {
         try duplicates(sql: """
-            SELECT dnr, src FROM cases WHERE case_key IN (SELECT case_key FROM cases GROUP BY case_key HAVING COUNT(*) > 1)
+            SELECT case_key, dnr, src FROM cases WHERE case_key IN (SELECT case_key FROM cases GROUP BY case_key HAVING COUNT(*) > 1)
             ORDER BY case_key, seq
             """)
     }
 
     /// Record ids that occur more than once.
-    public func duplicateRecordIDs() throws -> [(diarienummer: String, places: [String])] {
+    public func duplicateRecordIDs() throws -> [(value: String, places: [String])] {
         try duplicates(sql: """
-            SELECT record_id, src FROM records WHERE record_id IN (SELECT record_id FROM records GROUP BY record_id HAVING COUNT(*) > 1)
+            SELECT record_id, record_id, src FROM records WHERE record_id IN (SELECT record_id FROM records GROUP BY record_id HAVING COUNT(*) > 1)
             ORDER BY record_id, seq
             """)
     }
 
-    private func duplicates(sql: String) throws -> [(diarienummer: String, places: [String])] {
+    private func duplicates(sql: String) throws -> [(value: String, places: [String])] {
         try finishLoading()
         return try db.inDatabase { db in
+            // Grouped by the normalised key; reported with the first occurrence's verbatim value.
             var result: [(String, [String])] = []
+            var lastKey: String?
             for row in try Row.fetchAll(db, sql: sql + " LIMIT 100000") {
                 let key: String = row[0]
-                let src: String = row[1]
-                if result.last?.0 == key { result[result.count - 1].1.append(src) } else { result.append((key, [src])) }
+                let shown: String = row[1]
+                let src: String = row[2]
+                if lastKey == key { result[result.count - 1].1.append(src) } else { result.append((shown, [src])) }
+                lastKey = key
             }
             return result
         }
@@ -221,6 +257,17 @@ public final class ExportCatalog {
                 let record = try decoder.decode(Record.self, from: row[1] as Data)
                 return (row[0], record.caseNumber.verbatim, row[2])
             }
+        }
+    }
+
+    /// File references (from a files table) whose record id matches no record: (record id, path, where).
+    public func filesWithoutRecord() throws -> [(recordID: String, path: String, place: String)] {
+        try finishLoading()
+        return try db.inDatabase { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.record_id, f.path, f.src FROM files f WHERE f.json IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM records r WHERE r.record_id = f.record_id) ORDER BY f.seq LIMIT 100000
+                """).map { ($0[0], $0[1], $0[2]) }
         }
     }
 

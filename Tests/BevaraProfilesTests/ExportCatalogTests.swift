@@ -1,0 +1,45 @@
+import BevaraModel
+import BevaraProfiles
+import Testing
+
+@Suite struct ExportCatalogTests {
+    let src = SourceLocation(file: "arenden.csv", line: 2)
+
+    @Test func streamsCasesWithRecordsPartiesAndFiles() throws {
+        let catalog = try ExportCatalog()
+        try catalog.add(Case(diarienummer: Diarienummer("KS 2021/1"), title: "Ett", status: .open, source: src))
+        try catalog.add(Case(diarienummer: Diarienummer("KS 2021/2"), title: "Två", status: .closed, source: src))
+        try catalog.add(BevaraModel.Record(id: "r1", caseNumber: Diarienummer("KS 2021/0001"), direction: .incoming, title: "A", source: src))
+        try catalog.add(file: FileReference(path: "a.pdf", source: src), recordID: "r1")
+        try catalog.add(party: Party(name: "Åsa Ödqvist", role: .counterpart), caseNumber: Diarienummer("KS 2021/1"), recordID: nil)
+        try catalog.add(party: Party(name: "Sven", role: .sender), caseNumber: Diarienummer("KS 2021/1"), recordID: "r1")
+        var seen: [(String, Int, [String], [String])] = []
+        try catalog.forEachCase { c, records in
+            seen.append((c.diarienummer.verbatim, records.count, c.parties.map(\.name), records.flatMap { $0.files.map(\.path) }))
+            if let r = records.first { #expect(r.parties.map(\.name) == ["Sven"]) }
+        }
+        #expect(seen.map(\.0) == ["KS 2021/1", "KS 2021/2"])
+        #expect(seen[0].1 == 1 && seen[1].1 == 0)
+        #expect(seen[0].2 == ["Åsa Ödqvist"])
+        #expect(seen[0].3 == ["a.pdf"])
+        #expect(try catalog.isReferenced(path: "a.pdf"))
+        #expect(try !catalog.isReferenced(path: "b.pdf"))
+        #expect(try catalog.counts() == ExportCatalog.Counts(cases: 2, records: 1, parties: 2, fileReferences: 1))
+    }
+
+    @Test func findsDuplicatesAndOrphans() throws {
+        let catalog = try ExportCatalog()
+        try catalog.add(Case(diarienummer: Diarienummer("KS 2021/7"), title: "a", status: .open, source: SourceLocation(file: "c.csv", line: 2)))
+        try catalog.add(Case(diarienummer: Diarienummer("KS 2021/007"), title: "b", status: .open, source: SourceLocation(file: "c.csv", line: 3)))
+        try catalog.add(Case(diarienummer: Diarienummer("BUN 2021/7"), title: "c", status: .open, source: SourceLocation(file: "c.csv", line: 4)))
+        try catalog.add(BevaraModel.Record(id: "x", caseNumber: Diarienummer("KS 2099/1"), direction: .incoming, title: "t", source: SourceLocation(file: "r.csv", line: 2)))
+        try catalog.add(BevaraModel.Record(id: "x", caseNumber: Diarienummer("KS 2021/7"), direction: .incoming, title: "t", source: SourceLocation(file: "r.csv", line: 3)))
+        try catalog.add(file: FileReference(path: "f", source: SourceLocation(file: "f.csv", line: 2)), recordID: "nope")
+        let dups = try catalog.duplicateCaseNumbers()
+        #expect(dups.count == 1)
+        #expect(dups.first?.places == ["c.csv:2", "c.csv:3"])
+        #expect(try catalog.duplicateRecordIDs().first?.places == ["r.csv:2", "r.csv:3"])
+        #expect(try catalog.recordsWithoutCase().map(\.caseNumber) == ["KS 2099/1"])
+        #expect(try catalog.filesWithoutRecord().map(\.recordID) == ["nope"])
+    }
+}
