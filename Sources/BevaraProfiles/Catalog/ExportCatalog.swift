@@ -67,6 +67,8 @@ public final class ExportCatalog {
                     seq INTEGER PRIMARY KEY, record_seq INTEGER, record_id TEXT, path TEXT NOT NULL, src TEXT, json BLOB);
                 CREATE INDEX IF NOT EXISTS files_path ON files(path);
                 CREATE INDEX IF NOT EXISTS files_record ON files(record_id) WHERE json IS NOT NULL;
+                CREATE TABLE IF NOT EXISTS manifest(
+                    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID;
                 """)
         }
         return queue
@@ -105,6 +107,42 @@ public final class ExportCatalog {
             try db.execute(sql: "INSERT INTO files(record_id, path, src, json) VALUES (?, ?, ?, ?)",
                            arguments: [recordID, file.path, file.source.description, json])
         }
+    }
+
+    /// Records a line of the export's checksum manifest. Returns false if the path was listed
+    /// before (the first entry is kept).
+    @discardableResult
+    public func addManifestEntry(path: String, sha256: String, line: Int) throws -> Bool {
+        var inserted = false
+        try write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO manifest(path, sha256, line) VALUES (?, ?, ?)",
+                           arguments: [path, sha256.lowercased(), line])
+            inserted = db.changesCount > 0
+        }
+        return inserted
+    }
+
+    /// The manifest's SHA-256 for `path` and the line it is on, if listed.
+    public func manifestEntry(path: String) throws -> (sha256: String, line: Int)? {
+        try finishLoading()
+        return try db.inDatabase { db in
+            try Row.fetchOne(db, sql: "SELECT sha256, line FROM manifest WHERE path = ?", arguments: [path]).map { ($0[0], $0[1]) }
+        }
+    }
+
+    /// Streams manifest entries (path, sha256, line) in path order.
+    public func forEachManifestEntry(_ body: (String, String, Int) throws -> Void) throws {
+        try finishLoading()
+        try db.inDatabase { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT path, sha256, line FROM manifest ORDER BY path")
+            while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
+        }
+    }
+
+    /// Streams cases `offset ..< offset + limit` in export order, as `forEachCase` does; used to
+    /// write one part of a split delivery.
+    public func forEachCase(offset: Int, limit: Int, _ body: (Case, [Record]) throws -> Void) throws {
+        try forEachCase(where: "seq IN (SELECT seq FROM cases ORDER BY seq LIMIT \(limit) OFFSET \(offset))", body)
     }
 
     /// Adds a party to a case, or to one record of it when `recordID` is given.
@@ -171,9 +209,14 @@ public final class ExportCatalog {
     /// Streams cases in export order, each with its records (in export order) and with the
     /// parties of the `parties` table merged in. Only one case is in memory at a time.
     public func forEachCase(_ body: (Case, [Record]) throws -> Void) throws {
+        try forEachCase(where: nil, body)
+    }
+
+    private func forEachCase(where condition: String?, _ body: (Case, [Record]) throws -> Void) throws {
         try finishLoading()
         try db.inDatabase { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT case_key, json FROM cases ORDER BY seq")
+            let filter = condition.map { " WHERE \($0)" } ?? ""
+            let cursor = try Row.fetchCursor(db, sql: "SELECT case_key, json FROM cases\(filter) ORDER BY seq")
             while let row = try cursor.next() {
                 let key: String = row["case_key"]
                 var item = try decoder.decode(Case.self, from: row["json"] as Data)

@@ -1,0 +1,24 @@
+import ArgumentParser
+import BevaraArchiveIO
+
+/// `bevara`: package case-system exports into E-ARK SIPs (and, later, archive and retrieve them).
+@main
+struct Bevara: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "bevara",
+        abstract: "E-archive ingestion and long-term preservation for Swedish municipal records.",
+        version: version,
+        subcommands: [CheckCommand.self, PackageCommand.self, FixtureCommand.self])
+
+    static func main() {
+        ProcessSetup.useUTF8Locale()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

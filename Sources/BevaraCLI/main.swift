@@ -1,2 +1,0 @@
-import BevaraArchiveIO
-print("bevara")

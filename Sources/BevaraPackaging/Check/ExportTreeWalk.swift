@@ -1,0 +1,62 @@
+import BevaraModel
+import BevaraProfiles
+import Foundation
+
+/// Walks the export's file root without following links: counts files and bytes, reports
+/// symlinks and special files anywhere, files that nothing references, and manifest entries
+/// whose file is missing or not referenced.
+enum ExportTreeWalk {
+    struct Totals { var files = 0; var bytes: Int64 = 0 }
+
+    static func run(_ layout: ExportLayout, catalog: ExportCatalog, findings: FindingCollector) throws -> Totals {
+        var totals = Totals()
+        try walk(layout.fileRoot, relative: "") { relative, st in
+            let shown = layout.exportRelative(relative)
+            switch st.st_mode & S_IFMT {
+            case S_IFLNK:
+                findings.error("file.symlink", SourceLocation(file: shown), "symbolic links are not accepted in an export")
+            case S_IFREG:
+                if layout.metadataFiles.contains(relative) { return }
+                totals.files += 1
+                totals.bytes += Int64(st.st_size)
+                if try !catalog.isReferenced(path: relative) {
+                    findings.warning("file.unreferenced", SourceLocation(file: shown), "no record references this file; it will not be packaged")
+                }
+            case S_IFDIR: break
+            default:
+                findings.error("file.not-regular", SourceLocation(file: shown), "special file (device, pipe or socket) in the export")
+            }
+        }
+        if let manifest = layout.manifest {
+            try catalog.forEachManifestEntry { path, _, line in
+                let full = (layout.fileRoot as NSString).appendingPathComponent(path)
+                var st = stat()
+                if lstat(full, &st) != 0 {
+                    findings.error("manifest.missing-file", SourceLocation(file: manifest, line: line), "listed file '\(layout.exportRelative(path))' does not exist")
+                }
+            }
+        }
+        return totals
+    }
+
+    /// Depth-first walk with `lstat`, calling `visit` for every entry below `directory`.
+    private static func walk(_ directory: String, relative: String, _ visit: (String, stat) throws -> Void) throws {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        for name in names.sorted() {
+            let full = directory + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var st = stat()
+            guard lstat(full, &st) == 0 else { continue }
+            try visit(rel, st)
+            if (st.st_mode & S_IFMT) == S_IFDIR { try walk(full, relative: rel, visit) }
+        }
+    }
+}

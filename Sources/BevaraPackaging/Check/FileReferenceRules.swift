@@ -1,0 +1,38 @@
+import BevaraArchiveIO
+import BevaraModel
+import Foundation
+
+/// Rules about where a referenced file is: safe path, exists, regular, inside the export, no
+/// symlinks, portable name. Returns the absolute path when the file may be opened.
+enum FileReferenceRules {
+    static func check(_ ref: FileReference, layout: ExportLayout, findings: FindingCollector) -> String? {
+        let shown = layout.exportRelative(ref.path)
+        if let problem = SafePath.validateRelative(ref.path) {
+            findings.error("file.unsafe-path", ref.source, "'\(ref.path)' is refused: \(problem.rawValue)")
+            return nil
+        }
+        let full = (layout.fileRoot as NSString).appendingPathComponent(ref.path)
+        var st = stat()
+        guard lstat(full, &st) == 0 else {
+            findings.error("file.missing", ref.source, "referenced file '\(shown)' does not exist")
+            return nil
+        }
+        if (st.st_mode & S_IFMT) == S_IFLNK {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "?"
+            findings.error("file.symlink", ref.source, "'\(shown)' is a symbolic link (to '\(target)'); deliver the file itself")
+            return nil
+        }
+        guard let real = SafePath.resolve(ref.path, under: layout.fileRoot) else {
+            findings.error("file.outside-export", ref.source, "'\(shown)' resolves outside the export (a linked folder?)")
+            return nil
+        }
+        if (st.st_mode & S_IFMT) != S_IFREG {
+            findings.error("file.not-regular", ref.source, "'\(shown)' is not a regular file")
+            return nil
+        }
+        for problem in SafePath.portabilityProblems(ofName: ref.originalName) {
+            findings.warning("file.name-portability", ref.source, "file name '\(ref.originalName)' \(problem) (stored under a safe name; the original is kept in metadata)")
+        }
+        return real
+    }
+}

@@ -1,0 +1,88 @@
+import BevaraArchiveIO
+import BevaraModel
+import BevaraProfiles
+import Foundation
+
+/// Preflight of an export against its profile and submission agreement: reads the export into a
+/// catalog and reports every problem at once, each with file, line or element, and rule.
+///
+/// `bevara check` runs it with `readContent: true` (formats identified, every checksum verified).
+/// `bevara package` runs it with `readContent: false` and applies the content rules during its
+/// single read of each file (`FileContentRules`), so no file is read twice.
+public struct Preflight {
+    public let profile: Profile
+    public let agreement: SubmissionAgreement?
+    public let organisation: Organisation?
+
+    public init(profile: Profile, agreement: SubmissionAgreement?, organisation: Organisation?) {
+        self.profile = profile
+        self.agreement = agreement
+        self.organisation = organisation
+    }
+
+    /// Runs the preflight. Throws only when the export cannot be read at all.
+    public func run(exportRoot: String, catalog: ExportCatalog, readContent: Bool,
+                    progress: Bool = false) throws -> PreflightReport {
+        let layout = ExportLayout(exportRoot: exportRoot, profile: profile)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: layout.root, isDirectory: &isDir), isDir.boolValue else {
+            throw IOError(path: exportRoot, operation: "read export", reason: "not a directory")
+        }
+        let findings = FindingCollector()
+        findings.severityOverrides = agreement?.ruleSeverity ?? [:]
+        checkAgreement(findings)
+
+        try makeReader(for: profile).read(exportRoot: layout.root, into: catalog, findings: findings)
+        try ManifestReader.read(layout, into: catalog, findings: findings)
+        try CatalogRules.run(catalog, findings: findings)
+        try catalog.forEachCase { item, records in CaseContentRules.check(item, records: records, findings: findings) }
+
+        let identifier = readContent ? try FormatIdentifier() : nil
+        let contentRules = FileContentRules(agreement: agreement)
+        let totalRefs = try catalog.counts().fileReferences
+        let bar = ProgressLine(label: "check", totalFiles: totalRefs, totalBytes: 0, enabled: progress && readContent && isatty(STDERR_FILENO) == 1)
+        try catalog.forEachFileReference { ref, _ in
+            guard let real = FileReferenceRules.check(ref, layout: layout, findings: findings) else { return }
+            let shown = layout.exportRelative(ref.path)
+            let listed = layout.manifest == nil ? nil : try catalog.manifestEntry(path: ref.path)
+            if let manifest = layout.manifest, listed == nil {
+                findings.warning("manifest.unlisted", ref.source, "'\(shown)' is not in the manifest \(manifest)")
+            }
+            guard let identifier else { return }
+            do {
+                let result = try FileDigest.stream(path: real)
+                let format = FileFormat(identifier.identify(head: result.head, name: ref.originalName))
+                let facts = FileFacts(size: result.size, sha256: result.sha256, format: format)
+                for f in contentRules.evaluate(ref, exportPath: shown, facts: facts, manifest: listed, manifestName: layout.manifest) {
+                    findings.add(f)
+                }
+                bar.advance(bytes: result.size)
+            } catch let error as IOError {
+                findings.error("file.unreadable", ref.source, "'\(shown)': \(error.reason)")
+            }
+        }
+        bar.finish()
+        let walk = try ExportTreeWalk.run(layout, catalog: catalog, findings: findings)
+
+        let c = try catalog.counts()
+        return PreflightReport(
+            export: layout.root, profile: profile.id, agreement: agreement?.id, organisation: organisation?.id,
+            contentVerified: readContent,
+            totals: .init(cases: c.cases, records: c.records, parties: c.parties, fileReferences: c.fileReferences,
+                          filesOnDisk: walk.files, bytesOnDisk: walk.bytes),
+            collector: findings)
+    }
+
+    private func checkAgreement(_ findings: FindingCollector) {
+        guard let agreement else { return }
+        let here = SourceLocation(file: "profiles/agreements/\(agreement.id).yaml")
+        if agreement.profileID != profile.id {
+            findings.error("agreement.profile-mismatch", here,
+                           "agreement \(agreement.id) is for profile '\(agreement.profileID)', not '\(profile.id)'")
+        }
+        if let organisation, !organisation.organisationNumberConfirmed {
+            findings.warning("agreement.organisation-number", SourceLocation(file: "profiles/agreements/parties.yaml"),
+                             "the organisation number of \(organisation.name) is a placeholder to confirm; packages identify the party as \(organisation.identificationCode)")
+        }
+    }
+}
