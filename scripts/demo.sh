@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The main job on the bundled fixtures, from a fresh checkout: set up, build, preflight and
+# package both fixtures (directory, tar and zip), then judge the SIPs with the field's validators.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+swift build 2>&1 | tail -1
+BEVARA="$(swift build --show-bin-path)/bevara"
+OUT=demo-out
+rm -rf "$OUT"; mkdir -p "$OUT"
+
+echo "== check: Vänersborg, kommunstyrelsen (generic CSV)"
+"$BEVARA" check --agreement EAV-VBG-KS-CSV fixtures/vanersborg-ks-csv
+echo "== package as a directory, a .tar and a .zip"
+"$BEVARA" package --agreement EAV-VBG-KS-CSV --out "$OUT/vanersborg-ks" fixtures/vanersborg-ks-csv
+"$BEVARA" package --agreement EAV-VBG-KS-CSV --out "$OUT/vanersborg-ks.tar" fixtures/vanersborg-ks-csv
+"$BEVARA" package --agreement EAV-THN-KS-FGS --out "$OUT/trollhattan-ks.zip" fixtures/trollhattan-ks-fgs
+echo "== validate with eark-validator, METS fixity and XSD checks"
+VENV="$PWD/.venv-validators" ../shared/validators/validate-sip "$OUT/vanersborg-ks" "$OUT/vanersborg-ks.tar" "$OUT/trollhattan-ks.zip"
+echo "demo: packages are in $OUT/"
