@@ -46,7 +46,8 @@ public enum SafePath {
         let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init)?.uppercased() ?? ""
         let reserved = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).map { "COM\($0)" } + (1...9).map { "LPT\($0)" })
         if reserved.contains(stem) { problems.append("reserved device name on Windows") }
-        if name.precomposedStringWithCanonicalMapping != name {
+        // Swift's String == is canonical equivalence, so compare the scalars themselves.
+        if !name.unicodeScalars.elementsEqual(name.precomposedStringWithCanonicalMapping.unicodeScalars) {
             problems.append("not in Unicode NFC (decomposed characters)")
         }
         if !name.contains(".") { problems.append("has no file extension") }

@@ -27,6 +27,28 @@ public final class StagedOutput {
         }
         let name = (self.finalPath as NSString).lastPathComponent
         stagingPath = parent + "/" + Self.partialPrefix + "\(getpid())-" + name
+        removedLeftovers = Self.removeLeftovers(in: parent, name: name)
+        Interruption.shared.register(stagingPath)
+    }
+
+    /// Unfinished outputs of killed runs (same name, process no longer alive) that were removed.
+    public let removedLeftovers: [String]
+
+    /// A run killed with SIGKILL leaves `.bevara-partial-<pid>-<name>`; if that process is gone,
+    /// the leftover is ours to remove. A live process's staging path is never touched.
+    private static func removeLeftovers(in parent: String, name: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        var removed: [String] = []
+        for entry in entries where entry.hasPrefix(partialPrefix) {
+            let rest = entry.dropFirst(partialPrefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]) else { continue }
+            let leftoverName = rest[rest.index(after: dash)...]
+            // Also the archive's scratch folder, "<name>.scratch".
+            guard leftoverName == name || leftoverName == name + ".scratch" else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }
+            if (try? FileManager.default.removeItem(atPath: parent + "/" + entry)) != nil { removed.append(entry) }
+        }
+        return removed
     }
 
     /// Makes the staging path a directory.
@@ -42,6 +64,7 @@ public final class StagedOutput {
         if rename(stagingPath, finalPath) != 0 { throw IOError(path: finalPath, operation: "rename into place", errno: errno) }
         try Durability.syncDirectory((finalPath as NSString).deletingLastPathComponent)
         done = true
+        Interruption.shared.unregister(stagingPath)
     }
 
     /// Removes whatever was staged. Safe to call more than once.
@@ -49,6 +72,7 @@ public final class StagedOutput {
         guard !done else { return }
         try? FileManager.default.removeItem(atPath: stagingPath)
         done = true
+        Interruption.shared.unregister(stagingPath)
     }
 
     deinit { discard() }

@@ -14,6 +14,7 @@ struct Bevara: ParsableCommand {
 
     static func main() {
         ProcessSetup.useUTF8Locale()
+        Interruption.shared.install()
         do {
             var command = try parseAsRoot()
             try command.run()

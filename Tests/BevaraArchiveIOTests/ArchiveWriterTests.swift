@@ -1,0 +1,52 @@
+import BevaraArchiveIO
+import Foundation
+import Testing
+
+@Suite struct ArchiveWriterTests {
+    func temp() throws -> String {
+        let dir = NSTemporaryDirectory() + "archive-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    func run(_ args: [String]) throws -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(arguments: [ArchiveWriter.Format.tar, .zip])
+    func writesNonASCIINamesAndStreamsContent(format: ArchiveWriter.Format) throws {
+        ProcessSetup.useUTF8Locale()
+        let dir = try temp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let source = dir + "/källa.txt"
+        try "Prövning av bygglov\n".write(toFile: source, atomically: true, encoding: .utf8)
+        let path = dir + "/out.\(format.rawValue)"
+        let writer = try ArchiveWriter(path: path, format: format)
+        try writer.addDirectory(named: "pkg")
+        let digest = try writer.addFile(named: "pkg/Prüfbericht_ß åäö.txt", from: source)
+        try writer.close()
+        #expect(digest.sha256 == FileDigest.sha256(of: Data("Prövning av bygglov\n".utf8)))
+        // Read it back with an independent tool.
+        let listing = format == .tar
+            ? try run(["tar", "tf", path])
+            : try run(["python3", "-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print('\\n'.join(z.namelist()))", path])
+        #expect(listing.0 == 0, "\(listing.1)")
+        #expect(listing.1.contains("pkg/Prüfbericht_ß åäö.txt"))
+    }
+
+    @Test func refusesToOverwrite() throws {
+        let dir = try temp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "x".write(toFile: dir + "/exists.tar", atomically: true, encoding: .utf8)
+        #expect(throws: IOError.self) { try ArchiveWriter(path: dir + "/exists.tar", format: .tar) }
+    }
+}

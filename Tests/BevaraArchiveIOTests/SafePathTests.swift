@@ -1,0 +1,44 @@
+import BevaraArchiveIO
+import Foundation
+import Testing
+
+@Suite struct SafePathTests {
+    @Test func refusesTraversalAndAbsolutePaths() {
+        #expect(SafePath.validateRelative("a/b.pdf") == nil)
+        #expect(SafePath.validateRelative("../x") == .parentReference)
+        #expect(SafePath.validateRelative("a/../../x") == .parentReference)
+        #expect(SafePath.validateRelative("/etc/passwd") == .absolute)
+        #expect(SafePath.validateRelative("C:/x") == .absolute)
+        #expect(SafePath.validateRelative("a\\b") == .backslash)
+        #expect(SafePath.validateRelative("a//b") == .emptySegment)
+        #expect(SafePath.validateRelative("a/./b") == .emptySegment)
+        #expect(SafePath.validateRelative("a\u{01}b") == .controlCharacter)
+        #expect(SafePath.validateRelative("") == .empty)
+    }
+
+    @Test func resolveStaysInsideRoot() throws {
+        let root = NSTemporaryDirectory() + "safepath-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root + "/in", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "x".write(toFile: root + "/in/a.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root + "/in/link", withDestinationPath: "/etc")
+        #expect(SafePath.resolve("a.txt", under: root + "/in") != nil)
+        #expect(SafePath.resolve("link/passwd", under: root + "/in") == nil)
+        #expect(SafePath.resolve("missing.txt", under: root + "/in") == nil)
+    }
+
+    @Test func slugFoldsSwedishAndKeepsExtension() {
+        #expect(SafePath.slug("Ansökan om bygglov – Åsa Ödqvist.pdf") == "Ansokan_om_bygglov_Asa_Odqvist.pdf")
+        #expect(SafePath.slug("../../etc") == "etc")
+        #expect(SafePath.slug("???") == "file")
+        #expect(SafePath.slug(String(repeating: "å", count: 300) + ".txt").count <= 100)
+    }
+
+    @Test func portabilityWarnings() {
+        #expect(SafePath.portabilityProblems(ofName: "ok.pdf").isEmpty)
+        #expect(!SafePath.portabilityProblems(ofName: "a:b?.pdf").isEmpty)
+        #expect(!SafePath.portabilityProblems(ofName: "CON.txt").isEmpty)
+        #expect(!SafePath.portabilityProblems(ofName: "noextension").isEmpty)
+        #expect(!SafePath.portabilityProblems(ofName: "Sm\u{6F}\u{308}rg.txt").isEmpty)  // decomposed ö
+    }
+}
