@@ -1,0 +1,55 @@
+import BevaraXML
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+@Suite struct XMLWriterTests {
+    @Test func escapesAndStaysWellFormed() throws {
+        let out = XMLStringOutput()
+        let w = XMLWriter(output: out)
+        try w.declaration()
+        try w.open("mets:mets", [("xmlns:mets", "http://www.loc.gov/METS/"), ("LABEL", "Bygglov \"A&B\" <Åsa>\n"), ("SKIPPED", nil)])
+        try w.element("mets:note", text: "5 < 6 & \u{1}ok")
+        try w.element("mets:empty")
+        try w.finish()
+        let text = out.text
+        #expect(text.contains("LABEL=\"Bygglov &quot;A&amp;B&quot; &lt;Åsa&gt;&#10;\""))
+        #expect(text.contains("<mets:note>5 &lt; 6 &amp; \u{FFFD}ok</mets:note>"))
+        #expect(text.contains("<mets:empty/>"))
+        #expect(!text.contains("SKIPPED"))
+        // An independent parser accepts it and reads the attribute back unchanged.
+        final class Collector: NSObject, XMLParserDelegate {
+            var label: String?
+            func parser(_ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                if e == "mets:mets" { label = attributes["LABEL"] }
+            }
+        }
+        let parser = XMLParser(data: Data(text.utf8))
+        let collector = Collector()
+        parser.delegate = collector
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        #expect(collector.label == "Bygglov \"A&B\" <Åsa>\n")
+    }
+
+    @Test func closingTheWrongElementThrows() throws {
+        let w = XMLWriter(output: XMLStringOutput())
+        try w.open("a")
+        #expect(throws: XMLOutputError.self) { try w.close("b") }
+    }
+
+    @Test func fileOutputWritesEverything() throws {
+        let path = NSTemporaryDirectory() + "xml-\(UUID().uuidString).xml"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let out = try XMLFileOutput(path: path)
+        let w = XMLWriter(output: out, indent: false)
+        try w.open("list")
+        for i in 0..<50_000 { try w.element("item", [("n", String(i))], text: "värde \(i)") }
+        try w.finish()
+        try out.close()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasSuffix("</list>\n"))
+        #expect(text.components(separatedBy: "<item ").count == 50_001)
+    }
+}
