@@ -1,0 +1,141 @@
+import BevaraArchiveIO
+import Foundation
+
+/// XML namespaces the SIP uses (case-sensitive: the DILCIS ones bind nothing when mis-spelled).
+enum Namespace {
+    static let mets = "http://www.loc.gov/METS/"
+    static let xlink = "http://www.w3.org/1999/xlink"
+    static let csip = "https://DILCIS.eu/XML/METS/CSIPExtensionMETS"
+    static let sip = "https://DILCIS.eu/XML/METS/SIPExtensionMETS"
+    static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
+    static let premis = "http://www.loc.gov/premis/v3"
+    static let erms = "https://DILCIS.eu/XML/ERMS"
+}
+
+/// The decided package layout, fixed METS values and identifiers, in one place.
+enum PackageLayout {
+    /// E-ARK SIP 2.1.0, the FGS 2.0 baseline and what eark-validator 1.1.3 checks (SIP2).
+    static let profile = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml"
+    /// CSIP content category (CSIP2).
+    static let contentCategory = "Datasets"
+    /// The ERMS is written against ERMS_v3.xsd, whose vocabulary term `citserms_v3_0` is missing
+    /// from the CSIP 2.1.0 list eark-validator checks; `OTHER` plus the 3.0 term says the truth
+    /// and passes CSIP4 (which accepts `OTHER` with a non-empty `OTHERCONTENTINFORMATIONTYPE`).
+    static let contentInformationType = "OTHER"
+    static let otherContentInformationType = "citserms_v3_0"
+
+    static let representation = "rep1"
+    static let rootMETS = "METS.xml"
+    static let packagePREMIS = "metadata/preservation/premis.xml"
+    static let repDir = "representations/rep1"
+    static let repMETS = repDir + "/METS.xml"
+    static let repPREMIS = repDir + "/metadata/preservation/premis.xml"
+    static let ermsRelative = "data/erms.xml"
+    static let erms = repDir + "/" + ermsRelative
+    static let schemasDir = "schemas"
+    static let documentationDir = "documentation"
+
+    /// Relative path from a package file's folder back to the package root (`../../`).
+    static func up(from packagePath: String) -> String {
+        String(repeating: "../", count: packagePath.split(separator: "/").count - 1)
+    }
+
+    /// `xsi:schemaLocation` pairs for a file at `packagePath` pointing at the shipped schemas.
+    static func schemaLocation(_ namespaces: [String], from packagePath: String) -> String {
+        let up = up(from: packagePath)
+        return namespaces.compactMap { ns in
+            SchemaLibrary.required.first { $0.namespace == ns }.map { "\(ns) \(up)\(schemasDir)/\($0.fileName)" }
+        }.joined(separator: " ")
+    }
+
+    /// IDs are NCNames; counters keep them deterministic and let PREMIS events list objects
+    /// again at the end without keeping them in memory.
+    static func contentFileID(_ n: Int) -> String { "file-" + pad(n, 6) }
+    static let ermsFileID = "file-erms"
+    static let repPREMISDigiprovID = "digiprov-rep1-premis"
+    static let packagePREMISDigiprovID = "digiprov-premis"
+
+    /// `nnn-<slug>`: the running number makes names unique within a case folder even when two
+    /// originals slug to the same text.
+    static func contentFileName(index: Int, originalName: String) -> String {
+        // `Utredning (sekretess).xml` slugs to `Utredning_sekretess_.xml`; drop the `_` before a dot.
+        pad(index, 3) + "-" + SafePath.slug(originalName).replacingOccurrences(of: "_.", with: ".")
+    }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    /// True for an OBJID usable as a folder name and an xml:id: a letter first, then `[A-Za-z0-9._-]`.
+    static func isValidObjectID(_ objid: String) -> Bool {
+        guard let first = objid.unicodeScalars.first, first.isASCII, CharacterSet.letters.contains(first) else { return false }
+        return SafePath.slug(objid) == objid
+    }
+
+    /// xs:dateTime in UTC with `Z`, the form METS `CREATED`, PREMIS and ERMS expect.
+    static func dateTime(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
+
+/// Keeps case folder names unique (case-insensitively, so the package unpacks on Windows and
+/// macOS too). Memory grows with the number of cases, not files.
+struct CaseFolderNames {
+    private var used: Set<String> = []
+
+    /// `slug(diarienummer)`, with `_2`, `_3` … appended when an earlier case took the name.
+    mutating func name(for diarienummer: String) -> String {
+        let base = SafePath.slug(diarienummer)
+        var candidate = base
+        var n = 1
+        while used.contains(candidate.lowercased()) {
+            n += 1
+            candidate = base + "_" + String(n)
+        }
+        used.insert(candidate.lowercased())
+        return candidate
+    }
+}
+
+/// Deterministic UUIDs for ERMS `@systemIdentifier` when the source gives none: RFC 9562 version 8
+/// built from SHA-256 of a namespace and a name (the RFC's own example of a name-based v8 UUID).
+enum NameBasedUUID {
+    /// Bevara's namespace for these names (a fixed random UUID).
+    private static let namespace = UUID(uuidString: "6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47")!
+
+    static func make(_ name: String) -> String {
+        var bytes = withUnsafeBytes(of: namespace.uuid) { Array($0) }
+        bytes.append(contentsOf: Array(name.utf8))
+        let hex = FileDigest.sha256(of: bytes)
+        var out = hexBytes(String(hex.prefix(32)))
+        out[6] = (out[6] & 0x0F) | 0x80
+        out[8] = (out[8] & 0x3F) | 0x80
+        let u = UUID(uuid: (out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7],
+                            out[8], out[9], out[10], out[11], out[12], out[13], out[14], out[15]))
+        return u.uuidString.lowercased()
+    }
+
+    /// The value itself, lower-cased, when it already is a UUID; otherwise a name-based one.
+    static func uuid(existing: String?, name: String) -> String {
+        if let existing, let u = UUID(uuidString: existing.trimmingCharacters(in: .whitespaces)) {
+            return u.uuidString.lowercased()
+        }
+        return make(name)
+    }
+
+    private static func hexBytes(_ hex: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var it = hex.utf8.makeIterator()
+        while let hi = it.next(), let lo = it.next() {
+            out.append(nibble(hi) << 4 | nibble(lo))
+        }
+        return out
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8 {
+        c >= 0x61 ? c - 0x61 + 10 : c - 0x30
+    }
+}

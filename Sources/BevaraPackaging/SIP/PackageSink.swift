@@ -1,0 +1,127 @@
+import BevaraArchiveIO
+import Foundation
+
+/// A file as it ended up in the package: what a METS `file` or `mdRef` needs.
+struct PackagedFile {
+    /// Path relative to the package root, `/`-separated.
+    let path: String
+    let size: Int64
+    let sha256: String
+    let mime: String
+}
+
+/// Where package bytes go: a folder or an archive. The SIP writer talks only to this, so the
+/// METS, PREMIS and ERMS code is the same for both.
+protocol PackageSink: AnyObject {
+    /// Copies (or streams) `source` to `packagePath` while hashing it: the file's only read.
+    func addFile(at packagePath: String, from source: String) throws -> FileDigest.Result
+    /// A local path to write the metadata file `packagePath` to; call `commitMetadata` when done.
+    func metadataPath(for packagePath: String) throws -> String
+    /// Makes a finished metadata file part of the package and returns its size and SHA-256.
+    func commitMetadata(_ packagePath: String) throws -> FileDigest.Result
+    /// A path for a temporary file that is never part of the package.
+    func spoolPath(_ name: String) throws -> String
+    /// Removes the spool files after a successful write.
+    func finish() throws
+}
+
+/// Writes the package as a folder tree.
+final class DirectorySink: PackageSink {
+    private let root: String
+    private let spoolDir: String
+    private var lastDirectory: String?
+
+    init(root: String) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: root, isDirectory: &isDir) {
+            guard isDir.boolValue, (try fm.contentsOfDirectory(atPath: root)).isEmpty else {
+                throw SIPError.destinationNotEmpty(root)
+            }
+        } else {
+            try fm.createDirectory(atPath: root, withIntermediateDirectories: false)
+        }
+        self.root = root
+        // Spools live inside the package folder so nothing is written outside the destination;
+        // they are removed before `write` returns.
+        spoolDir = root + "/.bevara-spool"
+        try fm.createDirectory(atPath: spoolDir, withIntermediateDirectories: false)
+    }
+
+    func addFile(at packagePath: String, from source: String) throws -> FileDigest.Result {
+        let target = try prepare(packagePath)
+        return try FileCopier.copyHashing(from: source, to: target)
+    }
+
+    func metadataPath(for packagePath: String) throws -> String { try prepare(packagePath) }
+
+    func commitMetadata(_ packagePath: String) throws -> FileDigest.Result {
+        try FileDigest.stream(path: root + "/" + packagePath, headBytes: 0)
+    }
+
+    func spoolPath(_ name: String) throws -> String { spoolDir + "/" + name }
+
+    func finish() throws { try FileManager.default.removeItem(atPath: spoolDir) }
+
+    /// Creates the parent folder of `packagePath` (once per folder run: files arrive grouped).
+    private func prepare(_ packagePath: String) throws -> String {
+        let target = root + "/" + packagePath
+        let parent = (target as NSString).deletingLastPathComponent
+        if parent != lastDirectory {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            lastDirectory = parent
+        }
+        return target
+    }
+}
+
+/// Streams the package into a tar or zip archive under `<OBJID>/`.
+final class ArchiveSink: PackageSink {
+    private let archive: ArchiveWriter
+    private let prefix: String
+    private let scratch: String
+    private var directories: Set<String> = []
+
+    init(archive: ArchiveWriter, objid: String, scratchDirectory: String) throws {
+        self.archive = archive
+        prefix = objid + "/"
+        // A folder of our own inside the caller's scratch space, removed after success.
+        scratch = scratchDirectory + "/" + objid + ".sip-scratch"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        try addDirectories(for: "")
+    }
+
+    func addFile(at packagePath: String, from source: String) throws -> FileDigest.Result {
+        try addDirectories(for: packagePath)
+        return try archive.addFile(named: prefix + packagePath, from: source)
+    }
+
+    func metadataPath(for packagePath: String) throws -> String {
+        scratch + "/" + packagePath.replacingOccurrences(of: "/", with: "__")
+    }
+
+    func commitMetadata(_ packagePath: String) throws -> FileDigest.Result {
+        try addDirectories(for: packagePath)
+        return try archive.addFile(named: prefix + packagePath, from: try metadataPath(for: packagePath))
+    }
+
+    func spoolPath(_ name: String) throws -> String { scratch + "/spool-" + name }
+
+    func finish() throws { try FileManager.default.removeItem(atPath: scratch) }
+
+    /// Directory entries for every folder above `packagePath` not yet written, so listings and
+    /// extractors see the tree; at most one set lookup per file once a folder exists.
+    private func addDirectories(for packagePath: String) throws {
+        var dirs: [String] = [""]
+        let parts = packagePath.split(separator: "/").dropLast()
+        var current = ""
+        for part in parts {
+            current += (current.isEmpty ? "" : "/") + part
+            dirs.append(current)
+        }
+        for dir in dirs where !directories.contains(dir) {
+            try archive.addDirectory(named: prefix + dir)
+            directories.insert(dir)
+        }
+    }
+}

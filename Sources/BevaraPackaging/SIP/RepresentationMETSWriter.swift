@@ -1,0 +1,57 @@
+import BevaraXML
+
+/// The representation METS (`representations/rep1/METS.xml`): its own header, an `amdSec` for the
+/// representation PREMIS, one `fileGrp USE="Data"` with every content file and erms.xml, and a
+/// CSIP structMap. Content entries are spooled while files are packaged and spliced in at the end.
+final class RepresentationMETSWriter {
+    private let spool: Spool
+    private let created: String
+
+    init(spoolPath: String, created: String) throws {
+        spool = try Spool(path: spoolPath)
+        self.created = created
+    }
+
+    /// Records one content file (package-relative path); written to the spool at once.
+    func add(id: String, file: PackagedFile) throws {
+        try METSParts.file(spool.writer, id: id, file: file, href: Self.relative(file.path), created: created,
+                           admid: PackageLayout.repPREMISDigiprovID)
+    }
+
+    /// Writes the complete METS to `path`, given the finished erms.xml and representation PREMIS.
+    func finish(to path: String, erms: PackagedFile, premis: PackagedFile, softwareName: String, softwareVersion: String) throws {
+        try spool.close()
+        let out = try SpliceableOutput(path: path)
+        let w = XMLWriter(output: out)
+        try w.declaration()
+        try METSParts.openRoot(w, objid: PackageLayout.representation, label: nil, packagePath: PackageLayout.repMETS)
+        try w.open("metsHdr", [("CREATEDATE", created), ("LASTMODDATE", created), ("RECORDSTATUS", "NEW"), ("csip:OAISPACKAGETYPE", "SIP")])
+        try METSParts.softwareAgent(w, name: softwareName, version: softwareVersion)
+        try w.close("metsHdr")
+        try METSParts.premisAmdSec(w, amdID: "amd-rep1", digiprovID: PackageLayout.repPREMISDigiprovID, file: premis,
+                                   href: Self.relative(premis.path), created: created)
+        try w.open("fileSec", [("ID", "filesec-rep1")])
+        try w.open("fileGrp", [("ID", "fg-rep1-data"), ("USE", "Data")])
+        // erms.xml first: writing it completes the fileGrp start tag, so the spool can follow.
+        try METSParts.file(w, id: PackageLayout.ermsFileID, file: erms, href: Self.relative(erms.path), created: created,
+                           admid: PackageLayout.repPREMISDigiprovID)
+        try out.splice(contentsOf: spool.path)
+        try w.close("fileGrp")
+        try w.close("fileSec")
+        try w.open("structMap", [("ID", "structmap-rep1"), ("TYPE", "PHYSICAL"), ("LABEL", "CSIP")])
+        try w.open("div", [("ID", "div-rep1"), ("LABEL", PackageLayout.representation)])
+        try w.element("div", [("ID", "div-rep1-metadata"), ("LABEL", "Metadata"), ("ADMID", PackageLayout.repPREMISDigiprovID)])
+        try w.open("div", [("ID", "div-rep1-data"), ("LABEL", "Data")])
+        try w.element("fptr", [("FILEID", "fg-rep1-data")])
+        try w.close("div")
+        try w.close("div")
+        try w.close("structMap")
+        try w.finish()
+        try out.close()
+    }
+
+    /// Hrefs in the representation METS are relative to the representation folder.
+    static func relative(_ packagePath: String) -> String {
+        String(packagePath.dropFirst(PackageLayout.repDir.count + 1))
+    }
+}

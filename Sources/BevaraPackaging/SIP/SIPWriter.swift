@@ -1,0 +1,152 @@
+import BevaraArchiveIO
+import BevaraModel
+import Foundation
+
+/// Writes an E-ARK SIP (CSIP 2.1.0 + SIP 2.1.0 with CITS ERMS content, i.e. FGS 2.0) from a
+/// stream of cases, as a folder or into a tar/zip archive.
+///
+/// Each content file is read exactly once: hashed, identified and copied in the same pass. Per-file
+/// METS and PREMIS entries go to spool files and the ERMS is written as cases arrive, so memory
+/// does not grow with the number of files. Layout and values: `PackageLayout`; order of work:
+/// content files, erms.xml, representation PREMIS and METS, package PREMIS, documentation,
+/// schemas, and the root METS last.
+///
+/// On error the partial output is left for the caller to delete (it writes into a staging path);
+/// nothing is written outside the destination and the scratch folder.
+public struct SIPWriter {
+    public let context: PackageContext
+
+    public init(context: PackageContext) {
+        self.context = context
+    }
+
+    /// Writes `contents` to `destination`. `check` runs after each content file is packaged and
+    /// may throw to abort; `progress` advances once per content file.
+    public func write(_ contents: SIPContents, to destination: SIPDestination,
+                      check: FileCheck = { _, _, _ in }, progress: ProgressLine? = nil) throws -> SIPSummary {
+        let objid = contents.objid
+        guard PackageLayout.isValidObjectID(objid) else { throw SIPError.invalidObjectID(objid) }
+        guard !contents.documentation.isEmpty else { throw SIPError.noDocumentation }
+        for doc in contents.documentation where !Self.isRegularFile(doc.sourcePath) {
+            throw SIPError.documentationMissing(name: doc.name, path: doc.sourcePath)
+        }
+
+        let sink: PackageSink
+        switch destination {
+        case .directory(let path):
+            sink = try DirectorySink(root: path)
+        case .archive(let archive, let scratch):
+            sink = try ArchiveSink(archive: archive, objid: objid, scratchDirectory: scratch)
+        }
+        // One timestamp for the package: CREATEDATE and every CREATED (when the package copy was
+        // made), which also keeps the output byte-identical for the same input.
+        let created = PackageLayout.dateTime(context.created)
+        let software = PREMISAgent.software(name: context.softwareName, version: context.softwareVersion)
+        let identifier = try FormatIdentifier()
+        let repMETS = try RepresentationMETSWriter(spoolPath: try sink.spoolPath("rep-mets-files.xml"), created: created)
+        let repPREMIS = try RepresentationPREMISWriter(spoolPath: try sink.spoolPath("rep-premis-objects.xml"),
+                                                       created: created, software: software, objid: objid)
+        let erms = try ERMSWriter(path: try sink.metadataPath(for: PackageLayout.erms), context: context, objid: objid)
+
+        var folders = CaseFolderNames()
+        var caseCount = 0, recordCount = 0, fileCount = 0
+        var contentBytes: Int64 = 0
+        try contents.cases { item, records in
+            caseCount += 1
+            let folder = folders.name(for: item.diarienummer.verbatim)
+            let caseCreated = try erms.openCase(item, records: records)
+            var indexInCase = 0
+            for record in records {
+                recordCount += 1
+                var appendices: [ERMSAppendix] = []
+                for reference in record.files {
+                    indexInCase += 1
+                    fileCount += 1
+                    let packagePath = "\(PackageLayout.repDir)/data/\(folder)/"
+                        + PackageLayout.contentFileName(index: indexInCase, originalName: reference.originalName)
+                    let source = try Self.resolve(reference, under: contents.exportFileRoot)
+                    let digest: FileDigest.Result
+                    do {
+                        digest = try sink.addFile(at: packagePath, from: source)
+                    } catch let error as IOError {
+                        throw SIPError.fileUnreadable(path: reference.path, source: reference.source, reason: error.description)
+                    }
+                    let id = identifier.identify(head: digest.head, name: reference.originalName)
+                    let format = FileFormat(mime: id.mime, puid: id.puid, name: id.name, version: id.version)
+                    try check(reference, record, FileFacts(size: digest.size, sha256: digest.sha256, format: format))
+                    let packaged = PackagedFile(path: packagePath, size: digest.size, sha256: digest.sha256, mime: format.mime)
+                    try repMETS.add(id: PackageLayout.contentFileID(fileCount), file: packaged)
+                    try repPREMIS.add(index: fileCount, file: packaged, reference: reference, format: format)
+                    appendices.append(ERMSAppendix(originalName: reference.originalName, packagePath: packagePath, format: format))
+                    contentBytes += digest.size
+                    progress?.advance(bytes: digest.size)
+                }
+                try erms.record(record, caseCreated: caseCreated, appendices: appendices)
+            }
+            try erms.closeCase()
+        }
+        guard caseCount > 0 else { throw SIPError.noCases }
+
+        // Metadata, innermost first: each file's hash goes into the one that references it.
+        try erms.finish()
+        let ermsFile = try commit(sink, PackageLayout.erms)
+        try repPREMIS.finish(to: try sink.metadataPath(for: PackageLayout.repPREMIS), erms: ermsFile)
+        let repPREMISFile = try commit(sink, PackageLayout.repPREMIS)
+        try repMETS.finish(to: try sink.metadataPath(for: PackageLayout.repMETS), erms: ermsFile, premis: repPREMISFile,
+                           softwareName: context.softwareName, softwareVersion: context.softwareVersion)
+        let repMETSFile = try commit(sink, PackageLayout.repMETS)
+        try PackagePREMISWriter.write(to: try sink.metadataPath(for: PackageLayout.packagePREMIS), context: context,
+                                      objid: objid, software: software, cases: caseCount, records: recordCount, files: fileCount)
+        let packagePREMISFile = try commit(sink, PackageLayout.packagePREMIS)
+
+        var docNames: Set<String> = []
+        var documentation: [PackagedFile] = []
+        for doc in contents.documentation {
+            let base = SafePath.slug(doc.name)
+            var name = base
+            var n = 1
+            while docNames.contains(name.lowercased()) { n += 1; name = "\(n)-" + base }
+            docNames.insert(name.lowercased())
+            let path = PackageLayout.documentationDir + "/" + name
+            let digest = try sink.addFile(at: path, from: doc.sourcePath)
+            let mime = identifier.identify(head: digest.head, name: doc.name).mime
+            documentation.append(PackagedFile(path: path, size: digest.size, sha256: digest.sha256, mime: mime))
+        }
+        let schemas = try SchemaLibrary.required.map { schema in
+            let path = PackageLayout.schemasDir + "/" + schema.fileName
+            let digest = try sink.addFile(at: path, from: context.schemas.path(of: schema))
+            return PackagedFile(path: path, size: digest.size, sha256: digest.sha256, mime: "application/xml")
+        }
+
+        try RootMETSWriter.write(to: try sink.metadataPath(for: PackageLayout.rootMETS), context: context, objid: objid,
+                                 label: contents.label, premis: packagePREMISFile, documentation: documentation,
+                                 schemas: schemas, representationMETS: repMETSFile)
+        let root = try sink.commitMetadata(PackageLayout.rootMETS)
+        try sink.finish()
+        return SIPSummary(objid: objid, cases: caseCount, records: recordCount, files: fileCount,
+                          contentBytes: contentBytes, rootMETSSHA256: root.sha256)
+    }
+
+    private func commit(_ sink: PackageSink, _ path: String) throws -> PackagedFile {
+        let digest = try sink.commitMetadata(path)
+        return PackagedFile(path: path, size: digest.size, sha256: digest.sha256, mime: "application/xml")
+    }
+
+    /// The real path of a referenced file, refusing anything outside the export's file root.
+    static func resolve(_ reference: FileReference, under root: String) throws -> String {
+        if SafePath.validateRelative(reference.path) != nil {
+            throw SIPError.fileOutsideExport(path: reference.path, source: reference.source)
+        }
+        if let real = SafePath.resolve(reference.path, under: root) { return real }
+        // Not resolvable: either nothing is there, or a symlink leads outside the root.
+        if SafePath.realPath((root as NSString).appendingPathComponent(reference.path)) == nil {
+            throw SIPError.fileMissing(path: reference.path, source: reference.source)
+        }
+        throw SIPError.fileOutsideExport(path: reference.path, source: reference.source)
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+}
