@@ -52,6 +52,8 @@ let package = Package(
         .testTarget(name: "BevaraXMLTests", dependencies: ["BevaraXML"]),
         .testTarget(name: "BevaraArchiveIOTests", dependencies: ["BevaraArchiveIO"]),
         .testTarget(name: "BevaraProfilesTests", dependencies: ["BevaraProfiles", "BevaraModel", "BevaraArchiveIO"]),
+        // End to end: runs the built `bevara` binary and the field's validators on its output.
+        .testTarget(name: "BevaraCLITests", dependencies: ["BevaraCLI", "BevaraArchiveIO"]),
         .testTarget(name: "BevaraFixturesTests", dependencies: ["BevaraFixtures", "BevaraProfiles", "BevaraModel"]),
         .testTarget(name: "BevaraPackagingTests", dependencies: [
             "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraXML",

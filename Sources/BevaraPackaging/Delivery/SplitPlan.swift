@@ -66,3 +66,18 @@ struct PartNaming {
         manifest = stem + "-manifest.json"
     }
 }
+
+/// The manifest of a split delivery: every part with its package id, counts and checksum.
+struct SplitManifest: Codable {
+    var parts: [PackagedPart]
+    var agreement: String
+    var organisation: String
+    var created: Date
+
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+}
