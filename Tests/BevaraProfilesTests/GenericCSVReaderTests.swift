@@ -198,12 +198,14 @@ import Testing
         let export = try self.export(
             cases: ["KS 2021/1;;Ärende;Pågånde;;;;;;;;;"],
             records: ["KS 2021/1:1;KS 2021/1;ett;;Okänd;;Rubrik;;;;;"],
-            parties: ["KS 2021/1;;Någon;;;;Ombud;"])
+            parties: ["KS 2021/1;;Någon;;;;Ombud;", "KS 2021/1;;Utan roll;;;;;", "KS 2021/1;KS 2021/1:1;Handlingens part;;;;;"])
         let result = try readExport(export, profile: try repoProfile("generic-csv"))
         #expect(result.case("KS 2021/1")?.status == .unknown("Pågånde"))
         #expect(result.records("KS 2021/1").first?.direction == .unknown)
         #expect(result.records("KS 2021/1").first?.runningNumber == nil)
-        #expect(result.case("KS 2021/1")?.parties.first?.role == .other)
+        // Empty role: counterpart for a case party, other for a record's party (no warning).
+        #expect(result.case("KS 2021/1")?.parties.map(\.role) == [.other, .counterpart])
+        #expect(result.records("KS 2021/1").first?.parties.map(\.role) == [.other])
         let unmapped = result.rules("value.unmapped")
         #expect(unmapped.allSatisfy { $0.severity == .warning })
         #expect(unmapped.map(\.location) == [SourceLocation(file: "arenden.csv", line: 2), SourceLocation(file: "handlingar.csv", line: 2),

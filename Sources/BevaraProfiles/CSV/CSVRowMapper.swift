@@ -59,18 +59,20 @@ struct CSVRowMapper {
             source: at)
     }
 
-    /// A party of a case (no record id) or of one record.
+    /// A party of a case (no record id) or of one record. An empty role means counterpart for a
+    /// case party; for a record's party the export gives no hint, so it is `other`.
     func makeParty(_ row: CSVRow) -> (Party, caseNumber: Diarienummer, recordID: String?) {
         let at = row.location
+        let recordID = row["recordID"]
         let party = Party(
             name: row["name"] ?? "",
             identityNumber: mapper.identityNumber(row["identityNumber"], field: row.header("identityNumber"), at: at),
             organisation: row["organisation"],
             address: row["address"],
-            role: mapper.role(row["role"], field: row.header("role"), default: .counterpart, at: at),
+            role: mapper.role(row["role"], field: row.header("role"), default: recordID == nil ? .counterpart : .other, at: at),
             protectedIdentity: mapper.isTrue(row["protectedIdentity"]),
             source: at)
-        return (party, Diarienummer(row["caseNumber"] ?? ""), row["recordID"])
+        return (party, Diarienummer(row["caseNumber"] ?? ""), recordID)
     }
 
     /// A file reference for the record it names; Windows separators become `/`.

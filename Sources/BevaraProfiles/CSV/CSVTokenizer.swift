@@ -78,11 +78,9 @@ struct CSVTokenizer {
     /// A UTF-8 BOM is skipped for UTF-8; in a file declared as a single-byte encoding it means the
     /// profile's encoding is wrong, which would otherwise only show as a garbled first header.
     private mutating func skipByteOrderMark() throws(ExportReadError) -> CSVEvent? {
-        guard try reader.peek() == 0xEF else { return nil }
-        var probe = reader
-        guard try probe.next() == 0xEF, try probe.next() == 0xBB, try probe.next() == 0xBF else { return nil }
+        guard try reader.nextBytesEqual([0xEF, 0xBB, 0xBF]) else { return nil }
         if decoder.encoding == .utf8 {
-            reader = probe
+            reader.skip(3)
             return nil
         }
         return .encodingError(line: 1, byteOffset: 0, message:

@@ -19,6 +19,9 @@ enum CSVEncoding: String, Sendable {
 
 /// Reads a file in fixed-size chunks and hands out bytes with their offset in the file, so a
 /// CSV file of any size is read with a constant buffer.
+///
+/// A struct for speed in the per-byte loop; do not copy one that is in use (the copies would share
+/// the file handle). The handle closes with `close()` or when it is released.
 struct ChunkedByteReader {
     private let handle: FileHandle
     private let path: String
@@ -57,6 +60,18 @@ struct ChunkedByteReader {
         if index < buffer.count { return buffer[index] }
         guard try refill() else { return nil }
         return buffer[index]
+    }
+
+    /// True if the next bytes are `bytes`, looking only inside the current chunk: enough for a
+    /// byte order mark at the start of a file, where the chunk holds the first 64 KiB.
+    mutating func nextBytesEqual(_ bytes: [UInt8]) throws(ExportReadError) -> Bool {
+        guard try peek() != nil, buffer.count - index >= bytes.count else { return false }
+        return buffer[index..<index + bytes.count].elementsEqual(bytes)
+    }
+
+    /// Skips `count` bytes that `nextBytesEqual` has just matched.
+    mutating func skip(_ count: Int) {
+        index += count
     }
 
     private mutating func refill() throws(ExportReadError) -> Bool {

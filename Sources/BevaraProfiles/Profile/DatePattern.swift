@@ -116,7 +116,11 @@ public struct DatePattern: Sendable, CustomStringConvertible {
     /// Matches the whole of `text` (surrounding white space ignored).
     public func match(_ text: String) -> Match {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let chars = Array(value)
+        return match(Array(value), original: value)
+    }
+
+    /// Matching over characters already split, so a list of patterns splits a value once.
+    func match(_ chars: [Character], original value: String) -> Match {
         var i = 0
         var parts: [Component: Int] = [:]
         for token in tokens {
@@ -185,8 +189,10 @@ public struct DatePatterns: Sendable {
     /// The parsed date, or why the value is not a date in any accepted format.
     public func parse(_ text: String) -> Result<PartialDate, DateProblem> {
         var rangeProblem: String?
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let chars = Array(value)
         for pattern in patterns {
-            switch pattern.match(text) {
+            switch pattern.match(chars, original: value) {
             case .date(let date): return .success(date)
             case .outOfRange(let problem): rangeProblem = rangeProblem ?? problem
             case .noMatch: continue
