@@ -52,14 +52,21 @@ final class FGSDocumentHandler: NSObject, XMLParserDelegate {
             // Everything before the root start tag is the prolog: look there for declarations.
             if rejectDeclarations(parser, throughLine: parser.lineNumber) { return }
         }
+        // Vendor XML is kept out of the mapping and out of memory: its elements are not FGS even
+        // when their local names match, and it can hold large base64 blobs.
+        if foreignDepth > 0 {
+            foreignDepth += 1
+            stack.append(elementName)
+            return
+        }
         let namespace = namespaceURI ?? ""
-        if foreignDepth == 0, !namespaces.contains(namespace), !namespaceReported {
+        if !namespaces.contains(namespace), !namespaceReported {
             namespaceReported = true
             let accepted = namespaces.sorted().map { $0.isEmpty ? "no namespace" : $0 }.joined(separator: ", ")
             findings.error("xml.namespace", SourceLocation(file: document, line: parser.lineNumber, element: elementName),
                            "element \(elementName) is in namespace '\(namespace.isEmpty ? "(none)" : namespace)', which the profile does not accept (fgs.namespaces: \(accepted)); elements were read by their local names")
         }
-        if foreignDepth > 0 || elementName == "TillkommandeXMLdata" { foreignDepth += 1 }
+        if elementName == "TillkommandeXMLdata" { foreignDepth = 1 }
         assembler.start(elementName, parent: stack.last, attributes: attributeDict, line: parser.lineNumber)
         stack.append(elementName)
         text = ""
@@ -69,7 +76,10 @@ final class FGSDocumentHandler: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         guard !stopped else { return }
         stack.removeLast()
-        if foreignDepth > 0 { foreignDepth -= 1 }
+        if foreignDepth > 0 {
+            foreignDepth -= 1
+            if foreignDepth > 0 { return }
+        }
         do {
             try assembler.end(elementName, parent: stack.last, text: text, line: textLine)
         } catch {
@@ -80,12 +90,12 @@ final class FGSDocumentHandler: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard !stopped else { return }
+        guard !stopped, foreignDepth == 0 else { return }
         text += string
     }
 
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        guard !stopped else { return }
+        guard !stopped, foreignDepth == 0 else { return }
         text += String(decoding: CDATABlock, as: UTF8.self)
     }
 
