@@ -238,6 +238,32 @@ func readFGS(_ xml: String) throws -> ReadResult {
         ])
     }
 
+    @Test func caseLevelAttachmentsAndIdentityNumbersAreReported() throws {
+        let cases = """
+                <ArkivobjektArende>
+                  <ArkivobjektID>KS 2021/1</ArkivobjektID>
+                  <Motpart><Namn>Reserv</Namn><IDnummer Typ="3">19650412TF01</IDnummer></Motpart>
+                  <Motpart><Namn>Fel</Namn><IDnummer Typ="1">196504121238</IDnummer></Motpart>
+                  <Motpart><Organisation>Bara org</Organisation></Motpart>
+                  <Arendemening>Ärende</Arendemening>
+                  <Bilaga Namn="Akt.pdf" Lank="akt.pdf"/>
+                </ArkivobjektArende>
+            """
+        let result = try readFGS(fgsDocument(cases))
+        let c = try #require(result.case("KS 2021/1"))
+        #expect(c.parties.map(\.name) == ["Reserv", "Fel"])
+        #expect(c.parties[0].identityNumber?.raw == "19650412TF01")
+        #expect(result.rules("party.identity-number").map(\.message) == [
+            "Motpart IDnummer '19650412-****' is not a valid personnummer or organisationsnummer: its check digit is wrong; kept as delivered",
+        ])
+        #expect(result.rules("metadata.missing").map(\.message) == ["Motpart has no Namn; the party was left out"])
+        #expect(result.rules("metadata.missing").first?.location == SourceLocation(file: "arendehantering.xml", line: 8, element: "ArkivobjektArende[1]/Motpart"))
+        let attachment = try #require(result.rules("fgs.unsupported").first)
+        #expect(attachment.severity == .warning)
+        #expect(attachment.location == SourceLocation(file: "arendehantering.xml", line: 10, element: "ArkivobjektArende[1]/Bilaga"))
+        #expect(attachment.message == "Bilaga 'akt.pdf' is attached to the case, not to a record; Bevara reads files of records only, so it is not packaged")
+    }
+
     @Test func missingDocumentThrowsNamingIt() throws {
         let export = try TempExport()
         #expect(throws: ExportReadError.missingMetadataFile(path: "arendehantering.xml", exportRoot: export.path, profile: "fgs-arendehantering")) {

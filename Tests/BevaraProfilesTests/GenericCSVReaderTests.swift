@@ -263,6 +263,15 @@ import Testing
         #expect(result.case("KS 2021/1")?.parties.first?.identityNumber?.raw == "19650412-1238")
     }
 
+    @Test func emptyTableFileHasNoHeader() throws {
+        let export = try self.export(cases: ["KS 2021/1;;Ärende;Öppet;;;;;;;;;"])
+        try export.write("parter.csv", "")
+        let result = try readExport(export, profile: try repoProfile("generic-csv"))
+        #expect(result.counts.cases == 1)
+        #expect(result.rules("csv.syntax").map(\.message) == ["parter.csv has no header row; the parties table was not read"])
+        #expect(result.rules("csv.syntax").first?.location == SourceLocation(file: "parter.csv", line: 1))
+    }
+
     @Test func missingTableFileThrowsNamingTheFile() throws {
         let export = try self.export(cases: [])
         try FileManager.default.removeItem(atPath: export.path + "/handlingar.csv")
