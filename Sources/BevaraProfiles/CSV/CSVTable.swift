@@ -1,0 +1,144 @@
+import BevaraModel
+import Foundation
+
+/// The CSV dialect a profile declares, checked once before any file is read.
+struct CSVDialect {
+    let encoding: CSVEncoding
+    let delimiter: Unicode.Scalar
+    let quote: Unicode.Scalar?
+    let nullTokens: Set<String>
+    let listSeparator: String?
+
+    init(_ section: CSVSection, profile: String) throws(ExportReadError) {
+        guard let encoding = CSVEncoding(profileName: section.encoding) else {
+            throw ExportReadError.invalidProfile(profile: profile, reason:
+                "csv.encoding '\(section.encoding)' is not supported (use utf-8, windows-1252 or iso-8859-1)")
+        }
+        self.encoding = encoding
+        let delimiterScalars = Array(section.delimiter.unicodeScalars)
+        guard delimiterScalars.count == 1, let delimiter = delimiterScalars.first, delimiter != "\n", delimiter != "\r" else {
+            throw ExportReadError.invalidProfile(profile: profile, reason:
+                "csv.delimiter '\(section.delimiter)' must be exactly one character other than a line break")
+        }
+        self.delimiter = delimiter
+        // No `quote` key means the RFC 4180 double quote; an empty string turns quoting off.
+        let quoteText = section.quote ?? "\""
+        let quoteScalars = Array(quoteText.unicodeScalars)
+        guard quoteScalars.count <= 1, quoteScalars.first != delimiter else {
+            throw ExportReadError.invalidProfile(profile: profile, reason:
+                "csv.quote '\(quoteText)' must be one character (or empty for none) and differ from the delimiter")
+        }
+        quote = quoteScalars.first
+        nullTokens = Set(section.nullTokens ?? [""])
+        listSeparator = section.listSeparator.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// One data row of a table, read by model field name.
+struct CSVRow {
+    let location: SourceLocation
+    fileprivate let values: [String]
+    fileprivate let columns: [String: (index: Int, header: String)]
+    fileprivate let nullTokens: Set<String>
+
+    /// The value of a model field, trimmed; nil when the field is not mapped, empty or a null token.
+    subscript(field: String) -> String? {
+        guard let column = columns[field] else { return nil }
+        let value = values[column.index].trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty || nullTokens.contains(value) { return nil }
+        return value
+    }
+
+    /// The column header of a field, for messages.
+    func header(_ field: String) -> String { columns[field]?.header ?? field }
+}
+
+/// Streams one table of a CSV export: checks the header against the profile's column map, checks
+/// every row's field count and looks for double-encoded text, then hands rows to the caller.
+struct CSVTableReader {
+    /// `cases`, `records`, `parties` or `files`.
+    let name: String
+    let table: TablesSection.Table
+    let dialect: CSVDialect
+
+    /// Mojibake: UTF-8 bytes of å ä ö Å Ä Ö é read a second time as windows-1252.
+    static let mojibake: [(pattern: String, meant: String)] = [
+        ("Ã¥", "å"), ("Ã¤", "ä"), ("Ã¶", "ö"), ("Ã…", "Å"), ("Ã„", "Ä"), ("Ã–", "Ö"), ("Ã©", "é"),
+    ]
+
+    func read(exportRoot: String, findings: FindingCollector, body: (CSVRow) throws -> Void) throws {
+        let file = table.file
+        var tokenizer = try CSVTokenizer(path: exportRoot + "/" + file, displayPath: file, encoding: dialect.encoding,
+                                         delimiter: dialect.delimiter, quote: dialect.quote)
+        // The header is the first row; a file whose header cannot be read has no usable rows.
+        var header: [String]?
+        var headerLine = 1
+        while header == nil {
+            guard let event = try tokenizer.next() else {
+                findings.error("csv.syntax", SourceLocation(file: file, line: 1),
+                               "\(file) has no header row; the \(name) table was not read")
+                return
+            }
+            switch event {
+            case .row(let fields, let line):
+                header = fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                headerLine = line
+            case .syntaxError(let line, let message):
+                findings.error("csv.syntax", SourceLocation(file: file, line: line),
+                               "\(file) header row: \(message.replacingOccurrences(of: "; row skipped", with: "")); the \(name) table was not read")
+                return
+            case .encodingError(let line, _, let message):
+                findings.error("csv.encoding", SourceLocation(file: file, line: line), message)
+                return
+            }
+        }
+        guard let header, let columns = mapColumns(header, line: headerLine, findings: findings) else { return }
+
+        while let event = try tokenizer.next() {
+            switch event {
+            case .row(let fields, let line):
+                let location = SourceLocation(file: file, line: line)
+                guard fields.count == header.count else {
+                    findings.error("csv.syntax", location,
+                                   "row has \(fields.count) fields but the header has \(header.count); row skipped")
+                    continue
+                }
+                checkMojibake(fields, header: header, location: location, findings: findings)
+                try body(CSVRow(location: location, values: fields, columns: columns, nullTokens: dialect.nullTokens))
+            case .syntaxError(let line, let message):
+                findings.error("csv.syntax", SourceLocation(file: file, line: line), message)
+            case .encodingError(let line, _, let message):
+                findings.error("csv.encoding", SourceLocation(file: file, line: line), message)
+            }
+        }
+    }
+
+    /// Field → column; nil (after reporting every missing header) when a mapped column is absent.
+    private func mapColumns(_ header: [String], line: Int, findings: FindingCollector) -> [String: (index: Int, header: String)]? {
+        var position: [String: Int] = [:]
+        for (i, name) in header.enumerated() where position[name] == nil { position[name] = i }
+        var columns: [String: (index: Int, header: String)] = [:]
+        var missing = false
+        for (field, name) in table.columns.sorted(by: { $0.key < $1.key }) {
+            if let i = position[name] {
+                columns[field] = (i, name)
+            } else {
+                missing = true
+                findings.error("csv.missing-column", SourceLocation(file: table.file, line: line),
+                               "\(table.file) has no column '\(name)' (field '\(field)' in tables.\(self.name) maps to it); the \(self.name) table was not read")
+            }
+        }
+        return missing ? nil : columns
+    }
+
+    private func checkMojibake(_ fields: [String], header: [String], location: SourceLocation, findings: FindingCollector) {
+        for (i, value) in fields.enumerated() where value.unicodeScalars.contains("\u{C3}") {
+            guard let hit = Self.mojibake.first(where: { value.contains($0.pattern) }) else { continue }
+            let hint = dialect.encoding == .utf8
+                ? "typical of UTF-8 text encoded twice"
+                : "typical of UTF-8 text; the file may be UTF-8 although the profile declares \(dialect.encoding.rawValue)"
+            findings.warning("csv.mojibake", location,
+                             "column \(i + 1) (\(header[i])) contains '\(hit.pattern)' where '\(hit.meant)' was probably meant, \(hint)")
+        }
+    }
+}

@@ -1,0 +1,218 @@
+import BevaraModel
+import Foundation
+
+/// One accepted date format from a profile's `dateFormats`, such as `yyyy-MM-dd'T'HH:mm:ss`.
+///
+/// Letters: `yyyy` year (four digits), `MM`/`M` month, `dd`/`d` day, `HH`/`H` hour (0–23),
+/// `mm`/`m` minute, `ss`/`s` second; doubled letters mean exactly two digits, single letters one
+/// or two. Text in single quotes is literal (`''` is a quote); any other non-letter character is
+/// literal too. Other letters are rejected when the pattern is created, so that a profile typo such
+/// as `YYYY` (a week-based year elsewhere) fails loudly instead of matching nothing.
+/// Matching is exact over the whole (trimmed) value and checks ranges, leap years included.
+public struct DatePattern: Sendable, CustomStringConvertible {
+    enum Component: Sendable { case year, month, day, hour, minute, second }
+
+    enum Token: Sendable {
+        case number(Component, minDigits: Int, maxDigits: Int)
+        case literal(Character)
+    }
+
+    /// The pattern as the profile wrote it.
+    public let pattern: String
+    let tokens: [Token]
+
+    public var description: String { pattern }
+
+    /// The result of matching one value.
+    public enum Match: Equatable, Sendable {
+        case date(PartialDate)
+        /// The value has the pattern's shape but a part is out of range (`2021-02-30`).
+        case outOfRange(String)
+        case noMatch
+    }
+
+    public init(_ pattern: String) throws(DatePatternError) {
+        self.pattern = pattern
+        var tokens: [Token] = []
+        let chars = Array(pattern)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "'" {
+                // Quoted literal; '' inside or outside quotes is one quote character.
+                if i + 1 < chars.count, chars[i + 1] == "'" {
+                    tokens.append(.literal("'"))
+                    i += 2
+                    continue
+                }
+                var j = i + 1
+                var closed = false
+                while j < chars.count {
+                    if chars[j] == "'" {
+                        if j + 1 < chars.count, chars[j + 1] == "'" {
+                            tokens.append(.literal("'"))
+                            j += 2
+                            continue
+                        }
+                        closed = true
+                        break
+                    }
+                    tokens.append(.literal(chars[j]))
+                    j += 1
+                }
+                guard closed else { throw DatePatternError(pattern: pattern, reason: "a quoted literal is not closed") }
+                i = j + 1
+                continue
+            }
+            if c.isLetter && c.isASCII {
+                var run = 1
+                while i + run < chars.count, chars[i + run] == c { run += 1 }
+                tokens.append(try Self.number(for: c, run: run, pattern: pattern))
+                i += run
+                continue
+            }
+            tokens.append(.literal(c))
+            i += 1
+        }
+        let present = Set(tokens.compactMap { token -> Component? in
+            if case .number(let component, _, _) = token { return component }
+            return nil
+        })
+        // A partial date must be a prefix of year → month → day → hour → minute → second.
+        let order: [Component] = [.year, .month, .day, .hour, .minute, .second]
+        let names = ["yyyy", "MM", "dd", "HH", "mm", "ss"]
+        for (index, component) in order.enumerated().dropFirst() where present.contains(component) {
+            guard present.contains(order[index - 1]) else {
+                throw DatePatternError(pattern: pattern, reason: "'\(names[index])' needs '\(names[index - 1])' in the same pattern")
+            }
+        }
+        guard present.contains(.year) else { throw DatePatternError(pattern: pattern, reason: "no year ('yyyy')") }
+        self.tokens = tokens
+    }
+
+    private static func number(for letter: Character, run: Int, pattern: String) throws(DatePatternError) -> Token {
+        let component: Component
+        switch letter {
+        case "y":
+            guard run == 4 else {
+                throw DatePatternError(pattern: pattern, reason: "years must be written 'yyyy' (two-digit years are ambiguous)")
+            }
+            return .number(.year, minDigits: 4, maxDigits: 4)
+        case "M": component = .month
+        case "d": component = .day
+        case "H": component = .hour
+        case "m": component = .minute
+        case "s": component = .second
+        default:
+            throw DatePatternError(pattern: pattern, reason: "unsupported letter '\(letter)' (use yyyy MM dd HH mm ss; quote literal text like 'T')")
+        }
+        switch run {
+        case 1: return .number(component, minDigits: 1, maxDigits: 2)
+        case 2: return .number(component, minDigits: 2, maxDigits: 2)
+        default: throw DatePatternError(pattern: pattern, reason: "'\(String(repeating: letter, count: run))' is too long")
+        }
+    }
+
+    /// Matches the whole of `text` (surrounding white space ignored).
+    public func match(_ text: String) -> Match {
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return match(Array(value), original: value)
+    }
+
+    /// Matching over characters already split, so a list of patterns splits a value once.
+    func match(_ chars: [Character], original value: String) -> Match {
+        var i = 0
+        var parts: [Component: Int] = [:]
+        for token in tokens {
+            switch token {
+            case .literal(let c):
+                guard i < chars.count, chars[i] == c else { return .noMatch }
+                i += 1
+            case .number(let component, let minDigits, let maxDigits):
+                var n = 0
+                var digits = 0
+                while digits < maxDigits, i < chars.count, let d = chars[i].asciiDigit {
+                    n = n * 10 + d
+                    digits += 1
+                    i += 1
+                }
+                guard digits >= minDigits else { return .noMatch }
+                parts[component] = n
+            }
+        }
+        guard i == chars.count, let year = parts[.year] else { return .noMatch }
+        if let problem = Self.rangeProblem(parts) { return .outOfRange(problem) }
+        return .date(PartialDate(year: year, month: parts[.month], day: parts[.day], hour: parts[.hour],
+                                 minute: parts[.minute], second: parts[.second], original: value))
+    }
+
+    private static func rangeProblem(_ parts: [Component: Int]) -> String? {
+        let year = parts[.year] ?? 0
+        if year < 1 { return "year \(year) is out of range" }
+        if let month = parts[.month], !(1...12).contains(month) { return "month \(month) is out of range" }
+        if let day = parts[.day], let month = parts[.month] {
+            let last = daysIn(month: month, year: year)
+            if !(1...last).contains(day) { return "day \(day) does not exist in \(year)-\(month < 10 ? "0" : "")\(month)" }
+        }
+        if let hour = parts[.hour], !(0...23).contains(hour) { return "hour \(hour) is out of range" }
+        if let minute = parts[.minute], !(0...59).contains(minute) { return "minute \(minute) is out of range" }
+        if let second = parts[.second], !(0...59).contains(second) { return "second \(second) is out of range" }
+        return nil
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// A profile's date pattern that cannot be used, with the reason.
+public struct DatePatternError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let pattern: String
+    public let reason: String
+    public var description: String { "date pattern '\(pattern)': \(reason)" }
+}
+
+/// A profile's date patterns, tried in order: the first that matches wins.
+public struct DatePatterns: Sendable {
+    public let patterns: [DatePattern]
+
+    public init(_ formats: [String]) throws(DatePatternError) {
+        var patterns: [DatePattern] = []
+        for format in formats { patterns.append(try DatePattern(format)) }
+        self.patterns = patterns
+    }
+
+    /// The parsed date, or why the value is not a date in any accepted format.
+    public func parse(_ text: String) -> Result<PartialDate, DateProblem> {
+        var rangeProblem: String?
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let chars = Array(value)
+        for pattern in patterns {
+            switch pattern.match(chars, original: value) {
+            case .date(let date): return .success(date)
+            case .outOfRange(let problem): rangeProblem = rangeProblem ?? problem
+            case .noMatch: continue
+            }
+        }
+        if let rangeProblem { return .failure(DateProblem(reason: rangeProblem)) }
+        let list = patterns.map(\.pattern).joined(separator: ", ")
+        return .failure(DateProblem(reason: "matches none of the accepted formats (\(list))"))
+    }
+}
+
+/// Why a value is not an accepted date, for a finding's message.
+public struct DateProblem: Error, Equatable, Sendable {
+    public let reason: String
+}
+
+extension Character {
+    /// 0–9 for the ASCII digits only (not other scripts' digits).
+    var asciiDigit: Int? {
+        guard let ascii = asciiValue, ascii >= 48, ascii <= 57 else { return nil }
+        return Int(ascii - 48)
+    }
+}
