@@ -38,8 +38,21 @@ public final class ExportCatalog {
     }
 
     deinit {
-        if inBulk { try? db.inDatabase { try $0.execute(sql: "COMMIT") } }
+        if inBulk { try? access { try $0.execute(sql: "COMMIT") } }
         if let dir = ownsDirectory { try? FileManager.default.removeItem(atPath: dir) }
+    }
+
+    /// The connection of the access in progress, if any: a caller streaming cases may look things
+    /// up (a manifest entry) from inside its loop, and GRDB's queue is not reentrant.
+    private var current: Database?
+
+    private func access<T>(_ body: (Database) throws -> T) throws -> T {
+        if let current { return try body(current) }
+        return try db.inDatabase { database in
+            current = database
+            defer { current = nil }
+            return try body(database)
+        }
     }
 
     private static func open(_ path: String) throws -> DatabaseQueue {
@@ -125,7 +138,7 @@ public final class ExportCatalog {
     /// The manifest's SHA-256 for `path` and the line it is on, if listed.
     public func manifestEntry(path: String) throws -> (sha256: String, line: Int)? {
         try finishLoading()
-        return try db.inDatabase { db in
+        return try access { db in
             try Row.fetchOne(db, sql: "SELECT sha256, line FROM manifest WHERE path = ?", arguments: [path]).map { ($0[0], $0[1]) }
         }
     }
@@ -133,7 +146,7 @@ public final class ExportCatalog {
     /// Streams manifest entries (path, sha256, line) in path order.
     public func forEachManifestEntry(_ body: (String, String, Int) throws -> Void) throws {
         try finishLoading()
-        try db.inDatabase { db in
+        try access { db in
             let cursor = try Row.fetchCursor(db, sql: "SELECT path, sha256, line FROM manifest ORDER BY path")
             while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
         }
@@ -157,7 +170,7 @@ public final class ExportCatalog {
     /// Commits the loading transaction.
     public func finishLoading() throws {
         guard inBulk else { return }
-        try db.inDatabase { try $0.execute(sql: "COMMIT") }
+        try access { try $0.execute(sql: "COMMIT") }
         inBulk = false
         pendingWrites = 0
     }
@@ -165,7 +178,7 @@ public final class ExportCatalog {
     /// Writes go into one long transaction, committed every 50,000 rows: bulk inserts run at
     /// hundreds of thousands of rows per second this way (swift-notes §2).
     private func write(_ body: (Database) throws -> Void) throws {
-        try db.inDatabase { db in
+        try access { db in
             if !inBulk {
                 try db.execute(sql: "BEGIN")
                 inBulk = true
@@ -198,7 +211,7 @@ public final class ExportCatalog {
 
     public func counts() throws -> Counts {
         try finishLoading()
-        return try db.inDatabase { db in
+        return try access { db in
             Counts(cases: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0,
                    records: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records") ?? 0,
                    parties: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM parties") ?? 0,
@@ -214,7 +227,7 @@ public final class ExportCatalog {
 
     private func forEachCase(where condition: String?, _ body: (Case, [Record]) throws -> Void) throws {
         try finishLoading()
-        try db.inDatabase { db in
+        try access { db in
             let filter = condition.map { " WHERE \($0)" } ?? ""
             let cursor = try Row.fetchCursor(db, sql: "SELECT case_key, json FROM cases\(filter) ORDER BY seq")
             while let row = try cursor.next() {
@@ -245,7 +258,7 @@ public final class ExportCatalog {
     /// in records, then those from a files table.
     public func forEachFileReference(_ body: (FileReference, String) throws -> Void) throws {
         try finishLoading()
-        try db.inDatabase { db in
+        try access { db in
             let records = try Row.fetchCursor(db, sql: "SELECT record_id, json FROM records ORDER BY seq")
             while let row = try records.next() {
                 let record = try decoder.decode(Record.self, from: row[1] as Data)
@@ -274,7 +287,7 @@ public final class ExportCatalog {
 
     private func duplicates(sql: String) throws -> [(value: String, places: [String])] {
         try finishLoading()
-        return try db.inDatabase { db in
+        return try access { db in
             // Grouped by the normalised key; reported with the first occurrence's verbatim value.
             var result: [(String, [String])] = []
             var lastKey: String?
@@ -292,7 +305,7 @@ public final class ExportCatalog {
     /// Records whose case number matches no case: (record id, case number, where).
     public func recordsWithoutCase() throws -> [(recordID: String, caseNumber: String, place: String)] {
         try finishLoading()
-        return try db.inDatabase { db in
+        return try access { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.record_id, r.json, r.src FROM records r
                 WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_key = r.case_key) ORDER BY r.seq LIMIT 100000
@@ -306,7 +319,7 @@ public final class ExportCatalog {
     /// File references (from a files table) whose record id matches no record: (record id, path, where).
     public func filesWithoutRecord() throws -> [(recordID: String, path: String, place: String)] {
         try finishLoading()
-        return try db.inDatabase { db in
+        return try access { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.record_id, f.path, f.src FROM files f WHERE f.json IS NOT NULL
                 AND NOT EXISTS (SELECT 1 FROM records r WHERE r.record_id = f.record_id) ORDER BY f.seq LIMIT 100000
@@ -317,7 +330,7 @@ public final class ExportCatalog {
     /// Parties whose case number matches no case: (case number key, where).
     public func partiesWithoutCase() throws -> [(caseKey: String, place: String)] {
         try finishLoading()
-        return try db.inDatabase { db in
+        return try access { db in
             try Row.fetchAll(db, sql: """
                 SELECT p.case_key, p.src FROM parties p
                 WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_key = p.case_key) ORDER BY p.seq LIMIT 100000
@@ -328,7 +341,7 @@ public final class ExportCatalog {
     /// True if any record references `path` (relative to the export's file root).
     public func isReferenced(path: String) throws -> Bool {
         try finishLoading()
-        return try db.inDatabase { db in
+        return try access { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM files WHERE path = ?)", arguments: [path]) ?? false
         }
     }

@@ -110,8 +110,8 @@ import Testing
         let e = try PreflightExport()
         try e.write()
         // A Windows-1252 "Ö" (0xD6) in a file the profile declares UTF-8.
-        var bytes = Array("Diarienummer;Arendemening;Status;Registrerad;Avslutad\nKS 2021/1;".utf8)
-        bytes += [0xD6] + Array("versiktsplan;Avslutat;2021-03-01;\n".utf8)
+        var bytes = Array("Diarienummer;Arendemening;Status;Registrerad;Avslutad;ArendeID;Klass;KlassText;Enhet;Handlaggare;Sekretess;Lagrum;AldreDiarienummer\nKS 2021/1;".utf8)
+        bytes += [0xD6] + Array("versiktsplan;Avslutat;2021-03-01;;;;;;;;;\n".utf8)
         try Data(bytes).write(to: URL(fileURLWithPath: e.root + "/arenden.csv"))
         let report = try Preflight(profile: try profileLibrary.profile("generic-csv"), agreement: nil, organisation: nil)
             .run(exportRoot: e.root, catalog: try ExportCatalog(), readContent: true)

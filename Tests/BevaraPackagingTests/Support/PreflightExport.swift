@@ -54,14 +54,20 @@ final class PreflightExport {
         func csv(_ header: [String], _ rows: [[String]]) -> String {
             ([header] + rows).map { $0.joined(separator: ";") }.joined(separator: "\n") + "\n"
         }
-        try csv(["Diarienummer", "Arendemening", "Status", "Registrerad", "Avslutad"], cases)
+        // Every column the generic-csv profile maps; the optional ones are left empty.
+        let pad = { (row: [String], extra: Int) in row + Array(repeating: "", count: extra) }
+        try csv(["Diarienummer", "Arendemening", "Status", "Registrerad", "Avslutad",
+                 "ArendeID", "Klass", "KlassText", "Enhet", "Handlaggare", "Sekretess", "Lagrum", "AldreDiarienummer"],
+                cases.map { pad($0, 8) })
             .write(toFile: root + "/arenden.csv", atomically: true, encoding: .utf8)
-        try csv(["HandlingID", "Diarienummer", "Rubrik", "Datum", "Riktning", "Sekretess", "Lagrum"], records)
+        try csv(["HandlingID", "Diarienummer", "Rubrik", "Datum", "Riktning", "Sekretess", "Lagrum",
+                 "Lopnummer", "Handlingstyp", "Avsandare", "Mottagare", "SekretessText"],
+                records.map { pad($0, 5) })
             .write(toFile: root + "/handlingar.csv", atomically: true, encoding: .utf8)
-        try csv(["Diarienummer", "HandlingID", "Namn", "IDnummer", "Roll", "SkyddadIdentitet"],
-                [["KS 2021/1", "", "Åsa Ödqvist", "19121212-1212", "Sökande", "Nej"]])
+        try csv(["Diarienummer", "HandlingID", "Namn", "IDnummer", "Roll", "SkyddadIdentitet", "Organisation", "Adress"],
+                [["KS 2021/1", "", "Åsa Ödqvist", "19121212-1212", "Sökande", "Nej", "", ""]])
             .write(toFile: root + "/parter.csv", atomically: true, encoding: .utf8)
-        try csv(["HandlingID", "Sokvag", "Filnamn"], fileRows)
+        try csv(["HandlingID", "Sokvag", "Filnamn", "SHA256"], fileRows.map { pad($0, 1) })
             .write(toFile: root + "/filer.csv", atomically: true, encoding: .utf8)
         var manifest = ""
         for (path, text) in contents.sorted(by: { $0.key < $1.key }) {
