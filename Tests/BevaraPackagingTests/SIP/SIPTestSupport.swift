@@ -19,11 +19,8 @@ enum SIPTestPaths {
     static let schemas = shared + "/schemas"
     static let validateSIP = shared + "/validators/validate-sip"
 
-    /// The validators' venv: the package's own, else the main checkout's.
-    static let venv: String = {
-        let own = packageRoot + "/.venv-validators"
-        return FileManager.default.fileExists(atPath: own + "/bin/python") ? own : "/work/main/.venv-validators"
-    }()
+    /// The validators' venv that scripts/setup.sh makes in the checkout.
+    static let venv = packageRoot + "/.venv-validators"
 }
 
 /// A small export in a temporary folder: three cases with Swedish names, a secret record, a party

@@ -4,14 +4,7 @@ import BevaraPackaging
 import BevaraProfiles
 import Foundation
 
-/// The repository root, found from this file's path (works in CI's fresh clone too).
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
-    return url.path
-}()
-
-let profileLibrary = ProfileLibrary(directory: repositoryRoot + "/profiles")
+let profileLibrary = ProfileLibrary(directory: SIPTestPaths.packageRoot + "/profiles")
 
 /// A small, valid generic-csv export in a temporary folder that a test then breaks on purpose.
 final class PreflightExport {

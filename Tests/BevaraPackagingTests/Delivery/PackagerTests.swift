@@ -1,0 +1,84 @@
+import BevaraArchiveIO
+import BevaraModel
+import BevaraPackaging
+import BevaraProfiles
+import Foundation
+import Testing
+
+@Suite(.serialized) struct PackagerTests {
+    func request(_ e: PreflightExport, out: String, maxCases: Int? = nil) throws -> PackageRequest {
+        try e.write()
+        let config = try DeliveryConfiguration(library: profileLibrary, profile: nil, agreement: "EAV-VBG-KS-CSV")
+        return PackageRequest(exportRoot: e.root, configuration: config, output: out, maxCases: maxCases,
+                              schemas: try SchemaLibrary(directory: SIPTestPaths.schemas), softwareVersion: "test")
+    }
+
+    @Test func packagesATarThatValidatesAndCarriesThePreflightReport() throws {
+        let e = try PreflightExport()
+        let out = e.root + "-out.tar"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = try Packager().run(try request(e, out: out))
+        #expect(result.parts.count == 1)
+        #expect(result.parts[0].files == 3 && result.parts[0].cases == 2 && result.parts[0].records == 3)
+        #expect(result.parts[0].sha256 == (try FileDigest.sha256(path: out)))
+        let listing = try SIPTools.run("/usr/bin/tar", ["tf", out]).output
+        #expect(listing.contains("\(result.parts[0].objid)/documentation/preflight-report.json"))
+        let v = try SIPTools.validateSIP(out)
+        #expect(v.status == 0, "\(v.output)")
+    }
+
+    @Test func checksumMismatchFoundWhilePackagingRemovesTheOutput() throws {
+        let e = try PreflightExport()
+        try e.write()
+        e.writeManifest = false
+        e.contents["ks-2021-2/remissvar.txt"] = "Ändrad efter att manifestet skrevs\n"
+        let parent = (e.root as NSString).deletingLastPathComponent
+        for name in ["-out", "-out.tar", "-out.zip"] {
+            let out = e.root + name
+            #expect {
+                try Packager().run(try request(e, out: out))
+            } throws: { error in
+                guard case PackagingError.contentRuleBroken(let findings) = error else { return false }
+                return findings.contains { $0.rule == "file.checksum-mismatch" && $0.message.contains("filer/ks-2021-2/remissvar.txt") }
+            }
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".bevara-partial-") && $0.contains((e.root as NSString).lastPathComponent) }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func refusesOnPreflightErrors() throws {
+        let e = try PreflightExport()
+        e.fileRows.append(["R1", "finns/inte.pdf", "inte.pdf"])
+        let out = e.root + "-refused"
+        #expect {
+            try Packager().run(try request(e, out: out))
+        } throws: { error in
+            guard case PackagingError.preflightFailed(let report) = error else { return false }
+            return report.findings.contains { $0.rule == "file.missing" }
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func splitsByCasesIntoValidPartsWithAManifest() throws {
+        let e = try PreflightExport()
+        e.cases.append(["KS 2021/3", "Tredje ärendet", "Avslutat", "2021-06-01", "2021-06-30"])
+        e.records.append(["R4", "KS 2021/3", "Beslut", "2021-06-30", "Utgående", "", ""])
+        e.fileRows.append(["R4", "ks-2021-3/beslut.txt", "Beslut.txt"])
+        e.contents["ks-2021-3/beslut.txt"] = "Beslut\n"
+        let out = e.root + "-split"
+        defer {
+            for suffix in ["-part-001", "-part-002", "-manifest.json"] { try? FileManager.default.removeItem(atPath: out + suffix) }
+        }
+        let result = try Packager().run(try request(e, out: out, maxCases: 2))
+        #expect(result.parts.map(\.cases) == [2, 1])
+        #expect(result.parts.map(\.path) == [out + "-part-001", out + "-part-002"])
+        #expect(result.manifest == out + "-manifest.json")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "-manifest.json"))) as? [String: Any]
+        #expect((manifest?["parts"] as? [Any])?.count == 2)
+        for part in result.parts {
+            let v = try SIPTools.validateSIP(part.path)
+            #expect(v.status == 0, "\(v.output)")
+        }
+    }
+}
