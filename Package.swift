@@ -40,6 +40,18 @@ let package = Package(
         .target(name: "BevaraPackaging", dependencies: [
             "BevaraModel", "BevaraXML", "BevaraArchiveIO", "BevaraProfiles",
         ]),
+        // Storage: the OCFL 1.1 storage root holding AIPs; every read can verify its checksum.
+        .target(name: "BevaraStorage", dependencies: [
+            "BevaraArchiveIO", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Ingest: safe unpacking of submitted packages, METS reading and SIP validation, AIP building.
+        .target(name: "BevaraIngest", dependencies: [
+            "BevaraModel", "BevaraXML", "BevaraArchiveIO", "BevaraProfiles", "BevaraStorage", "BevaraIndex", "CArchive",
+        ]),
+        // Index: the SQLite catalogue of archived packages (a cache rebuildable from storage).
+        .target(name: "BevaraIndex", dependencies: [
+            "BevaraModel", "BevaraArchiveIO", "CArchive", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Deterministic generator of exports (both profile shapes) for tests and benchmarks.
         .target(name: "BevaraFixtures", dependencies: ["BevaraModel", "BevaraArchiveIO"]),
         // The command line: parses arguments and prints; no logic of its own.
@@ -54,6 +66,9 @@ let package = Package(
         .testTarget(name: "BevaraProfilesTests", dependencies: ["BevaraProfiles", "BevaraModel", "BevaraArchiveIO"]),
         // End to end: runs the built `bevara` binary and the field's validators on its output.
         .testTarget(name: "BevaraCLITests", dependencies: ["BevaraCLI", "BevaraArchiveIO"]),
+        .testTarget(name: "BevaraStorageTests", dependencies: ["BevaraStorage", "BevaraArchiveIO"]),
+        .testTarget(name: "BevaraIngestTests", dependencies: ["BevaraIngest", "BevaraArchiveIO", "BevaraModel", "BevaraStorage", "BevaraIndex"]),
+        .testTarget(name: "BevaraIndexTests", dependencies: ["BevaraIndex", "BevaraModel", "BevaraArchiveIO"]),
         .testTarget(name: "BevaraFixturesTests", dependencies: ["BevaraFixtures", "BevaraProfiles", "BevaraModel"]),
         .testTarget(name: "BevaraPackagingTests", dependencies: [
             "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraXML",

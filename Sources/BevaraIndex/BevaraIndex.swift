@@ -1,0 +1,1 @@
+// BevaraIndex: see README, Code map.

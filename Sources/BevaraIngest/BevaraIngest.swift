@@ -1,0 +1,1 @@
+// BevaraIngest: see README, Code map.

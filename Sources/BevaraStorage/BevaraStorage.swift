@@ -1,0 +1,1 @@
+// BevaraStorage: see README, Code map.

@@ -1,0 +1,6 @@
+import BevaraIndex
+import Testing
+
+@Suite struct BevaraIndexSmokeTests {
+    @Test func moduleLoads() { #expect(Bool(true)) }
+}

@@ -1,0 +1,6 @@
+import BevaraIngest
+import Testing
+
+@Suite struct BevaraIngestSmokeTests {
+    @Test func moduleLoads() { #expect(Bool(true)) }
+}
