@@ -118,11 +118,13 @@ final class SIPFixture {
     }
 
     func context() throws -> PackageContext {
-        let organisation = Organisation(id: "vanersborg", name: "Vänersborgs kommun", organisationNumber: "212000-1587",
+        // 000000-0000 is a fictional test value, not Vänersborg's real organisation number: the
+        // test only needs the "confirmed number" path of the writer.
+        let organisation = Organisation(id: "vanersborg", name: "Vänersborgs kommun", organisationNumber: "000000-0000",
                                         organisationNumberConfirmed: true)
         let agreement = SubmissionAgreement(
             id: "LÖ-2026-014", organisationID: "vanersborg",
-            archivalCreator: ArchivalCreator(name: "Byggnadsnämnden", identificationCode: "ORG:212000-1587"),
+            archivalCreator: ArchivalCreator(name: "Byggnadsnämnden", identificationCode: "ORG:000000-0000"),
             sourceSystem: SourceSystem(name: "Ciceron", version: "4.2"), profileID: "ciceron-fgs", acceptedFormats: [])
         return PackageContext(organisation: organisation, agreement: agreement, archiveName: "E-arkiv Väst",
                               profileName: "ciceron-fgs", softwareVersion: "0.1.0-test", created: Self.created,

@@ -99,7 +99,7 @@ import Testing
         #expect(try root.strings("/*/@OBJID") == [SIPFixture.objid])
         #expect(try root.strings("/*/@*[local-name()='OTHERCONTENTINFORMATIONTYPE']") == ["citserms_v3_0"])
         #expect(try root.strings("//*[local-name()='altRecordID'][@TYPE='SUBMISSIONAGREEMENT']") == ["LÖ-2026-014"])
-        #expect(try root.strings("//*[local-name()='agent'][@ROLE='CREATOR'][@TYPE='ORGANIZATION']/*[local-name()='note']") == ["ORG:212000-1587"])
+        #expect(try root.strings("//*[local-name()='agent'][@ROLE='CREATOR'][@TYPE='ORGANIZATION']/*[local-name()='note']") == ["ORG:000000-0000"])
         #expect(try root.strings("//*[local-name()='agent'][@OTHERROLE='SOURCESYSTEM']/*[local-name()='name']") == ["Ciceron"])
 
         // Package PREMIS: the creation event, linked to the package and the software.
