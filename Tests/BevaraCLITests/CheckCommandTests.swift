@@ -22,8 +22,9 @@ import Testing
         // Add a stray file nobody references and a duplicate case.
         try "glömd".write(toFile: export + "/filer/glomd.txt", atomically: true, encoding: .utf8)
         var cases = try String(contentsOfFile: export + "/arenden.csv", encoding: .utf8)
-        let firstCase = String(cases.split(separator: "\n")[1])
-        cases += firstCase + "\n"
+        // The fixture's CSV uses CRLF, which Swift treats as one Character.
+        let firstCase = String(cases.split(whereSeparator: \.isNewline)[1])
+        cases += firstCase + "\r\n"
         try cases.write(toFile: export + "/arenden.csv", atomically: true, encoding: .utf8)
         let r = try bevara(["check", "--agreement", "EAV-VBG-KS-CSV", export])
         #expect(r.status == 1)

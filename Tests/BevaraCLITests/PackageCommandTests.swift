@@ -51,8 +51,8 @@ import Testing
         // A record pointing at a file that is not there.
         let filer = export + "/filer.csv"
         var text = try String(contentsOfFile: filer, encoding: .utf8)
-        let firstRecord = text.split(separator: "\n")[1].split(separator: ";")[0]
-        text += "\(firstRecord);saknas/borta.pdf;Borta.pdf\n"
+        let firstRecord = text.split(whereSeparator: \.isNewline)[1].split(separator: ";")[0]
+        text += "\(firstRecord);saknas/borta.pdf;Borta.pdf;\r\n"
         try text.write(toFile: filer, atomically: true, encoding: .utf8)
         let r = try bevara(["package", "--agreement", "EAV-VBG-KS-CSV", "--out", dir + "/out.tar", export])
         #expect(r.status == 1)
@@ -67,7 +67,7 @@ import Testing
         let export = try copyFixture("vanersborg-ks-csv", to: dir)
         // Alter the last file listed in the manifest: found only when its bytes are read.
         let manifest = try String(contentsOfFile: export + "/SHA256SUMS", encoding: .utf8)
-        let lastPath = String(manifest.split(separator: "\n").last!.dropFirst(66))
+        let lastPath = String(manifest.split(whereSeparator: \.isNewline).last!.dropFirst(66))
         let handle = try #require(FileHandle(forWritingAtPath: export + "/filer/" + lastPath))
         handle.seekToEndOfFile()
         handle.write(Data("x".utf8))
@@ -87,9 +87,9 @@ import Testing
         let export = try copyFixture("vanersborg-ks-csv", to: dir)
         let filer = export + "/filer.csv"
         var text = try String(contentsOfFile: filer, encoding: .utf8)
-        let record = text.split(separator: "\n")[1].split(separator: ";")[0]
+        let record = text.split(whereSeparator: \.isNewline)[1].split(separator: ";")[0]
         try FileManager.default.createSymbolicLink(atPath: export + "/filer/lank.txt", withDestinationPath: "/etc/passwd")
-        text += "\(record);lank.txt;lank.txt\n\(record);../../../etc/passwd;passwd\n"
+        text += "\(record);lank.txt;lank.txt;\r\n\(record);../../../etc/passwd;passwd;\r\n"
         try text.write(toFile: filer, atomically: true, encoding: .utf8)
         let before = listing(dir)
         let r = try bevara(["package", "--agreement", "EAV-VBG-KS-CSV", "--out", dir + "/out", export])
