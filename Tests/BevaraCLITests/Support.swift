@@ -56,10 +56,14 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
                      stderr: String(decoding: errData, as: UTF8.self))
 }
 
-func bevara(_ arguments: [String]) throws -> RunResult {
-    try run(bevaraBinary, arguments, environment: ["BEVARA_PROFILES": repositoryRoot + "/profiles",
-                                                  "BEVARA_SCHEMAS": repositoryRoot + "/../shared/schemas"])
+func bevara(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+    var env = ["BEVARA_PROFILES": repositoryRoot + "/profiles", "BEVARA_SCHEMAS": repositoryRoot + "/../shared/schemas"]
+    env.merge(environment) { $1 }
+    return try run(bevaraBinary, arguments, environment: env)
 }
+
+/// The exit status Foundation reports for a child killed by SIGKILL.
+let killedBySIGKILL: Int32 = 9
 
 /// `../shared/validators/validate-sip -v` on packages, with the project's validator venv.
 func validateSIP(_ paths: [String]) throws -> RunResult {
