@@ -2,7 +2,7 @@ import Foundation
 
 /// One problem `OCFLStorageRoot.verify(objectID:)` found in a stored object. Paths are relative
 /// to the object root (`v2/content/…`, `inventory.json`).
-public enum StorageDamage: Equatable, Sendable, CustomStringConvertible {
+public enum StorageDamage: Hashable, Sendable, CustomStringConvertible {
     case inventoryUnreadable(path: String, reason: String)
     case inventorySidecarMissing(path: String)
     case inventoryDigestMismatch(path: String, expected: String, actual: String)

@@ -15,12 +15,13 @@ public enum Failpoint {
     /// Thrown at an in-process armed point.
     public struct SimulatedCrash: Error, CustomStringConvertible, Equatable, Sendable {
         public let point: String
+        public init(point: String) { self.point = point }
         public var description: String { "simulated crash at failpoint \(point)" }
     }
 
     private final class Armed: @unchecked Sendable {
         let lock = NSLock()
-        var names: Set<String> = []
+        var points: Set<String> = []
     }
     private static let armed = Armed()
     private static let fromEnvironment: Set<String> = {
@@ -29,24 +30,28 @@ public enum Failpoint {
     }()
 
     /// Crashes here if `name` is armed (environment: exit 137; in process: throw, once).
-    public static func hit(_ name: String) throws {
+    /// `subject` (e.g. the object id) lets a test arm a point for one object only, so tests
+    /// running in parallel do not trip each other's points.
+    public static func hit(_ name: String, subject: String = "") throws {
         if fromEnvironment.contains(name) {
             FileHandle.standardError.write(Data("bevara: failpoint \(name): exiting with 137\n".utf8))
             _exit(137)
         }
         armed.lock.lock()
-        let isArmed = armed.names.remove(name) != nil
+        let isArmed = armed.points.remove(key(name, subject)) != nil
         armed.lock.unlock()
         if isArmed { throw SimulatedCrash(point: name) }
     }
 
-    /// Arms `name` for this process: the next `hit(name)` throws `SimulatedCrash`. For tests.
-    public static func armInProcess(_ name: String) {
-        armed.lock.lock(); armed.names.insert(name); armed.lock.unlock()
+    /// Arms `name` for `subject` in this process: the next matching `hit` throws `SimulatedCrash`. For tests.
+    public static func armInProcess(_ name: String, subject: String) {
+        armed.lock.lock(); armed.points.insert(key(name, subject)); armed.lock.unlock()
     }
 
-    /// Disarms every in-process point.
-    public static func disarmAll() {
-        armed.lock.lock(); armed.names.removeAll(); armed.lock.unlock()
+    /// Disarms `name` for `subject` (if it was not reached).
+    public static func disarm(_ name: String, subject: String) {
+        armed.lock.lock(); armed.points.remove(key(name, subject)); armed.lock.unlock()
     }
+
+    private static func key(_ name: String, _ subject: String) -> String { name + "\u{0}" + subject }
 }

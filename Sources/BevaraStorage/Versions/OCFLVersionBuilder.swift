@@ -125,7 +125,7 @@ public final class OCFLVersionBuilder {
                 try DurableFiles.writeNew(inventoryData, to: objectStage + "/" + InventoryCodec.fileName)
                 try DurableFiles.writeNew(sidecar, to: objectStage + "/" + InventoryCodec.sidecarName)
                 try Durability.syncTree(at: workDirectory)
-                try Failpoint.hit("storage.before-move")
+                try Failpoint.hit("storage.before-move", subject: objectID)
                 if DurableFiles.exists(objectRoot) {
                     throw OCFLStorageError.objectAlreadyExists(id: objectID, path: objectRoot)
                 }
@@ -134,11 +134,11 @@ public final class OCFLVersionBuilder {
                     throw IOError(path: objectRoot, operation: "rename object into place", errno: errno)
                 }
                 published = true
-                try Failpoint.hit("storage.after-object-move")
+                try Failpoint.hit("storage.after-object-move", subject: objectID)
                 try Durability.syncDirectory(DurableFiles.parent(of: objectRoot))
             } else {
                 try Durability.syncTree(at: workDirectory)
-                try Failpoint.hit("storage.before-move")
+                try Failpoint.hit("storage.before-move", subject: objectID)
                 let current = try root.verifiedInventory(of: objectID).inventory
                 guard current.head == previous?.head, !DurableFiles.exists(objectRoot + "/" + versionName) else {
                     throw OCFLStorageError.needsRecovery(objectID: objectID, reason: "the object changed while \(versionName) was being built")
@@ -148,14 +148,14 @@ public final class OCFLVersionBuilder {
                 }
                 published = true
                 try Durability.syncDirectory(objectRoot)
-                try Failpoint.hit("storage.after-version-move")
+                try Failpoint.hit("storage.after-version-move", subject: objectID)
                 try DurableFiles.writeNew(inventoryData, to: workDirectory + "/" + InventoryCodec.fileName)
                 try DurableFiles.writeNew(sidecar, to: workDirectory + "/" + InventoryCodec.sidecarName)
                 try DurableFiles.move(workDirectory + "/" + InventoryCodec.fileName, to: objectRoot + "/" + InventoryCodec.fileName)
-                try Failpoint.hit("storage.after-inventory-replace")
+                try Failpoint.hit("storage.after-inventory-replace", subject: objectID)
                 try DurableFiles.move(workDirectory + "/" + InventoryCodec.sidecarName, to: objectRoot + "/" + InventoryCodec.sidecarName)
             }
-            try Failpoint.hit("storage.before-cleanup")
+            try Failpoint.hit("storage.before-cleanup", subject: objectID)
         } catch let crash as Failpoint.SimulatedCrash {
             // A real crash would run no cleanup: leave everything exactly as it is.
             crashed = true
