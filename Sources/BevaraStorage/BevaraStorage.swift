@@ -1,1 +1,0 @@
-// BevaraStorage: see README, Code map.
