@@ -46,7 +46,8 @@ let package = Package(
         ]),
         // Ingest: safe unpacking of submitted packages, METS reading and SIP validation, AIP building.
         .target(name: "BevaraIngest", dependencies: [
-            "BevaraModel", "BevaraXML", "BevaraArchiveIO", "BevaraProfiles", "BevaraStorage", "BevaraIndex", "CArchive",
+            "BevaraModel", "BevaraXML", "BevaraArchiveIO", "BevaraProfiles", "BevaraPackaging", "BevaraStorage", "BevaraIndex",
+            "CArchive", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Index: the SQLite catalogue of archived packages (a cache rebuildable from storage).
         .target(name: "BevaraIndex", dependencies: [
@@ -56,7 +57,7 @@ let package = Package(
         .target(name: "BevaraFixtures", dependencies: ["BevaraModel", "BevaraArchiveIO"]),
         // The command line: parses arguments and prints; no logic of its own.
         .executableTarget(name: "BevaraCLI", dependencies: [
-            "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraFixtures",
+            "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraFixtures", "BevaraIngest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -67,7 +68,10 @@ let package = Package(
         // End to end: runs the built `bevara` binary and the field's validators on its output.
         .testTarget(name: "BevaraCLITests", dependencies: ["BevaraCLI", "BevaraArchiveIO"]),
         .testTarget(name: "BevaraStorageTests", dependencies: ["BevaraStorage", "BevaraArchiveIO"]),
-        .testTarget(name: "BevaraIngestTests", dependencies: ["BevaraIngest", "BevaraArchiveIO", "BevaraModel", "BevaraStorage", "BevaraIndex"]),
+        .testTarget(name: "BevaraIngestTests", dependencies: [
+            "BevaraIngest", "BevaraArchiveIO", "BevaraModel", "BevaraStorage", "BevaraIndex", "BevaraPackaging", "BevaraProfiles", "CArchive",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "BevaraIndexTests", dependencies: ["BevaraIndex", "BevaraModel", "BevaraArchiveIO"]),
         .testTarget(name: "BevaraFixturesTests", dependencies: ["BevaraFixtures", "BevaraProfiles", "BevaraModel"]),
         .testTarget(name: "BevaraPackagingTests", dependencies: [

@@ -4,13 +4,14 @@ import BevaraArchiveIO
 /// `bevara`: package case-system exports into E-ARK SIPs (and, later, archive and retrieve them).
 @main
 struct Bevara: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = BevaraVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "bevara",
         abstract: "E-archive ingestion and long-term preservation for Swedish municipal records.",
         version: version,
-        subcommands: [CheckCommand.self, PackageCommand.self, FixtureCommand.self])
+        subcommands: [CheckCommand.self, PackageCommand.self, ArchiveCommand.self, IngestCommand.self, AuditCommand.self,
+                      ReindexCommand.self, StatusCommand.self, FixtureCommand.self])
 
     static func main() {
         ProcessSetup.useUTF8Locale()

@@ -80,7 +80,7 @@ public struct SIPWriter {
                     appendices.append(ERMSAppendix(originalName: reference.originalName, packagePath: packagePath, format: format))
                     contentBytes += digest.size
                     progress?.advance(bytes: digest.size)
-                    Failpoint.hit("package.after-content-file")
+                    try Failpoint.hit("package.after-content-file")
                 }
                 try erms.record(record, caseCreated: caseCreated, appendices: appendices)
             }

@@ -4,7 +4,13 @@ import Foundation
 extension OCFLStorageRoot {
     /// Resolves a logical path of a version (head if nil) to its digest and absolute content path.
     public func locate(objectID: String, logicalPath: String, version: Int? = nil) throws -> (path: String, sha256: String) {
-        let inventory = try inventory(of: objectID)
+        try locate(in: try inventory(of: objectID), objectID: objectID, logicalPath: logicalPath, version: version)
+    }
+
+    /// As `locate(objectID:logicalPath:version:)`, with an inventory the caller already read (one
+    /// parse for a whole object, not one per file).
+    public func locate(in inventory: OCFLInventory, objectID: String, logicalPath: String,
+                       version: Int? = nil) throws -> (path: String, sha256: String) {
         let number = version ?? inventory.headVersionNumber
         guard inventory.versions[OCFLInventory.versionName(number)] != nil else {
             throw OCFLStorageError.versionNotFound(objectID: objectID, version: number)
@@ -23,7 +29,14 @@ extension OCFLStorageRoot {
     /// with its absolute path. `body` must only read the file.
     public func withVerifiedFile<T>(objectID: String, logicalPath: String, version: Int? = nil,
                                     _ body: (String) throws -> T) throws -> T {
-        let located = try locate(objectID: objectID, logicalPath: logicalPath, version: version)
+        try withVerifiedFile(in: try inventory(of: objectID), objectID: objectID, logicalPath: logicalPath,
+                             version: version, body)
+    }
+
+    /// As `withVerifiedFile(objectID:logicalPath:version:_:)`, with an inventory the caller already read.
+    public func withVerifiedFile<T>(in inventory: OCFLInventory, objectID: String, logicalPath: String,
+                                    version: Int? = nil, _ body: (String) throws -> T) throws -> T {
+        let located = try locate(in: inventory, objectID: objectID, logicalPath: logicalPath, version: version)
         let actual = try FileDigest.sha256(path: located.path)
         guard actual == located.sha256 else {
             throw OCFLStorageError.contentDigestMismatch(path: located.path, expected: located.sha256, actual: actual)

@@ -1,1 +1,0 @@
-// BevaraIngest: see README, Code map.

@@ -1,0 +1,131 @@
+import BevaraArchiveIO
+import BevaraModel
+import BevaraPackaging
+import BevaraProfiles
+import BevaraStorage
+import Foundation
+
+/// Writes one accepted SIP as the next OCFL version of its AIP.
+///
+/// Logical state of the version: the SIP's tree unchanged, its root METS kept as
+/// `submission/METS.xml`, Bevara's record (`metadata/other/bevara-aip.json`), the PREMIS events of
+/// this ingest (`metadata/preservation/bevara-ingest-vN.xml`, earlier ones carried forward) and a
+/// new AIP root METS listing every file. An update replaces the submitted content; earlier states
+/// stay in their own OCFL versions (never overwritten), and unchanged files are stored once.
+struct AIPVersionWriter {
+    struct Written {
+        var version: Int
+        var files: Int
+        var bytes: Int64
+    }
+
+    let archive: Archive
+    let user: ArchiveUser
+    let organisation: Organisation
+    let agreement: SubmissionAgreement
+    let showProgress: Bool
+
+    func write(received: ReceivedPackage, sip: SIPDescription, package: String, metsSHA256: String,
+               previous: AIPRecord?, started: Date) throws -> Written {
+        let storage = archive.storage
+        let objectID = sip.objid
+        let version = previous == nil ? 1 : try storage.inventory(of: objectID).headVersionNumber + 1
+        let builder = try storage.beginVersion(of: objectID, stagingDirectory: archive.layout.staging)
+        var committed = false
+        defer { if !committed { builder.discard() } }
+
+        var files: [AIPFile] = []
+        if previous != nil {
+            // Carry forward only the earlier ingests' PREMIS; the rest comes from the new SIP.
+            try builder.inheritPreviousState()
+            let inventory = try storage.inventory(of: objectID)
+            for (path, digest) in try inventory.state(of: inventory.headVersionNumber).sorted(by: { $0.key < $1.key }) {
+                if path.hasPrefix("metadata/preservation/bevara-ingest-v") {
+                    let size = try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path) {
+                        try FileHead.size(of: $0)
+                    }
+                    files.append(AIPFile(path: path, size: size, sha256: digest, mime: "application/xml"))
+                } else {
+                    _ = builder.removeFile(logicalPath: path)
+                }
+            }
+        }
+
+        var events = [PreservationEvent(type: "ingestion start", dateTime: started, outcome: .success,
+                                        detail: "SIP \(PackageName.of(package)) received from \(user.name) under agreement \(agreement.id)")]
+        // SHA-256 the SIP declares, checked again as each file is copied into storage: a file
+        // changed between validation and storing is refused, not archived.
+        let declared = Dictionary(sip.allFiles.compactMap { f -> (String, String)? in
+            guard f.checksumType?.uppercased() == "SHA-256", let sum = f.checksum else { return nil }
+            return (f.path, sum.lowercased())
+        }, uniquingKeysWith: { a, _ in a })
+        let identifier = try FormatIdentifier()
+        var puids: [String: Int] = [:]
+        var bytes: Int64 = 0
+        let tree = try PackageTree.files(under: received.root)
+        let progress = showProgress
+            ? ProgressLine(label: PackageName.of(package), totalFiles: tree.count, totalBytes: tree.reduce(0) { $0 + $1.size })
+            : nil
+        for entry in tree {
+            let logical = entry.relativePath == "METS.xml" ? AIPLayout.submissionMETS : entry.relativePath
+            let stored = try builder.addFile(logicalPath: logical, from: entry.absolutePath,
+                                             expectedSHA256: declared[entry.relativePath])
+            let format = identifier.identify(head: try FileHead.read(entry.absolutePath), name: entry.relativePath)
+            puids[format.puid ?? format.mime, default: 0] += 1
+            files.append(AIPFile(path: logical, size: stored.size, sha256: stored.sha256, mime: format.mime))
+            bytes += stored.size
+            progress?.advance(bytes: stored.size)
+            try Failpoint.hit("ingest.between-files", subject: objectID)
+        }
+        progress?.finish()
+        let now = Date()
+        events.append(PreservationEvent(
+            type: "fixity check", dateTime: now, outcome: .success,
+            detail: "\(tree.count) files: sizes and checksums declared in the SIP's METS verified; SHA-256 recomputed while storing"))
+        let formats = puids.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+        events.append(PreservationEvent(type: "format identification", dateTime: now, outcome: .success,
+                                        detail: "libmagic with Bevara's PRONOM table: \(formats)"))
+        if let scan = try VirusScan.run(archive.configuration.virusScanner, on: received.root) {
+            events.append(scan)
+        }
+
+        let record = AIPRecord(
+            objid: objectID, label: sip.label, organisationID: organisation.id, agreementID: agreement.id,
+            created: previous?.created ?? started,
+            submissions: (previous?.submissions ?? []) + [AIPRecord.Submission(
+                version: version, packageName: PackageName.of(package), metsSHA256: metsSHA256, submittedBy: user.id,
+                ingested: now, files: tree.count, bytes: bytes)])
+        files.append(try add(builder, AIPLayout.record, data: try record.json(), mime: "application/json"))
+        events.append(PreservationEvent(type: "ingestion end", dateTime: Date(), outcome: .success,
+                                        detail: "stored as version \(version) of AIP \(objectID)"))
+
+        let scratch = archive.layout.staging + "/aip-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let premisPath = scratch + "/premis.xml"
+        try IngestPREMISWriter.write(to: premisPath, objid: objectID, version: version, events: events, user: user,
+                                     organisation: organisation, softwareVersion: BevaraVersion.current)
+        files.append(try add(builder, AIPLayout.ingestPREMIS(version: version), from: premisPath, mime: "application/xml"))
+        let metsPath = scratch + "/METS.xml"
+        try AIPMETSWriter.write(AIPDescription(
+            objid: objectID, label: sip.label, organisation: organisation, agreementID: agreement.id,
+            archiveName: archive.configuration.archive, softwareVersion: BevaraVersion.current,
+            created: previous?.created ?? started, modified: now, files: files.sorted { $0.path < $1.path }), to: metsPath)
+        _ = try add(builder, AIPLayout.rootMETS, from: metsPath, mime: "application/xml")
+
+        let number = try builder.commit(created: now, message: "Ingest of \(PackageName.of(package)) under \(agreement.id)",
+                                        user: (name: user.name, address: "bevara:user/\(user.id)"))
+        committed = true
+        return Written(version: number, files: tree.count, bytes: bytes)
+    }
+
+    private func add(_ builder: OCFLVersionBuilder, _ path: String, data: Data, mime: String) throws -> AIPFile {
+        let stored = try builder.addFile(logicalPath: path, data: data)
+        return AIPFile(path: path, size: stored.size, sha256: stored.sha256, mime: mime)
+    }
+
+    private func add(_ builder: OCFLVersionBuilder, _ path: String, from source: String, mime: String) throws -> AIPFile {
+        let stored = try builder.addFile(logicalPath: path, from: source, expectedSHA256: nil)
+        return AIPFile(path: path, size: stored.size, sha256: stored.sha256, mime: mime)
+    }
+}

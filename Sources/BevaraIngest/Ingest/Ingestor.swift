@@ -1,0 +1,92 @@
+import BevaraArchiveIO
+import BevaraIndex
+import BevaraModel
+import BevaraPackaging
+import BevaraProfiles
+import BevaraStorage
+import Foundation
+
+/// Turns SIPs into AIPs: receive safely, validate, choose the agreement, check who may ingest,
+/// store as a new OCFL version, then index from what storage holds.
+///
+/// Order is what makes a kill at any moment harmless: the OCFL version is complete and fsynced
+/// before the index transaction starts, and the index only ever describes stored versions. A run
+/// stopped before the version was moved into place leaves staging debris that the next run's
+/// `recover` removes; one stopped after finds the SIP in storage (by its METS digest) and only
+/// indexes it.
+public struct Ingestor {
+    public let archive: Archive
+    public let user: ArchiveUser
+    public var limits = IntakeLimits()
+    /// A progress line on a terminal (files, bytes, rate, ETA); quiet in pipes regardless.
+    public var showProgress = false
+
+    public init(archive: Archive, user: ArchiveUser) {
+        self.archive = archive
+        self.user = user
+    }
+
+    /// Ingests each package in turn; a rejected package does not stop the others.
+    public func ingest(_ packages: [String], agreementID: String?) throws -> [IngestOutcome] {
+        let lock = try archive.lockForWriting()
+        defer { withExtendedLifetime(lock) {} }
+        _ = try archive.storage.recover(stagingDirectory: archive.layout.staging)
+        var outcomes: [IngestOutcome] = []
+        for package in packages {
+            do {
+                outcomes.append(try ingestOne(package, agreementID: agreementID))
+            } catch let error as IngestError {
+                var findings = [error.description]
+                if case .rejected(_, let list) = error { findings = list.map(\.description) }
+                outcomes.append(IngestOutcome(package: package, status: .rejected, findings: findings))
+            }
+        }
+        return outcomes
+    }
+
+    private func ingestOne(_ package: String, agreementID: String?) throws -> IngestOutcome {
+        let started = Date()
+        let received = try PackageIntake.open(package, stagingDirectory: archive.layout.staging, limits: limits)
+        defer { received.cleanUp() }
+        let validation = try SIPValidator(limits: limits).validate(received)
+        guard validation.isValid, let sip = validation.description else {
+            throw IngestError.rejected(package: package, findings: validation.findings)
+        }
+        let agreement = try AgreementResolution.resolve(
+            package: package, named: sip.altRecordIDs.filter { $0.type == "SUBMISSIONAGREEMENT" }.map(\.value),
+            explicit: agreementID, registry: archive.agreements)
+        try Permissions.checkIngest(package: package, user: user, agreement: agreement)
+        let organisation = archive.agreements.organisation(for: agreement)
+        let objectID = sip.objid
+        let metsSHA256 = try FileDigest.sha256(path: received.root + "/METS.xml")
+        let warnings = validation.findings.filter { $0.severity != .error }.map(\.description)
+
+        var previous: AIPRecord?
+        if archive.storage.objectExists(objectID) {
+            let record = try AIPReader(storage: archive.storage).record(objectID: objectID)
+            guard record.organisationID == organisation.id else {
+                throw IngestError.packageIDTaken(package: package, objid: objectID)
+            }
+            if let earlier = record.submissions.first(where: { $0.metsSHA256 == metsSHA256 }) {
+                let head = try archive.storage.inventory(of: objectID).headVersionNumber
+                let indexed = try archive.index.packageRecord(objectID: objectID)?.version
+                let status: IngestOutcome.Status = indexed == head ? .alreadyArchived : .indexCompleted
+                if indexed != head { try AIPIndexer(archive: archive).index(objectID: objectID) }
+                return IngestOutcome(package: package, status: status, objectID: objectID, organisationID: organisation.id,
+                                     agreementID: record.agreementID, version: earlier.version,
+                                     seconds: Date().timeIntervalSince(started), findings: warnings)
+            }
+            previous = record
+        }
+
+        let built = try AIPVersionWriter(archive: archive, user: user, organisation: organisation, agreement: agreement,
+                                         showProgress: showProgress)
+            .write(received: received, sip: sip, package: package, metsSHA256: metsSHA256, previous: previous,
+                   started: started)
+        try Failpoint.hit("ingest.after-storage", subject: objectID)
+        try AIPIndexer(archive: archive).index(objectID: objectID)
+        return IngestOutcome(package: package, status: .archived, objectID: objectID, organisationID: organisation.id,
+                             agreementID: agreement.id, version: built.version, files: built.files, bytes: built.bytes,
+                             seconds: Date().timeIntervalSince(started), findings: warnings)
+    }
+}

@@ -1,0 +1,31 @@
+import BevaraStorage
+import Foundation
+
+/// Fixity checks recorded in an AIP's OCFL `logs/` folder (free-form by the OCFL spec, outside
+/// the versioned state, so an audit never makes a new version). One JSON file per audit; reindex
+/// reads them back, so the audit history survives a lost index.
+enum FixityLog {
+    struct Entry: Codable, Equatable {
+        var dateTime: String
+        var outcome: String
+        var detail: String
+        var agent: String
+    }
+
+    static let prefix = "fixity-"
+
+    static func append(_ entry: Entry, storage: OCFLStorageRoot, objectID: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let stamp = entry.dateTime.replacingOccurrences(of: ":", with: "")
+        try storage.appendLog(objectID: objectID, name: "\(prefix)\(stamp).json", data: try encoder.encode(entry))
+    }
+
+    static func events(storage: OCFLStorageRoot, objectID: String) throws -> [Entry] {
+        let logs = storage.objectPath(for: objectID) + "/logs"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: logs) else { return [] }
+        return try names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }.sorted().map { name in
+            try JSONDecoder().decode(Entry.self, from: Data(contentsOf: URL(fileURLWithPath: logs + "/" + name)))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import BevaraIndex
+import Foundation
+
+/// Rebuilds the index from the storage root alone: a new index file is built in staging and
+/// renamed over the old one only when complete, so an interrupted reindex leaves the old index.
+public struct Reindexer {
+    public let archive: Archive
+
+    public init(archive: Archive) {
+        self.archive = archive
+    }
+
+    /// Returns how many AIPs were indexed.
+    public func run() throws -> Int {
+        let lock = try archive.lockForWriting()
+        defer { withExtendedLifetime(lock) {} }
+        _ = try archive.storage.recover(stagingDirectory: archive.layout.staging)
+        let path = archive.layout.staging + "/index-rebuild-\(UUID().uuidString).sqlite"
+        var count = 0
+        do {
+            let fresh = try ArchiveIndex(path: path)
+            let indexer = AIPIndexer(archive: archive)
+            for objectID in try archive.storage.objectIDs() {
+                try indexer.index(objectID: objectID, into: fresh)
+                count += 1
+            }
+            try fresh.close()
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw error
+        }
+        try archive.replaceIndex(with: path)
+        return count
+    }
+}
