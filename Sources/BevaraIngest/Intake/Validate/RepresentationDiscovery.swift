@@ -31,15 +31,19 @@ struct RepresentationDiscovery {
         }
         for group in document.fileGroups {
             guard let use = group.use, use.hasPrefix("Representations/") else { continue }
-            let name = String(use.dropFirst("Representations/".count))
-            guard !name.isEmpty, !name.contains("/") else { continue }
+            // `Representations/rep1` or a sub-folder group such as `Representations/rep1/data` (CSIP64).
+            guard let name = use.dropFirst("Representations/".count).split(separator: "/").first.map(String.init) else { continue }
             note(name)
-            candidates[name]?.groupContentInformationType = group.contentInformationType
+            if candidates[name]?.groupContentInformationType == nil {
+                candidates[name]?.groupContentInformationType = group.contentInformationType
+            }
         }
         let listed = Set(rootFiles.map(\.path))
         var pointed: [(path: String, line: Int)] = []
-        for map in document.structMaps {
-            for pointer in map.pointers {
+        // Only the CSIP structMap's URL pointers name representation METS files; other maps may
+        // point elsewhere (RODA's "Ancestors" mptr holds a HANDLE to a parent package).
+        for map in document.structMaps where map.label == "CSIP" {
+            for pointer in map.pointers where pointer.locator.locType == "URL" {
                 guard let href = pointer.locator.href, !href.isEmpty else { continue }
                 if case .path(let path) = HrefResolver.resolve(href, base: "", root: root) {
                     pointed.append((path, pointer.locator.line))

@@ -65,7 +65,7 @@ public struct SIPValidator: Sendable {
                                                  root: package.root, log: log).run() {
             var representation = SIPDescription.Representation(
                 name: candidate.name, metsPath: nil,
-                files: rootReferences.files.filter { $0.group == "Representations/\(candidate.name)" && $0.path != candidate.metsPath },
+                files: rootReferences.files.filter { Self.belongs($0, to: candidate.name) && $0.path != candidate.metsPath },
                 metadataRefs: [], contentInformationType: candidate.groupContentInformationType)
             if let metsPath = candidate.metsPath {
                 if candidate.referencedByRoot { referenced.insert(metsPath) }
@@ -102,6 +102,13 @@ public struct SIPValidator: Sendable {
                       notes: $0.notes.map { .init(type: $0.type, value: $0.text) })
             },
             files: rootReferences.files, metadataRefs: rootReferences.metadataRefs, representations: representations)
+    }
+
+    /// True for a root fileSec entry of representation `name`: in its `Representations/<name>`
+    /// group (or a sub-folder group) or stored under `representations/<name>/`.
+    static func belongs(_ file: SIPDescription.PackageFile, to name: String) -> Bool {
+        let group = "Representations/\(name)"
+        return file.group == group || file.group?.hasPrefix(group + "/") == true || file.path.hasPrefix("representations/\(name)/")
     }
 
     /// Reports a METS that could not be read or is not METS; true when it can be used.
