@@ -5,6 +5,11 @@ extension SIPDescription {
         public struct Note: Sendable, Hashable, Codable {
             public var type: String?
             public var value: String
+
+            public init(type: String?, value: String) {
+                self.type = type
+                self.value = value
+            }
         }
 
         public var role: String?
