@@ -33,7 +33,7 @@ struct TestSIP {
         for file in dataFiles {
             let target = root + "/representations/rep1/" + file.path
             try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(file.bytes).write(to: URL(fileURLWithPath: target))
+            try Self.writeFile(target, file.bytes)
         }
         try Data("Delivery description\n".utf8).write(to: URL(fileURLWithPath: root + "/documentation/readme.txt"))
         try Data("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"/>\n".utf8)
@@ -109,5 +109,15 @@ struct TestSIP {
         case "SHA-512": return hex(SHA512.hash(data: data))
         default: return hex(SHA256.hash(data: data))
         }
+    }
+
+    /// Plain open/write/close: Foundation's `Data.write` is far slower per file here (it costs
+    /// ~7 ms a file on this machine's disk, which made a 10,000-file SIP take a minute to write).
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IOError(path: path, operation: "create", errno: errno) }
+        defer { close(fd) }
+        let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard n == bytes.count else { throw IOError(path: path, operation: "write", errno: errno) }
     }
 }
