@@ -172,15 +172,7 @@ import Testing
         defer { box.remove() }
         let sipFolder = box.work + "/sip"
         try TestSIP().write(to: sipFolder)
-        let archive = try TestArchive(path: box.work + "/incoming/delivery.zip", format: .tarGzip)
-        for relative in IntakeFixtures.listing(sipFolder) {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: sipFolder + "/" + relative, isDirectory: &isDirectory)
-            if !isDirectory.boolValue {
-                try archive.file("uuid-0b6c2c0e-test/" + relative, String(decoding: try Data(contentsOf: URL(fileURLWithPath: sipFolder + "/" + relative)), as: UTF8.self))
-            }
-        }
-        try archive.close()
+        try TestArchive.pack(sipFolder, prefix: "uuid-0b6c2c0e-test/", into: box.work + "/incoming/delivery.zip", format: .tarGzip)
         let package = try PackageIntake.open(box.work + "/incoming/delivery.zip", stagingDirectory: box.staging)
         defer { package.cleanUp() }
         #expect(package.extracted && package.layout == .singleFolder("uuid-0b6c2c0e-test"))
@@ -188,5 +180,20 @@ import Testing
         #expect(v.isValid, "\(IntakeFixtures.dump(v))")
         package.cleanUp()
         #expect(IntakeFixtures.listing(box.staging).isEmpty)
+    }
+
+    @Test(arguments: [TestArchive.Format.tar, .zipDeflate])
+    func metsAtTheTopOfAnArchiveIsAccepted(_ format: TestArchive.Format) throws {
+        // No top folder: METS.xml is the first level. Accepted, with the staging folder as root.
+        let box = try Sandbox()
+        defer { box.remove() }
+        try TestSIP().write(to: box.work + "/sip")
+        try TestArchive.pack(box.work + "/sip", prefix: "./", into: box.archive, format: format)
+        let package = try PackageIntake.open(box.archive, stagingDirectory: box.staging)
+        defer { package.cleanUp() }
+        #expect(package.layout == .metsAtTop && package.root == package.contentDirectory)
+        #expect(package.root.hasPrefix(box.staging + "/"))
+        let v = try SIPValidator().validate(package)
+        #expect(v.isValid && v.findings.isEmpty, "\(IntakeFixtures.dump(v))")
     }
 }

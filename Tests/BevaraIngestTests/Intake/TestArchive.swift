@@ -97,4 +97,18 @@ final class TestArchive {
         body()
         archive_write_finish_entry(archive)
     }
+
+    /// Packs the files of a folder (no directory entries, like commons-ip's zips) under `prefix`.
+    static func pack(_ folder: String, prefix: String, into path: String, format: Format) throws {
+        let archive = try TestArchive(path: path, format: format)
+        for relative in IntakeFixtures.listing(folder) {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory)
+            if !isDirectory.boolValue {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative))
+                try archive.file(prefix + relative, String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        try archive.close()
+    }
 }

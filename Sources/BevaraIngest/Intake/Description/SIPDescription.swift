@@ -2,7 +2,7 @@
 /// file and metadata file they reference, with paths relative to the package root. Read from the
 /// root `METS.xml` and each representation's `METS.xml` (SAX, DTDs refused); values are as
 /// written, absent ones nil, so the description exists even for a package that breaks rules.
-public struct SIPDescription: Sendable {
+public struct SIPDescription: Sendable, Codable {
     /// `mets/@OBJID`; empty when absent (CSIP1).
     public var objid: String
     /// `mets/@LABEL`.

@@ -1,3 +1,4 @@
+import BevaraArchiveIO
 import Foundation
 
 /// Refuses a METS document whose prolog has a DOCTYPE (or any other `<!…>` markup than a
@@ -19,7 +20,7 @@ enum XMLPrologGuard {
 
     static func check(path: String) throws -> Verdict {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw IOErrorText(path: path, errno: errno) }
+        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
         defer { close(fd) }
         var scanner = Scanner()
         let size = 64 * 1024
@@ -29,7 +30,7 @@ enum XMLPrologGuard {
             let n = read(fd, buffer.baseAddress!, size)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw IOErrorText(path: path, errno: errno)
+                throw IOError(path: path, operation: "read", errno: errno)
             }
             if n == 0 { return .clean }
             for byte in UnsafeRawBufferPointer(rebasing: buffer[0..<n]) where byte != 0 {
@@ -71,15 +72,4 @@ enum XMLPrologGuard {
             return nil
         }
     }
-}
-
-/// A read failure of a METS document, as text for a finding.
-struct IOErrorText: Error, CustomStringConvertible {
-    let path: String
-    let reason: String
-    init(path: String, errno code: Int32) {
-        self.path = path
-        reason = String(cString: strerror(code))
-    }
-    var description: String { "\(path): \(reason)" }
 }

@@ -2,7 +2,7 @@ import BevaraArchiveIO
 import CArchive
 import Foundation
 
-/// Extracts a tar (plain or compressed) or zip into an empty folder with libarchive's *read* API,
+/// Extracts a tar (plain, gzip, bzip2, xz or zstd) or zip into an empty folder with libarchive's *read* API,
 /// writing every file itself so that no entry can choose where its bytes land
 /// (`archive_write_disk` is not used).
 ///
@@ -27,7 +27,13 @@ struct ArchiveExtractor {
         ProcessSetup.useUTF8Locale()
         guard let a = archive_read_new() else { throw IntakeError.unreadable(path: source, reason: "libarchive: out of memory") }
         defer { archive_read_free(a) }
-        archive_read_support_filter_all(a)
+        // Named filters only: `filter_all` also registers lrzip, lzop, grzip … which libarchive
+        // runs as external programs, and hostile input should never start a process. These four
+        // are built into Debian's libarchive (swift-notes §1).
+        archive_read_support_filter_gzip(a)
+        archive_read_support_filter_bzip2(a)
+        archive_read_support_filter_xz(a)
+        archive_read_support_filter_zstd(a)
         archive_read_support_format_tar(a)
         archive_read_support_format_zip(a)
         guard archive_read_open_filename(a, source, Self.chunkSize) == ARCHIVE_OK else {

@@ -1,3 +1,4 @@
+import BevaraArchiveIO
 import Foundation
 
 /// Walks a folder tree without following symbolic links (`lstat`), depth first, sorted by name,
@@ -30,7 +31,7 @@ enum TreeWalk {
         while let relative = pending.popLast() {
             let absolute = relative.isEmpty ? top : top + "/" + relative
             guard let dir = opendir(absolute) else {
-                if firstRead { throw IOErrorText(path: top, errno: errno) }
+                if firstRead { throw IOError(path: top, operation: "list", errno: errno) }
                 continue
             }
             firstRead = false

@@ -1,6 +1,6 @@
 /// The outcome of `SIPValidator.validate`: what the METS documents describe (nil when the root
 /// METS is missing or unreadable) and every finding, errors and warnings together.
-public struct SIPValidation: Sendable {
+public struct SIPValidation: Sendable, Codable {
     public let description: SIPDescription?
     /// At most `maxFindingsPerRule` per rule (plus one line saying more were left out).
     public let findings: [SIPFinding]
