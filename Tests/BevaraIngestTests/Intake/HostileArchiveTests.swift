@@ -126,6 +126,16 @@ import Testing
         #expect(bytes < 16 << 20, "stopped after \(bytes) bytes")
     }
 
+    @Test(arguments: [TestArchive.Format.zipDeflate, .tarGzip])
+    func manySmallBombletsAreStoppedByTheTotalRatio(_ format: TestArchive.Format) throws {
+        // Each entry stays under the 1 MiB per-entry floor; together they are ~1000:1.
+        let findings = try refusal(format) { a in
+            for i in 0..<64 { try a.zeros("pkg/zeros-\(i).bin", size: 1000 << 10) }
+        }
+        #expect(findings.map(\.ruleID) == ["ZIP-BOMB"])
+        #expect(findings.first?.message.contains("the archive decompresses") == true)
+    }
+
     @Test func totalSizeLimit() throws {
         // An uncompressed tar has no ratio to judge; only the byte limit can stop it.
         let findings = try refusal(.tar, limits: IntakeLimits(maxTotalBytes: 3 << 20)) { a in
