@@ -1,0 +1,197 @@
+import BevaraArchiveIO
+import CArchive
+import Foundation
+
+/// Extracts a tar (plain, gzip, bzip2, xz or zstd) or zip into an empty folder with libarchive's *read* API,
+/// writing every file itself so that no entry can choose where its bytes land
+/// (`archive_write_disk` is not used).
+///
+/// Refused, stopping at the first: absolute names, `..`, backslashes, control characters, names
+/// over `maxPathBytes`; symbolic and hard links, devices, FIFOs; the same name twice, or a file
+/// where a folder must be; more than `maxEntries` entries; more than `maxTotalBytes` bytes,
+/// counted as they are written; in a compressed archive, more than `maxCompressionRatio`
+/// decompressed bytes per compressed byte, per entry and in total, checked as the bytes come
+/// (so a bomb is stopped mid-entry, after at most a few MiB). The caller removes the folder.
+struct ArchiveExtractor {
+    let source: String
+    let destination: String
+    let package: String
+    let limits: IntakeLimits
+
+    /// Below this many decompressed bytes the ratio is not judged: small, very regular files
+    /// (an empty XML skeleton, a run of spaces) compress far beyond 200:1 and are harmless.
+    static let ratioFloor: Int64 = 1 << 20
+    static let chunkSize = 1 << 20
+
+    func extract() throws {
+        ProcessSetup.useUTF8Locale()
+        guard let a = archive_read_new() else { throw IntakeError.unreadable(path: source, reason: "libarchive: out of memory") }
+        defer { archive_read_free(a) }
+        // Named filters only: `filter_all` also registers lrzip, lzop, grzip … which libarchive
+        // runs as external programs, and hostile input should never start a process. These four
+        // are built into Debian's libarchive (swift-notes §1).
+        archive_read_support_filter_gzip(a)
+        archive_read_support_filter_bzip2(a)
+        archive_read_support_filter_xz(a)
+        archive_read_support_filter_zstd(a)
+        archive_read_support_format_tar(a)
+        archive_read_support_format_zip(a)
+        guard archive_read_open_filename(a, source, Self.chunkSize) == ARCHIVE_OK else {
+            throw IntakeError.unreadable(path: source, reason: "not a readable tar or zip archive: \(Self.error(a))")
+        }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var files = Set<String>()
+        var directories = Set<String>()
+        var entries = 0
+        var total: Int64 = 0
+        var compressed: Bool?
+
+        while true {
+            var entry: OpaquePointer?
+            let status = archive_read_next_header(a, &entry)
+            if status == ARCHIVE_EOF { break }
+            guard status >= ARCHIVE_WARN, let entry else {
+                let what = entries == 0 ? "not a readable tar or zip archive" : "the archive is corrupt after \(entries) entries"
+                throw IntakeError.unreadable(path: source, reason: "\(what): \(Self.error(a))")
+            }
+            if compressed == nil {
+                // zip entries are compressed one by one; a tar is compressed when a filter
+                // (gzip, bzip2, xz, zstd …) sits between the file and the tar reader.
+                let format = archive_format(a) & ARCHIVE_FORMAT_BASE_MASK
+                compressed = format == ARCHIVE_FORMAT_ZIP || archive_filter_count(a) > 1
+            }
+            entries += 1
+            let rawName = archive_entry_pathname_utf8(entry).map { String(cString: $0) }
+                ?? archive_entry_pathname(entry).flatMap { String(validatingCString: $0) }
+            guard let rawName else {
+                throw refusal(SIPRule.pathUnsafe, "entry \(entries)", "entry name is not valid UTF-8")
+            }
+            if entries > limits.maxEntries {
+                throw refusal(SIPRule.tooManyEntries, rawName, "more than \(limits.maxEntries) entries (IntakeLimits.maxEntries)")
+            }
+            let type = archive_entry_filetype(entry) & CArchive_AE_IFMT
+            let name = try checkedName(rawName, isDirectory: type == CArchive_AE_IFDIR)
+            if archive_entry_hardlink(entry) != nil {
+                throw refusal(SIPRule.hardlink, rawName, "hard link to \(Self.text(archive_entry_hardlink(entry))); links are not accepted in a package")
+            }
+            if type == CArchive_AE_IFLNK || archive_entry_symlink(entry) != nil {
+                throw refusal(SIPRule.symlink, rawName, "symbolic link to \(Self.text(archive_entry_symlink(entry))); links are not accepted in a package")
+            }
+            guard let name else { continue }  // "./" itself
+            if type == CArchive_AE_IFDIR {
+                if files.contains(name) { throw refusal(SIPRule.duplicateEntry, rawName, "a folder with the name of an earlier file") }
+                try makeDirectories(name, files: files, directories: &directories, entryName: rawName)
+                continue
+            }
+            guard type == CArchive_AE_IFREG else {
+                throw refusal(SIPRule.specialFile, rawName, "a device, FIFO or socket entry (type \(String(type, radix: 8))); only files and folders are accepted")
+            }
+            if files.contains(name) || directories.contains(name) {
+                throw refusal(SIPRule.duplicateEntry, rawName, "the archive holds this name twice; which one is meant cannot be known")
+            }
+            files.insert(name)
+            if let parent = name.range(of: "/", options: .backwards).map({ String(name[..<$0.lowerBound]) }) {
+                try makeDirectories(parent, files: files, directories: &directories, entryName: rawName)
+            }
+            if archive_entry_size_is_set(entry) != 0, Int64(archive_entry_size(entry)) > limits.maxTotalBytes - total {
+                throw refusal(SIPRule.tooLarge, rawName, "the entry declares \(archive_entry_size(entry)) bytes; with the \(total) before it that is over the limit of \(limits.maxTotalBytes) (IntakeLimits.maxTotalBytes)")
+            }
+            total = try writeEntry(a, name: name, rawName: rawName, buffer: buffer, totalBefore: total, compressed: compressed ?? false)
+        }
+    }
+
+    /// Streams the current entry's data into `destination/name`; returns the new running total.
+    private func writeEntry(_ a: OpaquePointer, name: String, rawName: String, buffer: UnsafeMutableRawBufferPointer,
+                            totalBefore: Int64, compressed: Bool) throws -> Int64 {
+        let target = destination + "/" + name
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw IntakeError.unreadable(path: source, reason: "cannot create \(target) in the staging folder: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        let consumedAtStart = Int64(archive_filter_bytes(a, -1))
+        var written: Int64 = 0
+        var total = totalBefore
+        while true {
+            let n = archive_read_data(a, buffer.baseAddress, buffer.count)
+            if n == 0 { break }
+            if n < 0 {
+                throw IntakeError.unreadable(path: source, reason: "reading entry \(rawName): \(Self.error(a))")
+            }
+            written += Int64(n)
+            total += Int64(n)
+            if total > limits.maxTotalBytes {
+                throw refusal(SIPRule.tooLarge, rawName, "over \(limits.maxTotalBytes) bytes decompressed (IntakeLimits.maxTotalBytes); stopped after \(written) bytes of this entry")
+            }
+            if compressed {
+                let consumed = Int64(archive_filter_bytes(a, -1))
+                let ratio = Int64(limits.maxCompressionRatio)
+                if written > Self.ratioFloor, written > ratio * max(consumed - consumedAtStart, 1) {
+                    throw refusal(SIPRule.zipBomb, rawName, "decompresses to more than \(limits.maxCompressionRatio) times its compressed size (\(written) bytes from \(consumed - consumedAtStart)); stopped mid-entry (IntakeLimits.maxCompressionRatio)")
+                }
+                if total > Self.ratioFloor, total > ratio * max(consumed, 1) {
+                    throw refusal(SIPRule.zipBomb, rawName, "the archive decompresses to more than \(limits.maxCompressionRatio) times its compressed size (\(total) bytes from \(consumed)); stopped (IntakeLimits.maxCompressionRatio)")
+                }
+            }
+            var offset = 0
+            while offset < n {
+                let w = write(fd, buffer.baseAddress! + offset, n - offset)
+                if w < 0 {
+                    if errno == EINTR { continue }
+                    throw IntakeError.unreadable(path: source, reason: "writing \(target): \(String(cString: strerror(errno)))")
+                }
+                offset += w
+            }
+        }
+        return total
+    }
+
+    /// The entry name made relative (leading `./` and a folder's trailing `/` dropped) and checked;
+    /// nil for the archive's own `./` entry.
+    private func checkedName(_ raw: String, isDirectory: Bool) throws -> String? {
+        var name = raw
+        while name.hasPrefix("./") { name.removeFirst(2) }
+        if isDirectory { while name.hasSuffix("/") { name.removeLast() } }
+        if name.isEmpty || name == "." {
+            if isDirectory { return nil }
+            throw refusal(SIPRule.pathUnsafe, raw, "a file entry without a name")
+        }
+        if raw.utf8.count > limits.maxPathBytes {
+            throw refusal(SIPRule.pathUnsafe, String(raw.prefix(200)) + "…", "entry name is \(raw.utf8.count) bytes, over the limit of \(limits.maxPathBytes) (IntakeLimits.maxPathBytes)")
+        }
+        if let problem = SafePath.validateRelative(name) {
+            throw refusal(SIPRule.pathUnsafe, raw, "unsafe entry name: \(problem.rawValue); the entry would land outside the package")
+        }
+        return name
+    }
+
+    /// Creates `path` and its ancestors inside the destination, refusing when a file holds a
+    /// name a folder needs.
+    private func makeDirectories(_ path: String, files: Set<String>, directories: inout Set<String>, entryName: String) throws {
+        var prefix = ""
+        for segment in path.split(separator: "/") {
+            prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
+            if directories.contains(prefix) { continue }
+            if files.contains(prefix) {
+                throw refusal(SIPRule.duplicateEntry, entryName, "\(prefix) is a file in the archive but is needed as a folder")
+            }
+            if mkdir(destination + "/" + prefix, 0o755) != 0 && errno != EEXIST {
+                throw IntakeError.unreadable(path: source, reason: "cannot create \(prefix) in the staging folder: \(String(cString: strerror(errno)))")
+            }
+            directories.insert(prefix)
+        }
+    }
+
+    private func refusal(_ rule: String, _ path: String, _ message: String) -> IntakeError {
+        .refused([SIPFinding(ruleID: rule, severity: .error, package: package, path: path, message: message)])
+    }
+
+    private static func error(_ a: OpaquePointer) -> String {
+        archive_error_string(a).map { String(cString: $0) } ?? "unknown libarchive error"
+    }
+
+    private static func text(_ s: UnsafePointer<CChar>?) -> String {
+        s.map { String(cString: $0) } ?? "?"
+    }
+}

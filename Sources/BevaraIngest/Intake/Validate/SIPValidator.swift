@@ -1,0 +1,159 @@
+import Foundation
+
+/// Validates a received package against the essentials of E-ARK CSIP 2.1 / SIP 2.1 and checks
+/// its fixity, reporting every problem at once, each naming the package, the file and the rule.
+///
+/// What is checked (ids from standards.md):
+/// - structure: one top folder (CSIPSTR1), `METS.xml` at the root (`METS-MISSING`), folder name
+///   = OBJID (CSIPSTR2, warning);
+/// - the root METS: well-formed, no DTD (`XML-MALFORMED`, `XML-ENTITY`); OBJID (CSIP1), TYPE
+///   (CSIP2/3), content information type (CSIP4/5), PROFILE (CSIP6, SIP2), metsHdr (CSIP117)
+///   with CREATEDATE (CSIP7) and OAISPACKAGETYPE = SIP (CSIP9, SIP4), the software agent
+///   (CSIP10–16), fileSec/fileGrp/file/FLocat/mdRef attributes (CSIP18–79, 113, 114), the CSIP
+///   structMap (CSIP80–84);
+/// - each representation METS (referenced by a file or an `mptr`, or present under
+///   `representations/*/`): the same, less the package-level header and agent rules;
+/// - fixity: every file and `mdRef` any METS references exists as a regular file inside the
+///   package and matches its SIZE and CHECKSUM (`FILE-MISSING`, `FIXITY-SIZE`,
+///   `FIXITY-CHECKSUM`), each file read once; files no METS references are warnings
+///   (`FILE-UNREFERENCED`).
+public struct SIPValidator: Sendable {
+    public var limits: IntakeLimits
+    /// Findings listed per rule; the rest are counted (`SIPValidation.counts`).
+    public var maxFindingsPerRule: Int
+    /// Rule id → severity, to relax or tighten a rule (e.g. `["CSIP60": .error]`).
+    public var severityOverrides: [String: SIPFinding.Severity]
+
+    public init(limits: IntakeLimits = .init(), maxFindingsPerRule: Int = 1000,
+                severityOverrides: [String: SIPFinding.Severity] = [:]) {
+        self.limits = limits
+        self.maxFindingsPerRule = maxFindingsPerRule
+        self.severityOverrides = severityOverrides
+    }
+
+    /// Validates `package`. `progress` is called with the number of bytes just verified, as the
+    /// fixity pass reads them. Throws only when the package root cannot be read at all.
+    public func validate(_ package: ReceivedPackage, progress: ((Int64) -> Void)? = nil) throws -> SIPValidation {
+        let log = FindingLog(package: package.name, limitPerRule: maxFindingsPerRule, overrides: severityOverrides)
+        let description = try run(package, log: log, progress: progress)
+        return SIPValidation(description: description, findings: log.findings, counts: log.counts, errorCount: log.errorCount)
+    }
+
+    private func run(_ package: ReceivedPackage, log: FindingLog, progress: ((Int64) -> Void)?) throws -> SIPDescription? {
+        if case .noSingleFolder(let names) = package.layout {
+            let listed = names.isEmpty ? "nothing" : names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", …" : "")
+            log.error("CSIPSTR1", path: "", "the package should unpack to one folder holding METS.xml; its top level holds \(listed) (CSIPSTR1)")
+        }
+        var st = stat()
+        guard lstat(package.root + "/METS.xml", &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            log.error(SIPRule.metsMissing, path: "METS.xml", "the package root has no METS.xml (exact name, capitals); it is what identifies and describes the package (CSIPSTR4)")
+            return nil
+        }
+        let rootDocument = METSReader.read(absolutePath: package.root + "/METS.xml", relativePath: "METS.xml")
+        guard usable(rootDocument, log: log) else { return nil }
+
+        HeaderRules(document: rootDocument, log: log, isRoot: true, folderName: folderName(package)).check()
+        FileSectionRules(document: rootDocument, log: log, isRoot: true).check()
+        StructMapRules(document: rootDocument, log: log).check()
+        let rootReferences = ReferenceCollector(document: rootDocument, base: "", root: package.root, log: log).collect()
+
+        var fixity = rootReferences.fixity
+        var referenced = Set(rootReferences.files.map(\.path) + rootReferences.metadataRefs.map(\.path))
+        referenced.insert("METS.xml")
+        var representations: [SIPDescription.Representation] = []
+        for candidate in RepresentationDiscovery(document: rootDocument, rootFiles: rootReferences.files,
+                                                 root: package.root, log: log).run() {
+            var representation = SIPDescription.Representation(
+                name: candidate.name, metsPath: nil,
+                files: rootReferences.files.filter { Self.belongs($0, to: candidate.name) && $0.path != candidate.metsPath },
+                metadataRefs: [], contentInformationType: candidate.groupContentInformationType)
+            if let metsPath = candidate.metsPath {
+                if candidate.referencedByRoot { referenced.insert(metsPath) }
+                let document = METSReader.read(absolutePath: package.root + "/" + metsPath, relativePath: metsPath)
+                if usable(document, log: log) {
+                    representation.metsPath = metsPath
+                    HeaderRules(document: document, log: log, isRoot: false, folderName: candidate.name).check()
+                    FileSectionRules(document: document, log: log, isRoot: false).check()
+                    StructMapRules(document: document, log: log).check()
+                    let collected = ReferenceCollector(document: document, base: "representations/\(candidate.name)",
+                                                       root: package.root, log: log).collect()
+                    representation.files += collected.files
+                    representation.metadataRefs = collected.metadataRefs
+                    representation.contentInformationType = document.contentInformationType ?? representation.contentInformationType
+                    fixity += collected.fixity
+                    referenced.formUnion(collected.files.map(\.path) + collected.metadataRefs.map(\.path))
+                }
+            }
+            representations.append(representation)
+        }
+
+        FixityCheck(root: package.root, log: log, progress: progress).run(fixity)
+        try reportUnreferenced(root: package.root, referenced: referenced, log: log)
+
+        return SIPDescription(
+            objid: rootDocument.objid ?? "", label: rootDocument.label, type: rootDocument.type ?? "",
+            otherType: rootDocument.otherType, contentInformationType: rootDocument.contentInformationType,
+            otherContentInformationType: rootDocument.otherContentInformationType, profile: rootDocument.profile,
+            oaisPackageType: rootDocument.oaisPackageType, recordStatus: rootDocument.recordStatus,
+            createDate: rootDocument.createDate, lastModDate: rootDocument.lastModDate,
+            altRecordIDs: rootDocument.altRecordIDs.map { .init(type: $0.type, value: $0.value) },
+            agents: rootDocument.agents.map {
+                .init(role: $0.role, otherRole: $0.otherRole, type: $0.type, otherType: $0.otherType, name: $0.names.first,
+                      notes: $0.notes.map { .init(type: $0.type, value: $0.text) })
+            },
+            files: rootReferences.files, metadataRefs: rootReferences.metadataRefs, representations: representations)
+    }
+
+    /// True for a root fileSec entry of representation `name`: in its `Representations/<name>`
+    /// group (or a sub-folder group) or stored under `representations/<name>/`.
+    static func belongs(_ file: SIPDescription.PackageFile, to name: String) -> Bool {
+        let group = "Representations/\(name)"
+        return file.group == group || file.group?.hasPrefix(group + "/") == true || file.path.hasPrefix("representations/\(name)/")
+    }
+
+    /// Reports a METS that could not be read or is not METS; true when it can be used.
+    private func usable(_ document: METSDocument, log: FindingLog) -> Bool {
+        if let problem = document.problem {
+            log.error(problem.rule, path: document.path, line: problem.line, problem.message)
+            return false
+        }
+        guard document.rootElement == "mets", document.rootNamespace == METSNamespace.mets else {
+            let found = "\(document.rootElement ?? "?") in namespace '\(document.rootNamespace ?? "")'"
+            log.error(SIPRule.xmlMalformed, path: document.path, line: document.rootLine,
+                      "the root element is \(found), not mets in \(METSNamespace.mets); this is not a METS document")
+            return false
+        }
+        return true
+    }
+
+    /// The folder whose name CSIPSTR2 compares with OBJID, when the package has one.
+    private func folderName(_ package: ReceivedPackage) -> String? {
+        switch package.layout {
+        case .singleFolder(let name): return name
+        case .metsAtTop: return package.extracted ? nil : (package.root as NSString).lastPathComponent
+        case .noSingleFolder: return nil
+        }
+    }
+
+    /// Files in the package that no METS references (warnings), and links or devices that
+    /// appeared after intake (errors).
+    private func reportUnreferenced(root: String, referenced: Set<String>, log: FindingLog) throws {
+        do {
+            try TreeWalk.walk(root) { entry in
+                switch entry.kind {
+                case .file where !referenced.contains(entry.path):
+                    log.warning(SIPRule.fileUnreferenced, path: entry.path, "no METS references this file; it would be archived without a checksum or description")
+                case .symlink:
+                    log.error(SIPRule.symlink, path: entry.path, "symbolic link inside the package")
+                case .special:
+                    log.error(SIPRule.specialFile, path: entry.path, "device, FIFO or socket inside the package")
+                default:
+                    break
+                }
+                return .continue
+            }
+        } catch {
+            throw IntakeError.unreadable(path: root, reason: "cannot list the package: \(error)")
+        }
+    }
+}
