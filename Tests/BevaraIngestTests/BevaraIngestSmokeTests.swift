@@ -1,6 +1,0 @@
-import BevaraIngest
-import Testing
-
-@Suite struct BevaraIngestSmokeTests {
-    @Test func moduleLoads() { #expect(Bool(true)) }
-}
