@@ -74,11 +74,12 @@ struct SearchExecutor {
         if let party {
             let partyUnits: String
             switch party {
-            case .identity(let key):
-                partyUnits = "SELECT case_id, record_id, 0.0 AS rank FROM party WHERE organisation_id IN \(orgList) AND identity_key = ?"
-                p.withArguments += orgArguments + [key]
+            case .identity(let candidates):
+                let keys = Array(repeating: "?", count: candidates.count).joined(separator: ",")
+                partyUnits = "SELECT case_id, record_id, 0.0 AS score FROM party WHERE organisation_id IN \(orgList) AND identity_key IN (\(keys))"
+                p.withArguments += orgArguments + candidates.map { $0 }
             case .name(let match):
-                partyUnits = "SELECT case_id, record_id, bm25(search_text, 0, 0, 0, 5, 3, 2, 1) AS rank FROM search_text WHERE search_text MATCH ? AND organisation_id IN \(orgList) AND case_id IS NOT NULL"
+                partyUnits = "SELECT case_id, record_id, rank AS score FROM search_text WHERE search_text MATCH ? AND organisation_id IN \(orgList) AND case_id IS NOT NULL"
                 p.withArguments += [match] + orgArguments
             }
             p.with.append("party_units AS MATERIALIZED (\(partyUnits))")
@@ -87,8 +88,8 @@ struct SearchExecutor {
         var driver: String?
         if let text {
             p.with.append("""
-                text_units AS MATERIALIZED (SELECT case_id, record_id, min(rank) AS rank FROM (
-                    SELECT case_id, record_id, bm25(search_text, 0, 0, 0, 5, 3, 2, 1) AS rank FROM search_text
+                text_units AS MATERIALIZED (SELECT case_id, record_id, min(score) AS score FROM (
+                    SELECT case_id, record_id, rank AS score FROM search_text
                     WHERE search_text MATCH ? AND organisation_id IN \(orgList) AND case_id IS NOT NULL)
                   GROUP BY case_id, record_id)
                 """)
@@ -111,17 +112,17 @@ struct SearchExecutor {
             if recordLevel {
                 // A case unit stands for all its records.
                 p.with.append("""
-                    units AS (SELECT case_id, record_id, min(rank) AS rank FROM (
-                        SELECT case_id, record_id, rank FROM \(driver) WHERE record_id IS NOT NULL
+                    units AS (SELECT case_id, record_id, min(score) AS score FROM (
+                        SELECT case_id, record_id, score FROM \(driver) WHERE record_id IS NOT NULL
                         UNION ALL
-                        SELECT d.case_id, r2.id, d.rank FROM \(driver) d
+                        SELECT d.case_id, r2.id, d.score FROM \(driver) d
                             JOIN record r2 ON r2.organisation_id IN \(orgList) AND r2.case_id = d.case_id
                         WHERE d.record_id IS NULL)
                       GROUP BY case_id, record_id)
                     """)
                 p.withArguments += orgArguments
             } else {
-                p.with.append("units AS (SELECT case_id, record_id, min(rank) AS rank FROM \(driver) GROUP BY case_id, record_id)")
+                p.with.append("units AS (SELECT case_id, record_id, min(score) AS score FROM \(driver) GROUP BY case_id, record_id)")
             }
             p.from = "units u JOIN case_file c ON c.id = u.case_id LEFT JOIN record r ON r.id = u.record_id"
             p.conditions.append("c.organisation_id IN \(orgList)")
@@ -178,7 +179,7 @@ struct SearchExecutor {
 
     /// The page of hits, with a protected-identity flag looked up for the page's rows only.
     private func pageSQL(_ p: Plan) -> String {
-        let rank = p.from.hasPrefix("units") ? "u.rank" : "0.0"
+        let rank = p.from.hasPrefix("units") ? "u.score" : "0.0"
         let record = p.joinsRecord
             ? ["r.record_id", "r.title", "CASE WHEN r.id IS NULL THEN c.opened ELSE r.date END", "r.restricted",
                "r.legal_reference", "r.id"]

@@ -139,6 +139,8 @@ enum IndexSchema {
         body,
         tokenize = 'unicode61 remove_diacritics 0'
     );
+    -- The `rank` column orders by bm25 with column weights: dnr 5, title 3, parties 2, body 1.
+    INSERT INTO search_text(search_text, rank) VALUES ('rank', 'bm25(0, 0, 0, 5.0, 3.0, 2.0, 1.0)');
     """
 
     /// Tables whose rows `canonicalDump` and `removePackage` cover, in dependency order.
