@@ -24,20 +24,21 @@ public final class ArchiveIndex: Sendable {
     }
 
     /// Runs `body` in one transaction: everything it writes is committed together, or nothing
-    /// is if it throws.
+    /// is if it throws. The transaction ends by refreshing the planner's statistics when the
+    /// tables have doubled since they were last analysed (`PlannerStatistics`).
     public func write<T>(_ body: (IndexWriter) throws -> T) throws -> T {
         try pool.write { db in
             let writer = IndexWriter(db: db)
             let result = try body(writer)
             try writer.flushPending()
+            try PlannerStatistics.refreshIfStale(db)
             return result
         }
     }
 
-    /// Updates the planner's statistics (`PRAGMA optimize` / `ANALYZE`); worth calling after a
-    /// bulk load so the org-first indexes are chosen with real selectivity.
+    /// Re-analyses every table (sampled), e.g. after a large removal.
     public func optimize() throws {
-        try pool.write { db in try db.execute(sql: "ANALYZE") }
+        try pool.write { db in try PlannerStatistics.analyze(db) }
     }
 
     /// What the index holds for a package, or nil if it is not indexed.

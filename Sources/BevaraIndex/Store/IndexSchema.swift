@@ -21,6 +21,11 @@ enum IndexSchema {
     }
 
     static let v1 = """
+    -- Bookkeeping of the index itself (not archive data; not in canonicalDump).
+    CREATE TABLE index_meta (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT
+    );
     CREATE TABLE organisation (
         organisation_id TEXT PRIMARY KEY NOT NULL,
         name TEXT
