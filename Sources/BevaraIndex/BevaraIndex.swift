@@ -1,1 +1,0 @@
-// BevaraIndex: see README, Code map.

@@ -1,0 +1,273 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// SAX delegate that turns CITS ERMS v3 events into index rows as it goes: a case is written
+/// when its first record (or nested aggregation, or its end) arrives, a record when it ends.
+/// Memory holds one case header and one record at a time.
+///
+/// Delegate callbacks cannot throw: the first error is kept in `thrown` and parsing aborted.
+final class ERMSIndexHandler: NSObject, XMLParserDelegate {
+    static let namespace = "https://DILCIS.eu/XML/ERMS"
+    /// Agent types that are parties of a case or record (the rest are officers, units, systems).
+    static let partyAgentTypes: Set<String> = ["counterpart", "sender", "recipient", "applicant", "other"]
+    static let nonPartyOtherTypes: Set<String> = ["organisational_unit", "source_system"]
+
+    private let objectID: String
+    private let writer: IndexWriter
+    private let path: String
+    /// Folder of the ERMS in the AIP (`representations/rep1/data/`): appendix paths that are
+    /// not package-relative are taken relative to it.
+    private let ermsFolder: String
+
+    private var stack: [(name: String, attributes: [String: String])] = []
+    private var text = ""
+    private var aggregations: [ERMSParts.Aggregation] = []
+    private var record: ERMSParts.Record?
+    private var agent: ERMSParts.Agent?
+    private var restriction: ERMSParts.Restriction?
+
+    private(set) var summary = ERMSIndexSummary()
+    var thrown: Error?
+
+    init(objectID: String, writer: IndexWriter, path: String, ermsFolder: String) {
+        self.objectID = objectID
+        self.writer = writer
+        self.path = path
+        self.ermsFolder = ermsFolder
+    }
+
+    // MARK: SAX events
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String]) {
+        guard thrown == nil else { return }
+        // Elements of other namespaces (extensions) are kept on the stack under no name, so
+        // nothing inside them is mistaken for ERMS.
+        let name = namespaceURI == Self.namespace ? elementName : ""
+        let parent = stack.last?.name
+        do {
+            switch name {
+            case "aggregation":
+                if !aggregations.isEmpty { try writeCase(at: aggregations.count - 1) }
+                aggregations.append(ERMSParts.Aggregation())
+            case "record" where parent == "aggregation":
+                try writeCase(at: aggregations.count - 1)
+                record = ERMSParts.Record(recordType: attributeDict["recordType"])
+            case "agent" where parent == "agents" && isObjectLevel(stack.dropLast().last?.name):
+                agent = ERMSParts.Agent(agentType: attributeDict["agentType"] ?? "",
+                                        otherAgentType: attributeDict["otherAgentType"])
+            case "restriction" where isObjectLevel(parent):
+                restriction = ERMSParts.Restriction(type: attributeDict["restrictionType"] ?? "")
+            case "appendix" where record != nil:
+                summary.appendices += 1
+                if let p = attributeDict["path"] {
+                    record?.appendices.append(ERMSParts.Appendix(name: attributeDict["name"], path: p))
+                }
+            default:
+                break
+            }
+        } catch {
+            fail(parser, error)
+        }
+        stack.append((name, attributeDict))
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        guard thrown == nil, let (name, attributes) = stack.popLast() else { return }
+        let parent = stack.last?.name
+        let grandparent = stack.dropLast().last?.name
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        text = ""
+        do {
+            if let handled = try agentField(name, parent: parent, value: value, attributes: attributes), handled { return }
+            switch name {
+            case "identification" where parent == "control":
+                if attributes["identificationType"] == "OBJID" { summary.declaredObjectID = value }
+            case "identification" where parent == "aggregation":
+                if attributes["identificationType"] == "diarienummer" { updateCase { $0.diarienummer = value } }
+            case "objectId" where parent == "aggregation":
+                updateCase { $0.objectId = value }
+            case "objectId" where parent == "record":
+                record?.objectId = value
+            case "extraId" where parent == "aggregation":
+                if !value.isEmpty { updateCase { $0.extraIds.append(value) } }
+            case "classification" where parent == "aggregation":
+                updateCase {
+                    $0.classificationCode = attributes["classificationCode"]
+                    $0.classificationText = value.isEmpty ? nil : value
+                }
+            case "title" where parent == "aggregation":
+                updateCase { $0.title = value }
+            case "title" where parent == "record":
+                record?.title = value
+            case "status" where parent == "aggregation":
+                updateCase { $0.status = attributes["value"].map(ERMSParts.statusLabel) }
+            case "direction" where parent == "record":
+                record?.direction = attributes["directionDefinition"]
+            case "regulation" where parent == "restriction":
+                restriction?.regulation = value
+            case "restriction" where isObjectLevel(parent):
+                if let r = restriction {
+                    if parent == "record" { record?.restrictions.append(r) } else { updateCase { $0.restrictions.append(r) } }
+                }
+                restriction = nil
+            case "date" where parent == "dates" && isObjectLevel(grandparent):
+                if let type = attributes["dateType"] { updateDates(owner: grandparent) { $0.byType[type] = value } }
+            case "note" where parent == "notes" && isObjectLevel(grandparent):
+                if attributes["noteType"] == "bevara", value.hasPrefix(ERMSParts.fallbackDateNote) {
+                    updateDates(owner: grandparent) { $0.createdIsFallback = true }
+                }
+            case "record" where parent == "aggregation":
+                try writeRecord()
+            case "aggregation":
+                try writeCase(at: aggregations.count - 1)
+                aggregations.removeLast()
+            default:
+                break
+            }
+        } catch {
+            fail(parser, error)
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        text += String(decoding: CDATABlock, as: UTF8.self)
+    }
+
+    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+        fail(parser, IndexError.unreadableERMS(path: path, reason: "refers to the external entity &\(name);, which is never resolved"))
+        return nil
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        let code = (parseError as NSError).code
+        fail(parser, IndexError.unreadableERMS(
+            path: path, reason: "not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber) (libxml2 error \(code))"))
+    }
+
+    // MARK: Mapping
+
+    private func isObjectLevel(_ name: String?) -> Bool { name == "aggregation" || name == "record" }
+
+    /// Fields of the agent being read; nil when `name` is not one.
+    private func agentField(_ name: String, parent: String?, value: String, attributes: [String: String]) throws -> Bool? {
+        guard agent != nil else { return nil }
+        switch (name, parent) {
+        case ("name", "agent"): agent?.name = value
+        case ("organisation", "agent"): agent?.organisation = value.isEmpty ? nil : value
+        case ("idNumber", "agent"): agent?.idNumber = value.isEmpty ? nil : value
+        case ("role", "agent"): agent?.role = value.isEmpty ? nil : value
+        case ("unitName", "agent"): agent?.unitName = value.isEmpty ? nil : value
+        case ("protectedIdentity", "agent"): agent?.protectedIdentity = value == "true" || value == "1"
+        case ("agent", "agents"):
+            let a = agent!
+            agent = nil
+            if stack.dropLast().last?.name == "record" { record?.agents.append(a) } else { updateCase { $0.agents.append(a) } }
+        default: return nil
+        }
+        return true
+    }
+
+    private func updateCase(_ change: (inout ERMSParts.Aggregation) -> Void) {
+        guard !aggregations.isEmpty else { return }
+        change(&aggregations[aggregations.count - 1])
+    }
+
+    private func updateDates(owner: String?, _ change: (inout ERMSParts.Dates) -> Void) {
+        if owner == "record" {
+            if record != nil { change(&record!.dates) }
+        } else {
+            updateCase { change(&$0.dates) }
+        }
+    }
+
+    private func isParty(_ a: ERMSParts.Agent) -> Bool {
+        guard Self.partyAgentTypes.contains(a.agentType) else { return false }
+        return !(a.agentType == "other" && a.otherAgentType.map(Self.nonPartyOtherTypes.contains) == true)
+    }
+
+    private func party(_ a: ERMSParts.Agent, caseID: Int64, recordID: Int64?) -> IndexedParty {
+        let role = a.role ?? (a.agentType == "other" ? "other" : a.agentType)
+        // An organisation delivered with an empty contact name is named by the organisation.
+        let name = a.name.isEmpty ? (a.organisation ?? "") : a.name
+        return IndexedParty(caseID: caseID, recordID: recordID, name: name,
+                            organisation: a.name.isEmpty ? nil : a.organisation, role: role, identityNumber: a.idNumber,
+                            protectedIdentity: a.protectedIdentity)
+    }
+
+    private func writeCase(at index: Int) throws {
+        guard aggregations.indices.contains(index), aggregations[index].rowID == nil else { return }
+        let a = aggregations[index]
+        var officer: String?
+        var unit: String?
+        for agent in a.agents {
+            if agent.agentType == "responsible_person", officer == nil {
+                officer = agent.name
+                unit = unit ?? agent.unitName
+            } else if agent.agentType == "other", agent.otherAgentType == "organisational_unit" {
+                unit = unit ?? agent.name
+            }
+        }
+        let dnr = a.diarienummer ?? a.objectId
+        let row = try writer.addCase(IndexedCase(
+            objectID: objectID, diarienummer: dnr, title: a.title, status: a.status,
+            opened: a.dates.day("opened") ?? a.dates.ownCreated, closed: a.dates.day("closed"),
+            classification: a.classificationCode, classificationText: a.classificationText, unit: unit,
+            handlingOfficer: officer, extraIdentifiers: a.extraIds.filter { $0 != dnr },
+            secrecy: ERMSParts.secrecy(a.restrictions)))
+        aggregations[index].rowID = row
+        summary.cases += 1
+        for agent in a.agents where isParty(agent) {
+            try writer.addParty(party(agent, caseID: row, recordID: nil))
+            summary.parties += 1
+        }
+    }
+
+    private func writeRecord() throws {
+        guard let r = record, let caseID = aggregations.last?.rowID else { return }
+        record = nil
+        let date = r.dates.day("received") ?? r.dates.day("expedited") ?? r.dates.day("sent") ?? r.dates.ownCreated
+        let row = try writer.addRecord(IndexedRecord(
+            caseID: caseID, recordID: r.objectId, type: r.recordType, direction: r.direction, date: date,
+            title: r.title, secrecy: ERMSParts.secrecy(r.restrictions)))
+        summary.records += 1
+        for agent in r.agents where isParty(agent) {
+            try writer.addParty(party(agent, caseID: caseID, recordID: row))
+            summary.parties += 1
+        }
+        for appendix in r.appendices {
+            guard let logical = logicalPath(appendix.path) else {
+                summary.invalidAppendixPaths.append(appendix.path)
+                continue
+            }
+            if try writer.linkFile(objectID: objectID, logicalPath: logical, recordID: row, originalName: appendix.name) {
+                summary.linkedFiles += 1
+            } else {
+                summary.pendingLinks += 1
+            }
+        }
+    }
+
+    /// Bevara's ERMS writer gives package-relative paths (`representations/rep1/data/…`), which
+    /// the AIP keeps unchanged; other paths are relative to the ERMS's folder.
+    private func logicalPath(_ raw: String) -> String? {
+        var p = raw.trimmingCharacters(in: .whitespaces)
+        while p.hasPrefix("./") { p.removeFirst(2) }
+        let segments = p.split(separator: "/", omittingEmptySubsequences: false)
+        guard !p.isEmpty, !p.hasPrefix("/"), !segments.contains(".."), !segments.contains("") else { return nil }
+        return p.hasPrefix("representations/") ? p : ermsFolder + p
+    }
+
+    private func fail(_ parser: XMLParser, _ error: Error) {
+        guard thrown == nil else { return }
+        thrown = error
+        parser.abortParsing()
+    }
+}

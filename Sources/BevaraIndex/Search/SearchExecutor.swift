@@ -1,0 +1,235 @@
+import GRDB
+
+/// Builds and runs the SQL for one `SearchQuery` over a fixed set of organisations.
+///
+/// Shape: the most selective source drives — full text (FTS5), else the party (identity index
+/// or party-name full text), else the record or case table through an org-first index — and
+/// yields hit units `(case_id, record_id?)`; the other filters are predicates on those units.
+/// Every source is constrained by `organisation_id IN (…)` in the same statement.
+struct SearchExecutor {
+    let db: Database
+    let organisations: [String]
+
+    /// The query in parts: SQL text with `?` placeholders and its arguments, in order.
+    private struct Plan {
+        var with: [String] = []
+        var from = ""
+        var conditions: [String] = []
+        var withArguments: [DatabaseValueConvertible?] = []
+        var fromArguments: [DatabaseValueConvertible?] = []
+        var conditionArguments: [DatabaseValueConvertible?] = []
+        var textDriven = false
+
+        var arguments: StatementArguments {
+            StatementArguments(withArguments + fromArguments + conditionArguments)
+        }
+
+        /// `WITH …` (possibly empty) and `FROM … WHERE …`, around which the select lists go.
+        var withClause: String { with.isEmpty ? "" : "WITH " + with.joined(separator: ",\n") + "\n" }
+        var fromWhere: String {
+            "FROM " + from + "\nWHERE " + (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))
+        }
+        /// True when hits can be records (`r` is joined).
+        var joinsRecord = true
+    }
+
+    func run(_ query: SearchQuery) throws -> SearchPage {
+        do {
+            return try execute(plan(query, textOverride: nil), query: query)
+        } catch let error as DatabaseError where Self.isMatchSyntaxError(error) {
+            guard let text = query.text else { throw error }
+            // Not valid FTS5 (`KS 2021/123`, an unbalanced quote): search its words instead.
+            let fallback = TextPattern.quotedWords(text)
+            do {
+                return try execute(plan(query, textOverride: fallback), query: query)
+            } catch let retry as DatabaseError where Self.isMatchSyntaxError(retry) {
+                throw IndexError.invalidTextQuery(query: text, reason: retry.message ?? "\(retry)")
+            }
+        }
+    }
+
+    func explain(_ query: SearchQuery) throws -> [String] {
+        let p = try plan(query, textOverride: nil)
+        let sql = "EXPLAIN QUERY PLAN " + pageSQL(p)
+        return try Row.fetchAll(db, sql: sql, arguments: p.arguments + [query.limit, query.offset]).map { $0["detail"] }
+    }
+
+    private static func isMatchSyntaxError(_ error: DatabaseError) -> Bool {
+        let message = error.message ?? ""
+        return message.contains("fts5") || message.contains("no such column") || message.contains("unterminated string")
+    }
+
+    // MARK: Plan
+
+    private var orgList: String { "(" + Array(repeating: "?", count: organisations.count).joined(separator: ",") + ")" }
+    private var orgArguments: [DatabaseValueConvertible?] { organisations.map { $0 } }
+
+    private func plan(_ q: SearchQuery, textOverride: String?) throws -> Plan {
+        var p = Plan()
+        let recordLevel = q.recordType != nil || q.from != nil || q.to != nil
+        let text = (textOverride ?? q.text).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        let party = try q.party.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try PartyFilter($0) }
+
+        // Party units, when the party filters a text search or drives on its own.
+        if let party {
+            let partyUnits: String
+            switch party {
+            case .identity(let candidates):
+                let keys = Array(repeating: "?", count: candidates.count).joined(separator: ",")
+                partyUnits = "SELECT case_id, record_id, 0.0 AS score FROM party WHERE organisation_id IN \(orgList) AND identity_key IN (\(keys))"
+                p.withArguments += orgArguments + candidates.map { $0 }
+            case .name(let match):
+                partyUnits = "SELECT case_id, record_id, rank AS score FROM search_text WHERE search_text MATCH ? AND organisation_id IN \(orgList) AND case_id IS NOT NULL"
+                p.withArguments += [match] + orgArguments
+            }
+            p.with.append("party_units AS MATERIALIZED (\(partyUnits))")
+        }
+
+        var driver: String?
+        if let text {
+            p.with.append("""
+                text_units AS MATERIALIZED (SELECT case_id, record_id, min(score) AS score FROM (
+                    SELECT case_id, record_id, rank AS score FROM search_text
+                    WHERE search_text MATCH ? AND organisation_id IN \(orgList) AND case_id IS NOT NULL)
+                  GROUP BY case_id, record_id)
+                """)
+            p.withArguments += [text] + orgArguments
+            driver = "text_units"
+            p.textDriven = true
+            if party != nil {
+                // The party belongs to the hit's case, or to the hit's record.
+                p.conditions.append("""
+                    EXISTS (SELECT 1 FROM party_units pu WHERE pu.case_id = u.case_id
+                            AND (pu.record_id IS NULL OR u.record_id IS NULL OR pu.record_id = u.record_id))
+                    """)
+            }
+        } else if party != nil {
+            driver = "party_units"
+            p.textDriven = { if case .name = party { return true } else { return false } }()
+        }
+
+        if let driver {
+            if recordLevel {
+                // A case unit stands for all its records.
+                p.with.append("""
+                    units AS (SELECT case_id, record_id, min(score) AS score FROM (
+                        SELECT case_id, record_id, score FROM \(driver) WHERE record_id IS NOT NULL
+                        UNION ALL
+                        SELECT d.case_id, r2.id, d.score FROM \(driver) d
+                            JOIN record r2 ON r2.organisation_id IN \(orgList) AND r2.case_id = d.case_id
+                        WHERE d.record_id IS NULL)
+                      GROUP BY case_id, record_id)
+                    """)
+                p.withArguments += orgArguments
+            } else {
+                p.with.append("units AS (SELECT case_id, record_id, min(score) AS score FROM \(driver) GROUP BY case_id, record_id)")
+            }
+            p.from = "units u JOIN case_file c ON c.id = u.case_id LEFT JOIN record r ON r.id = u.record_id"
+            p.conditions.append("c.organisation_id IN \(orgList)")
+            p.conditionArguments += orgArguments
+        } else if recordLevel {
+            p.from = "record r JOIN case_file c ON c.id = r.case_id"
+            p.conditions.append("r.organisation_id IN \(orgList)")
+            p.conditionArguments += orgArguments
+            p.conditions.append("c.organisation_id = r.organisation_id")
+        } else {
+            p.from = "case_file c"
+            p.joinsRecord = false
+            p.conditions.append("c.organisation_id IN \(orgList)")
+            p.conditionArguments += orgArguments
+        }
+
+        // Case filters.
+        if let dnr = q.diarienummer, !dnr.trimmingCharacters(in: .whitespaces).isEmpty {
+            switch try DiarienummerFilter(dnr) {
+            case .exact(let key):
+                p.conditions.append("c.dnr_key = ?")
+                p.conditionArguments.append(key)
+            case .prefix(let key):
+                p.conditions.append("c.dnr_key >= ? AND c.dnr_key < ?")
+                p.conditionArguments += [key, DiarienummerFilter.upperBound(key)]
+            }
+        }
+        if let code = q.classification?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
+            // The code itself or codes below it: `2.4` → `2.4`, `2.4.1` ('/' sorts right after '.').
+            p.conditions.append("(c.classification = ? OR (c.classification >= ? AND c.classification < ?))")
+            p.conditionArguments += [code, code + ".", code + "/"]
+        }
+        if let status = q.status?.trimmingCharacters(in: .whitespaces), !status.isEmpty {
+            p.conditions.append("c.status = ?")
+            p.conditionArguments.append(status)
+        }
+        // Record filters (only record hits satisfy them).
+        if let type = q.recordType?.trimmingCharacters(in: .whitespaces), !type.isEmpty {
+            p.conditions.append("r.type = ?")
+            p.conditionArguments.append(type)
+        }
+        if let from = q.from {
+            p.conditions.append("r.date >= ?")
+            p.conditionArguments.append(try DateBound.lower(from))
+        }
+        if let to = q.to {
+            p.conditions.append("r.date <= ?")
+            p.conditionArguments.append(try DateBound.upper(to))
+        }
+        return p
+    }
+
+    // MARK: Execution
+
+    /// The page of hits, with a protected-identity flag looked up for the page's rows only.
+    private func pageSQL(_ p: Plan) -> String {
+        let rank = p.from.hasPrefix("units") ? "u.score" : "0.0"
+        let record = p.joinsRecord
+            ? ["r.record_id", "r.title", "CASE WHEN r.id IS NULL THEN c.opened ELSE r.date END", "r.restricted",
+               "r.legal_reference", "r.id"]
+            : ["NULL", "NULL", "c.opened", "NULL", "NULL", "NULL"]
+        let order = (p.textDriven ? "rank, " : "") + "hit_date DESC, c.dnr_key, case_row, record_row"
+        let with = p.withClause.isEmpty ? "WITH " : p.withClause.dropLast() + ",\n"
+        return """
+            \(with)page AS (
+                SELECT c.object_id, c.organisation_id, c.dnr, c.title AS case_title, c.restricted AS case_restricted,
+                       c.legal_reference AS case_reference, \(rank) AS rank, c.id AS case_row,
+                       \(recordColumns(record))
+                \(p.fromWhere)
+                ORDER BY \(order)
+                LIMIT ? OFFSET ?)
+            SELECT page.*, EXISTS (SELECT 1 FROM party p WHERE p.organisation_id = page.organisation_id
+                                   AND p.case_id = page.case_row AND p.protected = 1
+                                   AND (page.record_row IS NULL OR p.record_id IS NULL OR p.record_id = page.record_row))
+            FROM page
+            """
+    }
+
+    private func recordColumns(_ expressions: [String]) -> String {
+        let names = ["record_id", "record_title", "hit_date", "record_restricted", "record_reference", "record_row"]
+        return zip(expressions, names).map { "\($0) AS \($1)" }.joined(separator: ", ")
+    }
+
+    private func execute(_ p: Plan, query: SearchQuery) throws -> SearchPage {
+        let limit = max(0, query.limit)
+        let offset = max(0, query.offset)
+        let rows = try Row.fetchAll(db, sql: pageSQL(p), arguments: p.arguments + [limit, offset])
+        let hits = rows.map { row -> SearchHit in
+            let caseRestricted: Bool = row["case_restricted"]
+            let recordRestricted: Bool = (row["record_restricted"] as Bool?) ?? false
+            var references: [String] = []
+            let given = [row["record_reference"] as String?, row["case_reference"] as String?].compactMap { $0 }
+            for reference in given where !references.contains(reference) {
+                references.append(reference)
+            }
+            return SearchHit(objectID: row["object_id"], organisationID: row["organisation_id"], caseDiarienummer: row["dnr"],
+                             caseTitle: row["case_title"], recordID: row["record_id"], recordTitle: row["record_title"],
+                             date: row["hit_date"], restricted: caseRestricted || recordRestricted,
+                             legalReference: references.isEmpty ? nil : references.joined(separator: "; "),
+                             protectedIdentity: row[row.count - 1], rank: row["rank"])
+        }
+        let total: Int
+        if offset == 0 && hits.count < limit {
+            total = hits.count
+        } else {
+            total = try Int.fetchOne(db, sql: p.withClause + "SELECT count(*) " + p.fromWhere, arguments: p.arguments) ?? 0
+        }
+        return SearchPage(hits: hits, total: total)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+
+/// The SQLite index of the archive: packages, cases, records, parties, files, document text and
+/// events, per organisation. It is a cache: everything in it can be rebuilt from the OCFL storage
+/// root, and `canonicalDump` proves that a rebuild gives the same rows.
+///
+/// One `DatabasePool` in WAL mode: searches read concurrently while ingest writes.
+public final class ArchiveIndex: Sendable {
+    private let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the index at `path` and migrates its schema.
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        // The index is rebuildable, so a crash losing the last transaction is acceptable;
+        // NORMAL in WAL mode never corrupts the file.
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        pool = try DatabasePool(path: path, configuration: config)
+        try IndexSchema.migrator.migrate(pool)
+    }
+
+    /// Runs `body` in one transaction: everything it writes is committed together, or nothing
+    /// is if it throws. The transaction ends by refreshing the planner's statistics when the
+    /// tables have doubled since they were last analysed (`PlannerStatistics`).
+    public func write<T>(_ body: (IndexWriter) throws -> T) throws -> T {
+        try pool.write { db in
+            let writer = IndexWriter(db: db)
+            let result = try body(writer)
+            try writer.flushPending()
+            try PlannerStatistics.refreshIfStale(db)
+            return result
+        }
+    }
+
+    /// Re-analyses every table (sampled), e.g. after a large removal.
+    public func optimize() throws {
+        try pool.write { db in try PlannerStatistics.analyze(db) }
+    }
+
+    /// What the index holds for a package, or nil if it is not indexed.
+    public func packageRecord(objectID: String) throws -> IndexedPackage? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT object_id, organisation_id, agreement_id, version, label, created, submitted_by, file_count, byte_count
+                FROM package WHERE object_id = ?
+                """, arguments: [objectID]).map { row in
+                IndexedPackage(objectID: row[0], organisationID: row[1], agreementID: row[2], version: row[3], label: row[4],
+                               created: row[5], submittedBy: row[6], fileCount: row[7], byteCount: row[8])
+            }
+        }
+    }
+
+    /// Searches the given organisations only; an empty set finds nothing. Restricted records are
+    /// returned with their flag and legal reference: deciding what to show is the access layer's job.
+    public func search(_ query: SearchQuery, organisations: Set<String>) throws -> SearchPage {
+        guard !organisations.isEmpty else { return SearchPage(hits: [], total: 0) }
+        return try pool.read { db in
+            try SearchExecutor(db: db, organisations: organisations.sorted()).run(query)
+        }
+    }
+
+    /// Packages, cases, records, files and bytes per organisation, ordered by organisation id.
+    public func status() throws -> [OrganisationStatus] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT o.organisation_id, o.name,
+                    (SELECT count(*) FROM package p WHERE p.organisation_id = o.organisation_id),
+                    (SELECT count(*) FROM case_file c WHERE c.organisation_id = o.organisation_id),
+                    (SELECT count(*) FROM record r WHERE r.organisation_id = o.organisation_id),
+                    (SELECT coalesce(sum(p.file_count), 0) FROM package p WHERE p.organisation_id = o.organisation_id),
+                    (SELECT coalesce(sum(p.byte_count), 0) FROM package p WHERE p.organisation_id = o.organisation_id)
+                FROM organisation o ORDER BY o.organisation_id
+                """).map { row in
+                OrganisationStatus(organisationID: row[0], name: row[1], packages: row[2], cases: row[3], records: row[4],
+                                   files: row[5], bytes: row[6])
+            }
+        }
+    }
+
+    /// Every table's rows as sorted text lines, with row ids replaced by natural keys and the
+    /// indexing timestamp left out: two indexes built from the same storage dump equal.
+    public func canonicalDump() throws -> String {
+        try pool.read { db in try CanonicalDump.make(db) }
+    }
+
+    /// The query plan SQLite chooses for `query` (one line per plan step); for tests and tuning.
+    public func explain(_ query: SearchQuery, organisations: Set<String>) throws -> [String] {
+        try pool.read { db in
+            try SearchExecutor(db: db, organisations: organisations.sorted()).explain(query)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import GRDB
+
+/// Renders the index as sorted text lines, one per row, for comparing two indexes.
+///
+/// Row ids depend on insertion order and `package.indexed_at` on the clock, so both are left
+/// out: references between rows are written as natural keys (package, diarienummer, record id,
+/// logical path) instead, and full-text rows name the row they index the same way.
+enum CanonicalDump {
+    /// Per table, a query whose columns are the row's canonical content.
+    static let queries: [(table: String, sql: String)] = [
+        ("organisation", "SELECT organisation_id, name FROM organisation"),
+        ("package", """
+            SELECT object_id, organisation_id, agreement_id, version, label, created, submitted_by, file_count, byte_count
+            FROM package
+            """),
+        ("case_file", """
+            SELECT organisation_id, object_id, dnr, dnr_key, title, status, opened, closed, classification,
+                   classification_text, unit, handling_officer, extra_ids, restricted, legal_reference
+            FROM case_file
+            """),
+        ("record", """
+            SELECT r.organisation_id, r.object_id, c.dnr, r.record_id, r.type, r.direction, r.date, r.title, r.restricted,
+                   r.legal_reference
+            FROM record r LEFT JOIN case_file c ON c.id = r.case_id
+            """),
+        ("party", """
+            SELECT p.organisation_id, p.object_id, c.dnr, r.record_id, p.name, p.organisation, p.role, p.identity_number,
+                   p.identity_key, p.protected
+            FROM party p LEFT JOIN case_file c ON c.id = p.case_id LEFT JOIN record r ON r.id = p.record_id
+            """),
+        ("file", """
+            SELECT f.organisation_id, f.object_id, f.logical_path, c.dnr, r.record_id, f.original_name, f.size, f.sha256,
+                   f.mime, f.puid, f.text_status, f.text_note
+            FROM file f LEFT JOIN record r ON r.id = f.record_id LEFT JOIN case_file c ON c.id = r.case_id
+            """),
+        ("event", "SELECT organisation_id, object_id, version, type, date_time, outcome, detail, agent FROM event"),
+        ("search_text", """
+            SELECT s.organisation_id,
+                   CASE s.rowid % 4 WHEN 0 THEN 'case' WHEN 1 THEN 'record' ELSE 'file' END,
+                   coalesce(c.object_id, r.object_id, f.object_id), coalesce(c.dnr, rc.dnr), r.record_id, f.logical_path,
+                   (SELECT dnr FROM case_file WHERE id = s.case_id),
+                   (SELECT record_id FROM record WHERE id = s.record_id),
+                   s.dnr, s.title, s.parties, s.body
+            FROM search_text s
+            LEFT JOIN case_file c ON s.rowid % 4 = 0 AND c.id = s.rowid / 4
+            LEFT JOIN record r ON s.rowid % 4 = 1 AND r.id = s.rowid / 4
+            LEFT JOIN case_file rc ON rc.id = r.case_id
+            LEFT JOIN file f ON s.rowid % 4 = 2 AND f.id = s.rowid / 4
+            """),
+    ]
+
+    static func make(_ db: Database) throws -> String {
+        var out: [String] = []
+        for (table, sql) in queries {
+            var lines: [String] = []
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                let fields = row.databaseValues.map(render)
+                lines.append(([table] + fields).joined(separator: "\t"))
+            }
+            lines.sort()
+            out.append(contentsOf: lines)
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// NULL as `∅`; text escaped so that a row stays on one line.
+    private static func render(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return "∅"
+        case .int64(let i): return String(i)
+        case .double(let d): return String(d)
+        case .string(let s):
+            return s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+                .replacingOccurrences(of: "\n", with: "\\n")
+        case .blob(let data): return "blob:" + data.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+}

@@ -1,0 +1,297 @@
+import Foundation
+import GRDB
+
+/// Writes rows inside one `ArchiveIndex.write` transaction. Not for use outside that closure.
+///
+/// Expected order per package: `upsertOrganisation`, `removePackage` (when re-indexing),
+/// `addPackage`, then cases with their parties and records (as `ERMSIndexReader` does), files,
+/// `setText`, events. Linking files to records works in either order (`linkFile`).
+///
+/// Statements are prepared once per transaction and reused. The full-text row of a case or
+/// record is held back until the next case or record starts, so its parties' names land in the
+/// same row with a single insert; the transaction's end flushes it.
+public final class IndexWriter {
+    private let db: Database
+    private var statements: [String: Statement] = [:]
+    /// objectID → organisationID of packages seen in this transaction.
+    private var packageOrganisations: [String: String] = [:]
+    /// The last case written or looked up: id → (organisation, object).
+    private var caseCache: (id: Int64, organisationID: String, objectID: String)?
+    private var recordCache: (id: Int64, caseID: Int64)?
+    private var pendingCase: SearchDocument?
+    private var pendingRecord: SearchDocument?
+    /// Record links for files not added yet: "objectID\u{0}logicalPath" → (record, original name).
+    private var pendingLinks: [String: (recordID: Int64, originalName: String?)] = [:]
+    private let indexedAt: String
+
+    init(db: Database) {
+        self.db = db
+        indexedAt = ISO8601DateFormatter().string(from: Date())
+    }
+
+    // MARK: Organisations and packages
+
+    /// Adds the organisation or renames it.
+    public func upsertOrganisation(id: String, name: String?) throws {
+        try run("""
+            INSERT INTO organisation(organisation_id, name) VALUES (?, ?)
+            ON CONFLICT(organisation_id) DO UPDATE SET name = excluded.name
+            """, [id, name])
+    }
+
+    /// Deletes every row of the package (cases, records, parties, files, text, events). Call it
+    /// before indexing a new version. Nothing happens for a package the index does not hold.
+    public func removePackage(objectID: String) throws {
+        try flushPending()
+        caseCache = nil
+        recordCache = nil
+        packageOrganisations[objectID] = nil
+        pendingLinks = pendingLinks.filter { !$0.key.hasPrefix(objectID + "\u{0}") }
+        try run("""
+            DELETE FROM search_text WHERE rowid IN (
+                SELECT id * 4 + 0 FROM case_file WHERE object_id = ?1
+                UNION ALL SELECT id * 4 + 1 FROM record WHERE object_id = ?1
+                UNION ALL SELECT id * 4 + 2 FROM file WHERE object_id = ?1)
+            """, [objectID])
+        for table in ["party", "file", "record", "case_file", "event", "package"] {
+            try run("DELETE FROM \(table) WHERE object_id = ?", [objectID])
+        }
+    }
+
+    /// Adds a package; its organisation row is created if missing. Throws
+    /// `packageAlreadyIndexed` when the package is there already.
+    public func addPackage(_ p: IndexedPackage) throws {
+        if let existing = try Int.fetchOne(db, sql: "SELECT version FROM package WHERE object_id = ?", arguments: [p.objectID]) {
+            throw IndexError.packageAlreadyIndexed(objectID: p.objectID, version: existing)
+        }
+        try run("INSERT OR IGNORE INTO organisation(organisation_id, name) VALUES (?, NULL)", [p.organisationID])
+        try run("""
+            INSERT INTO package(object_id, organisation_id, agreement_id, version, label, created, submitted_by,
+                                file_count, byte_count, indexed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [p.objectID, p.organisationID, p.agreementID, p.version, p.label, p.created, p.submittedBy,
+                  p.fileCount, p.byteCount, indexedAt])
+        packageOrganisations[p.objectID] = p.organisationID
+    }
+
+    /// The organisation a package belongs to; throws `unknownPackage` if it is not indexed.
+    func organisation(ofPackage objectID: String) throws -> String {
+        if let org = packageOrganisations[objectID] { return org }
+        guard let org = try String.fetchOne(db, sql: "SELECT organisation_id FROM package WHERE object_id = ?",
+                                            arguments: [objectID]) else {
+            throw IndexError.unknownPackage(objectID: objectID)
+        }
+        packageOrganisations[objectID] = org
+        return org
+    }
+
+    // MARK: Cases, records, parties
+
+    /// Adds a case and returns its row id (for its records and parties).
+    @discardableResult
+    public func addCase(_ c: IndexedCase) throws -> Int64 {
+        let org = try organisation(ofPackage: c.objectID)
+        try flushPending()
+        try run("""
+            INSERT INTO case_file(organisation_id, object_id, dnr, dnr_key, title, status, opened, closed, classification,
+                                  classification_text, unit, handling_officer, extra_ids, restricted, legal_reference)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [org, c.objectID, c.diarienummer, c.dnrKey, c.title, c.status, c.opened, c.closed, c.classification,
+                  c.classificationText, c.unit, c.handlingOfficer,
+                  c.extraIdentifiers.isEmpty ? nil : c.extraIdentifiers.joined(separator: "\n"),
+                  c.secrecy.restricted, c.secrecy.legalReference])
+        let id = db.lastInsertedRowID
+        caseCache = (id, org, c.objectID)
+        let dnrText = ([c.diarienummer] + c.extraIdentifiers).joined(separator: "\n")
+        pendingCase = SearchDocument(rowid: SearchDocument.rowid(.caseFile, id), organisationID: org, caseID: id,
+                                     recordID: nil, dnr: dnrText, title: c.title, parties: [], body: "")
+        return id
+    }
+
+    /// Adds a record of a case written earlier and returns its row id.
+    @discardableResult
+    public func addRecord(_ r: IndexedRecord) throws -> Int64 {
+        let owner = try caseOwner(r.caseID)
+        try flushPendingRecord()
+        try run("""
+            INSERT INTO record(organisation_id, object_id, case_id, record_id, type, direction, date, title, restricted,
+                               legal_reference)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [owner.organisationID, owner.objectID, r.caseID, r.recordID, r.type, r.direction, r.date, r.title,
+                  r.secrecy.restricted, r.secrecy.legalReference])
+        let id = db.lastInsertedRowID
+        recordCache = (id, r.caseID)
+        pendingRecord = SearchDocument(rowid: SearchDocument.rowid(.record, id), organisationID: owner.organisationID,
+                                       caseID: r.caseID, recordID: id, dnr: "", title: r.title, parties: [], body: "")
+        return id
+    }
+
+    /// Adds a party of a case or of one of its records. Names of parties with protected identity
+    /// stay out of the full-text index: they are found only by their identity number.
+    public func addParty(_ p: IndexedParty) throws {
+        let owner = try caseOwner(p.caseID)
+        if let recordID = p.recordID, try caseOfRecord(recordID) != p.caseID {
+            throw IndexError.partyCaseMismatch(recordID: recordID, caseID: p.caseID)
+        }
+        try run("""
+            INSERT INTO party(organisation_id, object_id, case_id, record_id, name, organisation, role, identity_number,
+                              identity_key, protected)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [owner.organisationID, owner.objectID, p.caseID, p.recordID, p.name, p.organisation, p.role,
+                  p.identityNumber, p.identityKey, p.protectedIdentity])
+        guard !p.protectedIdentity else { return }
+        let texts = [p.name, p.organisation].compactMap { $0 }
+        if let recordID = p.recordID {
+            if pendingRecord?.recordID == recordID {
+                texts.forEach { pendingRecord?.addParty($0) }
+            } else {
+                try appendParties(texts, toRow: SearchDocument.rowid(.record, recordID))
+            }
+        } else if pendingCase?.caseID == p.caseID {
+            texts.forEach { pendingCase?.addParty($0) }
+        } else {
+            try appendParties(texts, toRow: SearchDocument.rowid(.caseFile, p.caseID))
+        }
+    }
+
+    // MARK: Files and text
+
+    /// Adds a file of the package's current state and returns its row id. A file the ERMS
+    /// already linked (`linkFile` before `addFile`) gets that record.
+    @discardableResult
+    public func addFile(_ f: IndexedFile) throws -> Int64 {
+        let org = try organisation(ofPackage: f.objectID)
+        var recordID = f.recordID
+        var originalName: String?
+        if let link = pendingLinks.removeValue(forKey: f.objectID + "\u{0}" + f.logicalPath) {
+            recordID = recordID ?? link.recordID
+            originalName = link.originalName
+        }
+        try run("""
+            INSERT INTO file(organisation_id, object_id, record_id, logical_path, original_name, size, sha256, mime, puid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [org, f.objectID, recordID, f.logicalPath, originalName, f.size, f.sha256, f.mime, f.puid])
+        return db.lastInsertedRowID
+    }
+
+    /// Ties a file (by its logical path) to a record, with the file's original name. Returns true
+    /// when the file row exists; otherwise the link is kept until `addFile` adds that path in
+    /// this transaction.
+    @discardableResult
+    public func linkFile(objectID: String, logicalPath: String, recordID: Int64, originalName: String?) throws -> Bool {
+        guard let fileID = try Int64.fetchOne(statement("SELECT id FROM file WHERE object_id = ? AND logical_path = ?"),
+                                              arguments: [objectID, logicalPath]) else {
+            pendingLinks[objectID + "\u{0}" + logicalPath] = (recordID, originalName)
+            return false
+        }
+        try run("UPDATE file SET record_id = ?, original_name = COALESCE(?, original_name) WHERE id = ?",
+                [recordID, originalName, fileID])
+        let caseID = try caseOfRecord(recordID)
+        try run("UPDATE search_text SET case_id = ?, record_id = ? WHERE rowid = ?",
+                [caseID, recordID, SearchDocument.rowid(.file, fileID)])
+        return true
+    }
+
+    /// Records what text extraction got from a file; text becomes searchable under the file's
+    /// record (or, once linked, the record `linkFile` names). Replaces an earlier outcome.
+    public func setText(fileID: Int64, outcome: TextOutcome) throws {
+        guard let row = try Row.fetchOne(statement("""
+            SELECT f.organisation_id, f.record_id, r.case_id FROM file f LEFT JOIN record r ON r.id = f.record_id
+            WHERE f.id = ?
+            """), arguments: [fileID]) else {
+            throw IndexError.unknownRow(table: "file", id: fileID)
+        }
+        let org: String = row[0]
+        let recordID: Int64? = row[1]
+        let caseID: Int64? = row[2]
+        let rowid = SearchDocument.rowid(.file, fileID)
+        try run("DELETE FROM search_text WHERE rowid = ?", [rowid])
+        switch outcome {
+        case .text(let text, let truncated):
+            try run("UPDATE file SET text_status = ?, text_note = NULL WHERE id = ?", [truncated ? "truncated" : "text", fileID])
+            guard !text.isEmpty else { return }
+            try insert(SearchDocument(rowid: rowid, organisationID: org, caseID: caseID, recordID: recordID,
+                                      dnr: "", title: "", parties: [], body: text))
+        case .noText(let reason):
+            try run("UPDATE file SET text_status = 'none', text_note = ? WHERE id = ?", [reason, fileID])
+        }
+    }
+
+    /// Adds a preservation event of a package.
+    public func addEvent(_ e: IndexedEvent) throws {
+        let org = try organisation(ofPackage: e.objectID)
+        try run("""
+            INSERT INTO event(organisation_id, object_id, version, type, date_time, outcome, detail, agent)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [org, e.objectID, e.version, e.type, e.dateTime, e.outcome, e.detail, e.agent])
+    }
+
+    // MARK: Internals
+
+    /// Writes the held-back full-text rows; `ArchiveIndex.write` calls it before committing.
+    func flushPending() throws {
+        try flushPendingRecord()
+        if let doc = pendingCase {
+            pendingCase = nil
+            try insert(doc)
+        }
+    }
+
+    private func flushPendingRecord() throws {
+        if let doc = pendingRecord {
+            pendingRecord = nil
+            try insert(doc)
+        }
+    }
+
+    private func insert(_ doc: SearchDocument) throws {
+        try run("""
+            INSERT INTO search_text(rowid, organisation_id, case_id, record_id, dnr, title, parties, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [doc.rowid, doc.organisationID, doc.caseID, doc.recordID, doc.dnr, doc.title, doc.partiesText, doc.body])
+    }
+
+    /// A party for a case or record whose full-text row was already written: rewrite its parties.
+    private func appendParties(_ texts: [String], toRow rowid: Int64) throws {
+        guard let current = try String.fetchOne(statement("SELECT parties FROM search_text WHERE rowid = ?"),
+                                                arguments: [rowid]) else { return }
+        var doc = SearchDocument(rowid: rowid, organisationID: "", caseID: nil, recordID: nil, dnr: "", title: "",
+                                 parties: current.isEmpty ? [] : current.components(separatedBy: "\n"), body: "")
+        let before = doc.parties
+        texts.forEach { doc.addParty($0) }
+        guard doc.parties != before else { return }
+        try run("UPDATE search_text SET parties = ? WHERE rowid = ?", [doc.partiesText, rowid])
+    }
+
+    private func caseOwner(_ caseID: Int64) throws -> (organisationID: String, objectID: String) {
+        if let c = caseCache, c.id == caseID { return (c.organisationID, c.objectID) }
+        guard let row = try Row.fetchOne(statement("SELECT organisation_id, object_id FROM case_file WHERE id = ?"),
+                                         arguments: [caseID]) else {
+            throw IndexError.unknownRow(table: "case_file", id: caseID)
+        }
+        caseCache = (caseID, row[0], row[1])
+        return (row[0], row[1])
+    }
+
+    private func caseOfRecord(_ recordID: Int64) throws -> Int64 {
+        if let r = recordCache, r.id == recordID { return r.caseID }
+        guard let caseID = try Int64.fetchOne(statement("SELECT case_id FROM record WHERE id = ?"), arguments: [recordID]) else {
+            throw IndexError.unknownRow(table: "record", id: recordID)
+        }
+        recordCache = (recordID, caseID)
+        return caseID
+    }
+
+    private func statement(_ sql: String) throws -> Statement {
+        if let s = statements[sql] { return s }
+        let s = try db.makeStatement(sql: sql)
+        statements[sql] = s
+        return s
+    }
+
+    private func run(_ sql: String, _ arguments: StatementArguments) throws {
+        let s = try statement(sql)
+        s.setUncheckedArguments(arguments)
+        try s.execute()
+    }
+}

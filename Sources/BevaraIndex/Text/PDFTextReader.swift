@@ -1,0 +1,88 @@
+import Foundation
+
+/// PDF text through poppler's `pdftotext` (a subprocess: a crash or hang in a hostile PDF stays
+/// out of Bevara's process). The first 200 pages, UTF-8, output capped at the byte budget; a
+/// run longer than `timeout` is killed.
+enum PDFTextReader {
+    static let maxPages = 200
+    static let timeout: TimeInterval = 120
+
+    static func read(path: String, maxBytes: Int) -> TextOutcome {
+        guard let tool = executable() else {
+            return .noText(reason: "pdftotext is not installed (apt-get install -y poppler-utils)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-enc", "UTF-8", "-l", String(maxPages), path, "-"]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return .noText(reason: "pdftotext could not start: \(error)")
+        }
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        // Read stderr concurrently so a chatty pdftotext never blocks on a full pipe.
+        let errorText = ErrorCollector()
+        let errorReader = Thread { errorText.collect(err.fileHandleForReading) }
+        errorReader.start()
+
+        var bytes: [UInt8] = []
+        var truncated = false
+        let reader = out.fileHandleForReading
+        while let chunk = try? reader.read(upToCount: 64 * 1024), !chunk.isEmpty {
+            if bytes.count + chunk.count > maxBytes {
+                bytes.append(contentsOf: chunk.prefix(maxBytes - bytes.count))
+                truncated = true
+                process.terminate()
+                break
+            }
+            bytes.append(contentsOf: chunk)
+        }
+        process.waitUntilExit()
+        watchdog.cancel()
+        errorText.wait()
+        if !truncated && process.terminationReason == .uncaughtSignal {
+            return .noText(reason: "pdftotext was stopped after \(Int(timeout)) s or crashed")
+        }
+        if !truncated && process.terminationStatus != 0 {
+            let message = errorText.firstLine ?? "exit status \(process.terminationStatus)"
+            return .noText(reason: "pdftotext failed: \(message)")
+        }
+        let text = (PlainTextReader.decodeUTF8(bytes, truncated: truncated) ?? String(decoding: bytes, as: UTF8.self))
+            .replacingOccurrences(of: "\u{0C}", with: "\n")
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty && !truncated {
+            return .noText(reason: "the PDF has no text layer (scanned image?)")
+        }
+        return .text(trimmed, truncated: truncated)
+    }
+
+    static func executable() -> String? {
+        ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/opt/homebrew/bin/pdftotext"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Drains a pipe on its own thread and keeps the first 4 KiB.
+    private final class ErrorCollector: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var data = Data()
+
+        func collect(_ handle: FileHandle) {
+            while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
+                if data.count < 4096 { data.append(chunk.prefix(4096 - data.count)) }
+            }
+            done.signal()
+        }
+
+        func wait() { done.wait() }
+
+        var firstLine: String? {
+            String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import BevaraArchiveIO
+import CArchive
+import Foundation
+
+/// Text of an office document's main XML part (DOCX `word/document.xml`, ODT `content.xml`),
+/// read from the zip with libarchive.
+///
+/// The part is streamed to a temporary file and parsed from there, so memory stays flat; its
+/// expanded size is capped (`maxExpandedBytes`) because a small zip can expand without bound
+/// (a zip bomb): past the cap the read stops and the file gets no text.
+enum ZipPartReader {
+    static let defaultMaxExpandedBytes = 64 << 20
+
+    static func read(path: String, part: String, maxBytes: Int, maxExpandedBytes: Int) -> TextOutcome {
+        ProcessSetup.useUTF8Locale()
+        guard let archive = archive_read_new() else { return .noText(reason: "libarchive: out of memory") }
+        defer { archive_read_free(archive) }
+        archive_read_support_format_zip(archive)
+        guard archive_read_open_filename(archive, path, 64 * 1024) == ARCHIVE_OK else {
+            return .noText(reason: "not a readable zip: \(errorString(archive))")
+        }
+        var entry: OpaquePointer?
+        while true {
+            let rc = archive_read_next_header(archive, &entry)
+            if rc == ARCHIVE_EOF { return .noText(reason: "the zip has no \(part)") }
+            guard rc == ARCHIVE_OK || rc == ARCHIVE_WARN, let entry else {
+                return .noText(reason: "zip entry unreadable: \(errorString(archive))")
+            }
+            let name = archive_entry_pathname_utf8(entry).map { String(cString: $0) }
+                ?? archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+            if name == part { return extract(archive, part: part, maxBytes: maxBytes, maxExpandedBytes: maxExpandedBytes) }
+            archive_read_data_skip(archive)
+        }
+    }
+
+    private static func extract(_ archive: OpaquePointer, part: String, maxBytes: Int, maxExpandedBytes: Int) -> TextOutcome {
+        let temp = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bevara-index-\(UUID().uuidString).xml").path
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return .noText(reason: "cannot create a temporary file") }
+        defer { unlink(temp) }
+        var written = 0
+        var buffer = [UInt8](repeating: 0, count: 256 * 1024)
+        var failure: String?
+        while failure == nil {
+            let n = buffer.withUnsafeMutableBytes { archive_read_data(archive, $0.baseAddress, $0.count) }
+            if n == 0 { break }
+            if n < 0 { failure = "\(part) cannot be inflated: \(errorString(archive))"; break }
+            written += n
+            if written > maxExpandedBytes {
+                failure = "\(part) expands beyond \(maxExpandedBytes) bytes; reading stopped (zip bomb guard)"
+                break
+            }
+            let ok = buffer.withUnsafeBytes { write(fd, $0.baseAddress, n) == n }
+            if !ok { failure = "cannot write the temporary file" }
+        }
+        close(fd)
+        if let failure { return .noText(reason: failure) }
+        return XMLTextReader.read(path: temp, maxBytes: maxBytes)
+    }
+
+    private static func errorString(_ archive: OpaquePointer) -> String {
+        archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
+    }
+}

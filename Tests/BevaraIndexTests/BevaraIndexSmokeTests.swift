@@ -1,6 +1,0 @@
-import BevaraIndex
-import Testing
-
-@Suite struct BevaraIndexSmokeTests {
-    @Test func moduleLoads() { #expect(Bool(true)) }
-}
