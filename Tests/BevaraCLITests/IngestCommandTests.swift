@@ -73,7 +73,7 @@ import Testing
     @Test func aPackageNamingNoKnownAgreementNeedsOneAndAPackageWithNeitherIsRefused() throws {
         let archive = try ArchiveScenario.newArchive("agreement")
         defer { try? FileManager.default.removeItem(atPath: (archive as NSString).deletingLastPathComponent) }
-        let corpus = repositoryRoot + "/../shared/corpus/eark/valid/minimal_IP_with_1_representation"
+        let corpus = repositoryRoot + "/../shared/corpus/eark/valid/6ab98a90-1686-4c74-9855-b2793a6d164d.zip"
         let (refused, refusedOut) = try ArchiveScenario.ingest(archive, as: "arkivarie-uddevalla", [corpus])
         #expect(refused.status == 1)
         #expect((refusedOut.first?["findings"] as? [String])?.first?.contains("--agreement") == true, "\(refusedOut)")

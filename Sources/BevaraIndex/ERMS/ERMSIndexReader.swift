@@ -12,7 +12,9 @@ public enum ERMSIndexReader {
     /// Reads `path` (a file on disk) for package `objectID`, which must already be added with
     /// `addPackage` for `organisationID`. Throws `unreadableERMS` for a missing, malformed or
     /// DTD-carrying document; the caller's transaction then rolls back what was written.
-    public static func read(path: String, objectID: String, organisationID: String,
+    /// `logicalPath` (the document's path in the AIP) places appendix paths; without it the
+    /// folder is taken from `path`.
+    public static func read(path: String, logicalPath: String? = nil, objectID: String, organisationID: String,
                             into writer: IndexWriter) throws -> ERMSIndexSummary {
         let indexed = try writer.organisation(ofPackage: objectID)
         guard indexed == organisationID else {
@@ -28,7 +30,7 @@ public enum ERMSIndexReader {
         guard let parser = XMLParser(contentsOf: URL(fileURLWithPath: path)) else {
             throw IndexError.unreadableERMS(path: path, reason: "cannot open the file")
         }
-        let handler = ERMSIndexHandler(objectID: objectID, writer: writer, path: path, ermsFolder: ermsFolder(of: path))
+        let handler = ERMSIndexHandler(objectID: objectID, writer: writer, path: path, ermsFolder: ermsFolder(of: logicalPath ?? path))
         parser.delegate = handler
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false

@@ -1,5 +1,5 @@
 /// What the index holds for one organisation (the facts for volume and cost reports).
-public struct OrganisationStatus: Hashable, Sendable {
+public struct OrganisationStatus: Codable, Hashable, Sendable {
     public var organisationID: String
     public var name: String?
     public var packages: Int

@@ -37,6 +37,11 @@ public final class ArchiveIndex: Sendable {
     }
 
     /// Re-analyses every table (sampled), e.g. after a large removal.
+    /// Closes the database (checkpointing the WAL into the main file), so the file can be moved.
+    public func close() throws {
+        try pool.close()
+    }
+
     public func optimize() throws {
         try pool.write { db in try PlannerStatistics.analyze(db) }
     }

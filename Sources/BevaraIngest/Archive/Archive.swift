@@ -70,6 +70,19 @@ public final class Archive: @unchecked Sendable {
         try ArchiveLock(path: layout.lock)
     }
 
+    /// Removes what dead runs left in staging (unpacked packages, AIP scratch files, half-built
+    /// indexes). Only called with the write lock held, so nothing in use is touched; the OCFL
+    /// work area is the storage root's own and is cleaned by its `recover`.
+    func sweepStaging() throws -> [String] {
+        var removed: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: layout.staging)
+        where ["intake-", "aip-", "index-rebuild-"].contains(where: { name.hasPrefix($0) }) {
+            try FileManager.default.removeItem(atPath: layout.staging + "/" + name)
+            removed.append(name)
+        }
+        return removed
+    }
+
     /// Replaces the index with a freshly built file (used by reindex).
     func replaceIndex(with path: String) throws {
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: layout.index + suffix) }

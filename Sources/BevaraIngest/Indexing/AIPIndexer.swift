@@ -25,51 +25,49 @@ struct AIPIndexer {
         let identifier = try FormatIdentifier()
         let target = index ?? archive.index
         try target.write { writer in
-            writer.upsertOrganisation(id: organisation.id, name: organisation.name)
-            writer.removePackage(objectID: objectID)
-            var bytes: Int64 = 0
-            var facts: [(path: String, sha256: String, size: Int64, mime: String, puid: String?)] = []
-            for (path, digest) in state.sorted(by: { $0.key < $1.key }) {
-                let (size, format) = try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path) { file in
-                    (try FileHead.size(of: file), identifier.identify(head: try FileHead.read(file), name: path))
-                }
-                bytes += size
-                facts.append((path, digest, size, format.mime, format.puid))
+            try writer.upsertOrganisation(id: organisation.id, name: organisation.name)
+            try writer.removePackage(objectID: objectID)
+            var sizes: [String: Int64] = [:]
+            for path in state.keys {
+                sizes[path] = try FileHead.size(of: try storage.locate(in: inventory, objectID: objectID, logicalPath: path).path)
             }
-            let last = record.submissions.last
-            writer.addPackage(IndexedPackage(
+            try writer.addPackage(IndexedPackage(
                 objectID: objectID, organisationID: organisation.id, agreementID: record.agreementID, version: head,
-                label: record.label, created: record.created, submittedBy: last?.submittedBy ?? "",
-                fileCount: facts.count, byteCount: bytes))
+                label: record.label, created: ISO8601DateFormatter().string(from: record.created),
+                submittedBy: record.submissions.last?.submittedBy, fileCount: state.count,
+                byteCount: sizes.values.reduce(0, +)))
 
-            // Descriptive metadata: CITS ERMS wherever the package keeps it.
+            // Descriptive metadata first (CITS ERMS wherever the package keeps it): it names the
+            // records that the files below are linked to.
             for path in state.keys.sorted() where AIPIndexer.isERMS(path) {
                 try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path) { file in
                     _ = try ERMSIndexReader.read(path: file, logicalPath: path, objectID: objectID,
                                                  organisationID: organisation.id, into: writer)
                 }
             }
-            for fact in facts {
-                let fileID = writer.addFile(IndexedFile(
-                    objectID: objectID, organisationID: organisation.id, logicalPath: fact.path, size: fact.size,
-                    sha256: fact.sha256, mime: fact.mime, puid: fact.puid))
-                if AIPIndexer.isContent(fact.path) {
-                    let outcome = try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: fact.path) { file in
-                        TextExtractor.extract(path: file, mime: fact.mime)
+            // Every file once: verified, identified, and its text extracted if it is content.
+            for (path, digest) in state.sorted(by: { $0.key < $1.key }) {
+                try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path) { file in
+                    let format = identifier.identify(head: try FileHead.read(file), name: path)
+                    let fileID = try writer.addFile(IndexedFile(
+                        objectID: objectID, logicalPath: path, size: sizes[path] ?? 0, sha256: digest, mime: format.mime,
+                        puid: format.puid))
+                    if AIPIndexer.isContent(path) {
+                        try writer.setText(fileID: fileID, outcome: TextExtractor.extract(path: file, mime: format.mime))
                     }
-                    writer.setText(fileID: fileID, outcome: outcome)
                 }
             }
             for path in state.keys.sorted() where path.hasPrefix("metadata/preservation/bevara-ingest-v") {
+                let version = Int(path.dropFirst("metadata/preservation/bevara-ingest-v".count).dropLast(".xml".count)) ?? head
                 let events = try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path) { try PREMISEventReader.read(path: $0) }
                 for event in events {
-                    writer.addEvent(IndexedEvent(objectID: objectID, organisationID: organisation.id, type: event.type,
+                    try writer.addEvent(IndexedEvent(objectID: objectID, version: version, type: event.type,
                                                  dateTime: event.dateTime, outcome: event.outcome, detail: event.detail,
                                                  agent: event.implementer ?? ""))
                 }
             }
             for event in try FixityLog.events(storage: storage, objectID: objectID) {
-                writer.addEvent(IndexedEvent(objectID: objectID, organisationID: organisation.id, type: "fixity check",
+                try writer.addEvent(IndexedEvent(objectID: objectID, version: head, type: "fixity check",
                                              dateTime: event.dateTime, outcome: event.outcome, detail: event.detail,
                                              agent: event.agent))
             }

@@ -31,6 +31,7 @@ public struct Ingestor {
         let lock = try archive.lockForWriting()
         defer { withExtendedLifetime(lock) {} }
         _ = try archive.storage.recover(stagingDirectory: archive.layout.staging)
+        _ = try archive.sweepStaging()
         var outcomes: [IngestOutcome] = []
         for package in packages {
             do {

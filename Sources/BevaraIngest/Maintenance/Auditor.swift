@@ -14,6 +14,8 @@ public struct FixityReport: Codable, Sendable {
         public var description: String { "\(objectID): \(path): \(problem)" }
     }
 
+    public init() {}
+
     public var objectsChecked = 0
     public var objectsSkipped = 0
     public var damage: [Damage] = []
@@ -31,6 +33,13 @@ public struct Auditor {
         self.user = user
     }
 
+    /// ISO 8601 with milliseconds: audits sort by it, and two can happen within a second.
+    nonisolated(unsafe) static let timestamp: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f
+    }()
+
     /// Audits every AIP, or only those whose last audit is older than `olderThanDays`.
     public func run(olderThanDays: Int? = nil, now: Date = Date()) throws -> FixityReport {
         let lock = try archive.lockForWriting()
@@ -39,11 +48,12 @@ public struct Auditor {
         var report = FixityReport()
         for objectID in try storage.objectIDs() {
             if let days = olderThanDays, let last = try FixityLog.events(storage: storage, objectID: objectID).last,
-               let when = ISO8601DateFormatter().date(from: last.dateTime),
+               let when = Self.timestamp.date(from: last.dateTime),
                now.timeIntervalSince(when) < Double(days) * 86_400 {
                 report.objectsSkipped += 1
                 continue
             }
+            let version = (try? storage.inventory(of: objectID).headVersionNumber) ?? 0
             let organisation = (try? AIPReader(storage: storage).record(objectID: objectID))?.organisationID ?? "?"
             var found = try storage.verify(objectID: objectID).map {
                 FixityReport.Damage(objectID: objectID, organisationID: organisation, path: $0.path, problem: $0.problem)
@@ -54,13 +64,13 @@ public struct Auditor {
             report.objectsChecked += 1
             report.damage += found
             let entry = FixityLog.Entry(
-                dateTime: ISO8601DateFormatter().string(from: now), outcome: found.isEmpty ? "success" : "failure",
+                dateTime: Self.timestamp.string(from: now), outcome: found.isEmpty ? "success" : "failure",
                 detail: found.isEmpty ? "every stored file matches the inventory and the AIP METS"
                     : found.map { "\($0.path): \($0.problem)" }.joined(separator: "; "),
                 agent: user.id)
             try FixityLog.append(entry, storage: storage, objectID: objectID)
             try archive.index.write { writer in
-                writer.addEvent(IndexedEvent(objectID: objectID, organisationID: organisation, type: "fixity check",
+                try writer.addEvent(IndexedEvent(objectID: objectID, version: version, type: "fixity check",
                                              dateTime: entry.dateTime, outcome: entry.outcome, detail: entry.detail,
                                              agent: entry.agent))
             }

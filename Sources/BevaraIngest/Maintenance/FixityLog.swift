@@ -17,8 +17,10 @@ enum FixityLog {
     static func append(_ entry: Entry, storage: OCFLStorageRoot, objectID: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        // Time first so names sort by time; a random suffix keeps two audits in one instant apart.
         let stamp = entry.dateTime.replacingOccurrences(of: ":", with: "")
-        try storage.appendLog(objectID: objectID, name: "\(prefix)\(stamp).json", data: try encoder.encode(entry))
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        try storage.appendLog(objectID: objectID, name: "\(prefix)\(stamp)-\(suffix).json", data: try encoder.encode(entry))
     }
 
     static func events(storage: OCFLStorageRoot, objectID: String) throws -> [Entry] {

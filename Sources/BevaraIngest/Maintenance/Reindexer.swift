@@ -15,6 +15,7 @@ public struct Reindexer {
         let lock = try archive.lockForWriting()
         defer { withExtendedLifetime(lock) {} }
         _ = try archive.storage.recover(stagingDirectory: archive.layout.staging)
+        _ = try archive.sweepStaging()
         let path = archive.layout.staging + "/index-rebuild-\(UUID().uuidString).sqlite"
         var count = 0
         do {

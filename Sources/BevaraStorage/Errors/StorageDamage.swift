@@ -31,4 +31,22 @@ public enum StorageDamage: Hashable, Sendable, CustomStringConvertible {
         case .unexpectedContent(let path): return "\(path): file not listed in the manifest"
         }
     }
+
+    /// The path the damage is at, relative to the object root.
+    public var path: String {
+        switch self {
+        case .inventoryUnreadable(let path, _), .inventorySidecarMissing(let path), .inventoryDigestMismatch(let path, _, _),
+             .contentMissing(let path), .contentDigestMismatch(let path, _, _), .unexpectedContent(let path):
+            return path
+        case .rootInventoryDiffersFromHead: return "inventory.json"
+        case .versionDirectoryMissing(let version), .uncommittedVersion(let version): return version + "/"
+        }
+    }
+
+    /// What is wrong, without the path.
+    public var problem: String {
+        let text = description
+        let prefix = path + ": "
+        return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+    }
 }
