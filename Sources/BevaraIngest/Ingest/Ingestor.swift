@@ -36,6 +36,9 @@ public struct Ingestor {
         for package in packages {
             do {
                 outcomes.append(try ingestOne(package, agreementID: agreementID))
+            } catch let error as IntakeError {
+                // Unsafe or unreadable: refused before anything was unpacked outside staging.
+                outcomes.append(IngestOutcome(package: package, status: .rejected, findings: error.findings.map(\.description)))
             } catch let error as IngestError {
                 var findings = [error.description]
                 if case .rejected(_, let list) = error { findings = list.map(\.description) }
