@@ -16,6 +16,22 @@ import Testing
         return IntakeFixtures.repositoryRoot + "/.build/debug/bevara"
     }()
 
+    /// Runs the built `bevara` with the repository's profiles and schemas; fails the test on a non-zero exit.
+    static func runBevara(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: bevara)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["BEVARA_PROFILES"] = IntakeFixtures.repositoryRoot + "/profiles"
+        environment["BEVARA_SCHEMAS"] = IntakeFixtures.repositoryRoot + "/../shared/schemas"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "bevara \(arguments.joined(separator: " ")) failed")
+    }
+
     func package(into out: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.bevara)
