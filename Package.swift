@@ -53,11 +53,16 @@ let package = Package(
         .target(name: "BevaraIndex", dependencies: [
             "BevaraModel", "BevaraArchiveIO", "CArchive", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Access: registrar search, case views, secrecy decisions, disclosure packages, access log.
+        .target(name: "BevaraAccess", dependencies: [
+            "BevaraModel", "BevaraArchiveIO", "BevaraIndex", "BevaraStorage", "BevaraIngest", "BevaraPackaging", "BevaraXML",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Deterministic generator of exports (both profile shapes) for tests and benchmarks.
         .target(name: "BevaraFixtures", dependencies: ["BevaraModel", "BevaraArchiveIO"]),
         // The command line: parses arguments and prints; no logic of its own.
         .executableTarget(name: "BevaraCLI", dependencies: [
-            "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraFixtures", "BevaraIngest",
+            "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraFixtures", "BevaraIngest", "BevaraAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -71,6 +76,9 @@ let package = Package(
         .testTarget(name: "BevaraIngestTests", dependencies: [
             "BevaraIngest", "BevaraArchiveIO", "BevaraModel", "BevaraStorage", "BevaraIndex", "BevaraPackaging", "BevaraProfiles", "CArchive",
             .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .testTarget(name: "BevaraAccessTests", dependencies: [
+            "BevaraAccess", "BevaraIngest", "BevaraIndex", "BevaraModel", "BevaraArchiveIO", "BevaraPackaging", "BevaraStorage",
         ]),
         .testTarget(name: "BevaraIndexTests", dependencies: ["BevaraIndex", "BevaraModel", "BevaraArchiveIO"]),
         .testTarget(name: "BevaraFixturesTests", dependencies: ["BevaraFixtures", "BevaraProfiles", "BevaraModel"]),

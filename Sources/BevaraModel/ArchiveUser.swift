@@ -2,10 +2,12 @@
 ///
 /// Roles follow the shared-archive model (domain notes §6.2): an archivist submits and approves
 /// deliveries for their own organisation; a registrar searches and discloses their own
-/// organisation's records; an administrator runs the platform and never reads content.
+/// organisation's records and decides on secrecy; an officer (handläggare) searches and reads
+/// their organisation's non-restricted records; an administrator runs the platform and never
+/// reads content.
 public struct ArchiveUser: Codable, Hashable, Sendable {
     public enum Role: String, Codable, Sendable, CaseIterable {
-        case archivist, registrar, administrator
+        case archivist, registrar, officer, administrator
     }
 
     public var id: String

@@ -48,6 +48,7 @@ public struct ArchiveConfiguration: Codable, Sendable {
         for org in registry.organisations.values.sorted(by: { $0.id < $1.id }) {
             users.append(ArchiveUser(id: "arkivarie-\(org.id)", name: "Arkivarie, \(org.name)", role: .archivist, organisationID: org.id))
             users.append(ArchiveUser(id: "registrator-\(org.id)", name: "Registrator, \(org.name)", role: .registrar, organisationID: org.id))
+            users.append(ArchiveUser(id: "handlaggare-\(org.id)", name: "Handläggare, \(org.name)", role: .officer, organisationID: org.id))
         }
         return ArchiveConfiguration(archive: registry.archiveName, users: users)
     }
