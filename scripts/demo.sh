@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled fixtures, from a fresh checkout: set up, build, preflight and
-# package both fixtures (directory, tar and zip), then judge the SIPs with the field's validators.
+# package both fixtures (directory, tar and zip), judge the SIPs with the field's validators, then
+# create an archive, ingest the SIPs, audit it and judge the storage root with ocfl-py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -17,4 +18,12 @@ echo "== package as a directory, a .tar and a .zip"
 "$BEVARA" package --agreement EAV-THN-KS-FGS --out "$OUT/trollhattan-ks.zip" fixtures/trollhattan-ks-fgs
 echo "== validate with eark-validator, METS fixity and XSD checks"
 VENV="$PWD/.venv-validators" ../shared/validators/validate-sip "$OUT/vanersborg-ks" "$OUT/vanersborg-ks.tar" "$OUT/trollhattan-ks.zip"
-echo "demo: packages are in $OUT/"
+echo "== archive: create, ingest (each organisation's archivist), status, audit"
+"$BEVARA" archive init "$OUT/archive"
+"$BEVARA" ingest --archive "$OUT/archive" --as arkivarie-vanersborg "$OUT/vanersborg-ks.tar"
+"$BEVARA" ingest --archive "$OUT/archive" --as arkivarie-trollhattan "$OUT/trollhattan-ks.zip"
+"$BEVARA" status --archive "$OUT/archive"
+"$BEVARA" audit --archive "$OUT/archive" --as admin
+echo "== validate the OCFL storage root"
+VENV="$PWD/.venv-validators" ../shared/validators/validate-ocfl "$OUT/archive/storage"
+echo "demo: packages and the archive are in $OUT/"
