@@ -172,6 +172,9 @@ struct SearchExecutor {
             p.conditions.append("r.date <= ?")
             p.conditionArguments.append(try DateBound.upper(to))
         }
+        if q.excludeRestricted {
+            p.conditions.append(p.joinsRecord ? "c.restricted = 0 AND COALESCE(r.restricted, 0) = 0" : "c.restricted = 0")
+        }
         return p
     }
 

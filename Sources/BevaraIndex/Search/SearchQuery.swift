@@ -28,6 +28,9 @@ public struct SearchQuery: Hashable, Sendable {
     public var status: String?
     public var limit: Int
     public var offset: Int
+    /// Leave out restricted cases and records: set by the access layer for users who may not read
+    /// restricted titles, so a text or party match cannot reveal what is hidden.
+    public var excludeRestricted = false
 
     public init(diarienummer: String? = nil, text: String? = nil, party: String? = nil, from: String? = nil,
                 to: String? = nil, classification: String? = nil, recordType: String? = nil, status: String? = nil,

@@ -1,0 +1,22 @@
+import BevaraIndex
+import BevaraIngest
+import BevaraModel
+
+/// What a user can do with an archive's records: search, show, retrieve. Every call applies
+/// `AccessPolicy`; the CLI (and later an HTTP service) only parses and prints.
+public struct AccessService {
+    public let archive: Archive
+    public let user: ArchiveUser
+    public let policy: AccessPolicy
+
+    public init(archive: Archive, user: ArchiveUser) {
+        self.archive = archive
+        self.user = user
+        self.policy = AccessPolicy(user: user)
+    }
+
+    /// A page of hits in the user's own organisation, restricted content withheld as the policy says.
+    public func search(_ query: SearchQuery) throws -> RegistrarSearch.Result {
+        try RegistrarSearch(archive: archive, policy: policy).run(query)
+    }
+}
