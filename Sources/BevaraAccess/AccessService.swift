@@ -19,4 +19,15 @@ public struct AccessService {
     public func search(_ query: SearchQuery) throws -> RegistrarSearch.Result {
         try RegistrarSearch(archive: archive, policy: policy).run(query)
     }
+
+    /// A case by diarienummer, or the case of a record by record id, as the user may see it.
+    /// Another organisation's id gives the same answer as an id that does not exist.
+    public func show(_ id: String) throws -> [CaseView] {
+        try policy.checkRead()
+        let organisations = policy.readableOrganisations
+        var found = try archive.index.caseContaining(recordID: id, organisations: organisations)
+        if found.isEmpty { found = try archive.index.cases(diarienummer: id, organisations: organisations) }
+        guard !found.isEmpty else { throw AccessError.notFound(id: id) }
+        return found.map { CaseView($0, policy: policy) }
+    }
 }

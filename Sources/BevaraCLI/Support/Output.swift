@@ -1,4 +1,5 @@
 import ArgumentParser
+import BevaraAccess
 import Foundation
 
 /// Exit codes: 0 success, 1 the input has errors (preflight failed, package refused),
@@ -45,6 +46,10 @@ enum Output {
             throw e
         } catch let e as CleanExit {
             throw e
+        } catch let e as AccessError {
+            // Refused or not found: the request was wrong, Bevara worked.
+            Output.error("\(e)")
+            throw ExitCode(1)
         } catch {
             Output.error("\(error)")
             throw ExitCode(2)

@@ -7,7 +7,7 @@ import GRDB
 ///
 /// One `DatabasePool` in WAL mode: searches read concurrently while ingest writes.
 public final class ArchiveIndex: Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let path: String
 
     /// Opens (creating if needed) the index at `path` and migrates its schema.

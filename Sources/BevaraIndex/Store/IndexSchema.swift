@@ -85,6 +85,7 @@ enum IndexSchema {
     CREATE INDEX record_by_org_type_date ON record(organisation_id, type, date);
     CREATE INDEX record_by_org_case ON record(organisation_id, case_id);
     CREATE INDEX record_by_object ON record(object_id);
+    CREATE INDEX record_by_org_record_id ON record(organisation_id, record_id);
 
     CREATE TABLE party (
         id INTEGER PRIMARY KEY,
