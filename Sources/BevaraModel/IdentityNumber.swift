@@ -37,6 +37,11 @@ public struct IdentityNumber: Codable, Hashable, Sendable {
                 canonical = String(century / 100) + digits
             }
         }
+        if canonical == nil, let date = Self.maskedDateDigits(self.raw) {
+            // A masked number still shows whose kind it is: day 61–91 is a samordningsnummer.
+            let day = Int(date.suffix(2)) ?? 0
+            kind = day > 60 ? .samordningsnummer : .personnummer
+        }
         if let c = canonical {
             let tail = String(c.dropFirst(2))
             let month = Int(tail.dropFirst(2).prefix(2)) ?? 0
@@ -51,6 +56,23 @@ public struct IdentityNumber: Codable, Hashable, Sendable {
         }
         self.kind = kind
         self.canonical = canonical
+    }
+
+    /// True when the number was delivered with its last four digits withheld (`19780623-****`,
+    /// `780623-XXXX`), as case systems export the numbers of people with protected identity.
+    /// A masked number is recognised as such, not as a malformed one: `kind` says whose it is,
+    /// `canonical` is nil (it cannot be searched exactly) and there is no check digit to test.
+    public var isMasked: Bool { Self.maskedDateDigits(raw) != nil }
+
+    /// The date digits (6 or 8) of a masked number: digits, an optional `-` or `+`, then exactly
+    /// four of `*`, `X` or `x`. Nil for anything else.
+    static func maskedDateDigits(_ raw: String) -> Substring? {
+        let mask = raw.suffix(4)
+        guard mask.count == 4, mask.allSatisfy({ $0 == "*" || $0 == "X" || $0 == "x" }) else { return nil }
+        var date = raw.dropLast(4)
+        if date.last == "-" || date.last == "+" { date = date.dropLast() }
+        guard date.count == 6 || date.count == 8, date.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return date
     }
 
     /// The ten digits the Luhn check runs over.
@@ -78,8 +100,9 @@ public struct IdentityNumber: Codable, Hashable, Sendable {
     }
 
     /// Display form that hides the last four digits of a person's number (`19650412-****`);
-    /// organisation numbers are public and shown in full.
+    /// organisation numbers are public and shown in full; a number delivered masked is shown as delivered.
     public var masked: String {
+        if isMasked { return raw }
         guard let c = canonical else { return "****" }
         if kind == .organisationsnummer { return displayForm }
         return String(c.prefix(8)) + "-****"

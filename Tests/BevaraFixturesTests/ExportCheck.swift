@@ -65,18 +65,21 @@ enum ExportCheck {
         let bilagor = try TestSupport.xmlElements(document, named: "Bilaga")
         var referenced: [String] = []
         for bilaga in bilagor {
-            let lank = bilaga.attribute(forName: "Lank")?.stringValue ?? ""
+            guard let lank = TestSupport.attribute(bilaga, "Lank"), !lank.isEmpty else {
+                Issue.record("a Bilaga has no Lank: \(bilaga.xmlString)")
+                continue
+            }
             referenced.append(lank)
             let path = root + "/" + lank
             #expect(FileManager.default.fileExists(atPath: path), "missing \(lank)")
             let digest = try FileDigest.stream(path: path)
-            #expect(bilaga.attribute(forName: "ChecksummaMetod")?.stringValue == "SHA-256")
-            #expect(bilaga.attribute(forName: "Checksumma")?.stringValue == digest.sha256, "Checksumma of \(lank)")
-            #expect(bilaga.attribute(forName: "Storlek")?.stringValue == String(digest.size), "Storlek of \(lank)")
-            #expect(bilaga.attribute(forName: "Namn")?.stringValue?.isEmpty == false)
+            #expect(TestSupport.attribute(bilaga, "ChecksummaMetod") == "SHA-256")
+            #expect(TestSupport.attribute(bilaga, "Checksumma") == digest.sha256, "Checksumma of \(lank)")
+            #expect(TestSupport.attribute(bilaga, "Storlek") == String(digest.size), "Storlek of \(lank)")
+            #expect(TestSupport.attribute(bilaga, "Namn")?.isEmpty == false)
             if identify {
                 try expectIdentified(path, identifier)
-                #expect(bilaga.attribute(forName: "Mimetyp")?.stringValue
+                #expect(TestSupport.attribute(bilaga, "Mimetyp")
                         == identifier.identify(head: digest.head, name: path).mime)
             }
             counts.files += 1

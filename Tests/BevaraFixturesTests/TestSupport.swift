@@ -127,6 +127,15 @@ enum TestSupport {
         return try document.nodes(forXPath: "//*[local-name()='\(name)']").compactMap { $0 as? XMLElement }
     }
 
+    /// The value of attribute `name` (no prefix) on `element`.
+    ///
+    /// Not `XMLElement.attribute(forName:)`: swift-corelibs-foundation returns nil from it for
+    /// every attribute of an element in a default namespace (as all FGS elements are), so a
+    /// test using it would see no `Lank`, `Typ` or `Mimetyp` at all.
+    static func attribute(_ element: XMLElement, _ name: String) -> String? {
+        element.attributes?.first { $0.localName == name || $0.name == name }?.stringValue
+    }
+
     static func xmlDocument(_ path: String) throws -> XMLDocument {
         try XMLDocument(contentsOf: URL(fileURLWithPath: path), options: [])
     }

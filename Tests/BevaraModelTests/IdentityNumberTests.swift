@@ -36,4 +36,20 @@ import Testing
         #expect(!IdentityNumber("19121212-1213").isValid)
         #expect(!IdentityNumber("12345").isValid)
     }
+
+    /// Protected identities are often exported with the last four digits withheld: such a number
+    /// is recognised as masked (a person's, not a malformed value), never as a wrong check digit.
+    @Test func maskedNumberIsRecognisedAsMasked() {
+        let n = IdentityNumber("19780623-****")
+        #expect(n.isMasked && n.kind == .personnummer && n.canonical == nil && !n.isValid)
+        #expect(n.masked == "19780623-****")
+        for spelling in ["780623-XXXX", "19780623xxxx", "780623+****"] {
+            #expect(IdentityNumber(spelling).isMasked, "\(spelling)")
+        }
+        #expect(IdentityNumber("19780683-****").kind == .samordningsnummer)
+        for notMasked in ["19780623-9848", "1978062-****", "19780623-***", "19780623-*****", "abcdefgh-****", "****"] {
+            #expect(!IdentityNumber(notMasked).isMasked, "\(notMasked)")
+        }
+        #expect(IdentityNumber("12345").kind == .unknown)
+    }
 }

@@ -27,6 +27,26 @@ import Testing
         #expect(try catalog.counts() == ExportCatalog.Counts(cases: 2, records: 1, parties: 2, fileReferences: 1))
     }
 
+    /// FGS carries parties inside cases and records, not in a table of their own; they count as
+    /// parties all the same (the preflight once said "0 parties" for an FGS export full of them).
+    @Test func countsPartiesEmbeddedInCasesAndRecordsAndFromTheTable() throws {
+        let catalog = try ExportCatalog()
+        try catalog.add(Case(diarienummer: Diarienummer("KS 2022/301"), title: "Bygglov", status: .closed,
+                             parties: [Party(name: "Björn Eriksson", role: .counterpart),
+                                       Party(name: "Åke Sjögren", organisation: "Brf Sjöudden", role: .counterpart)],
+                             source: src))
+        try catalog.add(BevaraModel.Record(id: "r1", caseNumber: Diarienummer("KS 2022/301"), direction: .incoming, title: "Ansökan",
+                                           parties: [Party(name: "Björn Eriksson", role: .sender)], source: src))
+        try catalog.add(BevaraModel.Record(id: "r2", caseNumber: Diarienummer("KS 2022/301"), direction: .drawnUp, title: "PM",
+                                           source: src))
+        #expect(try catalog.counts().parties == 3)
+        try catalog.add(party: Party(name: "Kerstin", role: .recipient), caseNumber: Diarienummer("KS 2022/301"), recordID: "r2")
+        #expect(try catalog.counts() == ExportCatalog.Counts(cases: 1, records: 2, parties: 4, fileReferences: 0))
+        var streamed = 0
+        try catalog.forEachCase { c, records in streamed += c.parties.count + records.reduce(0) { $0 + $1.parties.count } }
+        #expect(streamed == 4, "the count is what streaming hands the packager")
+    }
+
     @Test func findsDuplicatesAndOrphans() throws {
         let catalog = try ExportCatalog()
         try catalog.add(Case(diarienummer: Diarienummer("KS 2021/7"), title: "a", status: .open, source: SourceLocation(file: "c.csv", line: 2)))

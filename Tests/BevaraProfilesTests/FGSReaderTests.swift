@@ -79,7 +79,8 @@ func readFGS(_ xml: String) throws -> ReadResult {
     @Test func readsCaseRecordsPartiesSecrecyAndFiles() throws {
         let result = try readFGS(fgsDocument(Self.fullCase))
         #expect(result.findings.findings.isEmpty, "\(result.findings.findings)")
-        #expect(result.counts == ExportCatalog.Counts(cases: 1, records: 2, parties: 0, fileReferences: 2))
+        // Parties: the case's Motpart, the application's Avsandare and the decision's two Mottagare.
+        #expect(result.counts == ExportCatalog.Counts(cases: 1, records: 2, parties: 4, fileReferences: 2))
         let c = try #require(result.case("BMN 2021/123"))
         #expect(c.systemID == "2b1c0f6e-8d0a-4a51-9d7e-3f2b0a9c1d11")
         #expect(c.extraIDs == [ExtraID(type: "Äldre diarienummerformat", value: "BMN 2021-000123")])
@@ -254,7 +255,7 @@ func readFGS(_ xml: String) throws -> ReadResult {
         #expect(c.parties.map(\.name) == ["Reserv", "Fel"])
         #expect(c.parties[0].identityNumber?.raw == "19650412TF01")
         #expect(result.rules("party.identity-number").map(\.message) == [
-            "Motpart IDnummer '19650412-****' is not a valid personnummer or organisationsnummer: its check digit is wrong; kept as delivered",
+            "Motpart IDnummer '19650412-****' (masked in this report, not in the export) is not a valid personnummer or organisationsnummer: its check digit is wrong; kept as delivered",
         ])
         #expect(result.rules("metadata.missing").map(\.message) == ["Motpart has no Namn; the party was left out"])
         #expect(result.rules("metadata.missing").first?.location == SourceLocation(file: "arendehantering.xml", line: 8, element: "ArkivobjektArende[1]/Motpart"))
@@ -262,6 +263,25 @@ func readFGS(_ xml: String) throws -> ReadResult {
         #expect(attachment.severity == .warning)
         #expect(attachment.location == SourceLocation(file: "arendehantering.xml", line: 10, element: "ArkivobjektArende[1]/Bilaga"))
         #expect(attachment.message == "Bilaga 'akt.pdf' is attached to the case, not to a record; Bevara reads files of records only, so it is not packaged")
+    }
+
+    @Test func maskedNumberOfAProtectedPartyIsNotAWarning() throws {
+        let cases = """
+                <ArkivobjektArende>
+                  <ArkivobjektID>KS 2022/455</ArkivobjektID>
+                  <Motpart><Namn>Kerstin Wästberg</Namn><IDnummer Typ="1">19710707-****</IDnummer><SkyddadIdentitet>true</SkyddadIdentitet></Motpart>
+                  <Motpart><Namn>Oskyddad</Namn><IDnummer Typ="1">19650412-****</IDnummer><SkyddadIdentitet>false</SkyddadIdentitet></Motpart>
+                  <Arendemening>Begäran om allmän handling</Arendemening>
+                </ArkivobjektArende>
+            """
+        let result = try readFGS(fgsDocument(cases))
+        let c = try #require(result.case("KS 2022/455"))
+        #expect(c.parties.map(\.identityNumber?.isMasked) == [true, true])
+        #expect(c.parties[0].protectedIdentity && c.parties[0].identityNumber?.raw == "19710707-****")
+        #expect(result.rules("party.identity-number").map(\.message) == [
+            "Motpart IDnummer '19650412-****' has its last four digits withheld in the export, but the party is not marked as protected identity; kept as delivered",
+        ])
+        #expect(result.counts.parties == 2)
     }
 
     @Test func missingDocumentThrowsNamingIt() throws {

@@ -40,7 +40,9 @@ import Testing
             ])
         let result = try readExport(export, profile: try repoProfile("generic-csv"))
         #expect(result.findings.findings.isEmpty, "\(result.findings.findings)")
-        #expect(result.counts == ExportCatalog.Counts(cases: 2, records: 2, parties: 2, fileReferences: 2))
+        // Parties: the three names in the records' sender and recipient columns, and the case's
+        // table row; the decision's table row for Lantmäteriet merges into the name it already has.
+        #expect(result.counts == ExportCatalog.Counts(cases: 2, records: 2, parties: 4, fileReferences: 2))
 
         let c = try #require(result.case("KS 2021/123"))
         #expect(c.systemID == "A-77")
@@ -73,12 +75,14 @@ import Testing
         #expect(application.files[0].declaredChecksum == Checksum(algorithm: .sha256, value: "abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789"))
         #expect(application.files[0].source == SourceLocation(file: "filer.csv", line: 2))
         // The decision's case number is written differently but finds its case by search key;
-        // the recipient list is split on the profile's list separator; the parties table adds one.
+        // the recipient list is split on the profile's list separator; the parties table's row for
+        // Lantmäteriet completes the recipient of that name (its number), not a second copy.
         let decision = records[1]
         #expect(decision.caseNumber.verbatim == "KS 2021/0123" && decision.direction == .outgoing)
-        #expect(decision.parties.map(\.name) == ["Sören Näslund", "Lantmäteriet", "Lantmäteriet"])
-        #expect(decision.parties.map(\.role) == [.recipient, .recipient, .recipient])
-        #expect(decision.parties[2].identityNumber?.kind == .organisationsnummer)
+        #expect(decision.parties.map(\.name) == ["Sören Näslund", "Lantmäteriet"])
+        #expect(decision.parties.map(\.role) == [.recipient, .recipient])
+        #expect(decision.parties[1].identityNumber?.kind == .organisationsnummer)
+        #expect(decision.parties[1].source == SourceLocation(file: "parter.csv", line: 3))
         #expect(decision.files.map(\.originalName) == ["2_beslut.pdf"] && decision.files[0].declaredChecksum == nil)
 
         let second = try #require(result.case("KS 2021/124"))
@@ -256,11 +260,53 @@ import Testing
         let warnings = result.rules("party.identity-number")
         #expect(warnings.map(\.location) == [SourceLocation(file: "parter.csv", line: 2), SourceLocation(file: "parter.csv", line: 3)])
         #expect(warnings.map(\.message) == [
-            "IDnummer '19650412-****' is not a valid personnummer or organisationsnummer: its check digit is wrong; kept as delivered",
-            "IDnummer '196504***' is not a valid personnummer or organisationsnummer: it has 9 digits, not 10 or 12; kept as delivered",
+            "IDnummer '19650412-****' (masked in this report, not in the export) is not a valid personnummer or organisationsnummer: its check digit is wrong; kept as delivered",
+            "IDnummer '196504***' (masked in this report, not in the export) is not a valid personnummer or organisationsnummer: it has 9 digits, not 10 or 12; kept as delivered",
         ])
         #expect(!warnings.contains { $0.message.contains("1238") })
         #expect(result.case("KS 2021/1")?.parties.first?.identityNumber?.raw == "19650412-1238")
+    }
+
+    /// A sender named in handlingar.csv and described in parter.csv (with the protected-identity
+    /// flag) is one party, flagged: never a second, unflagged copy of the name that a disclosure
+    /// would show.
+    @Test func aRecordsNamedPartyTakesTheFlagFromThePartiesTable() throws {
+        let export = try self.export(
+            cases: ["KS 2022/17;;Medborgarförslag;Avslutat;;;;;;;;;"],
+            records: ["KS 2022/17:1;KS 2022/17;1;Skrivelse;Inkommande;2022-01-19;Medborgarförslag;Linnéa  Sjöberg;;Ja;OSL 21 kap. 3 §;",
+                      "KS 2022/17:2;KS 2022/17;2;Skrivelse;Utgående;2022-02-01;Svar;;Linnéa Sjöberg;;;"],
+            parties: ["KS 2022/17;KS 2022/17:1;Linnéa Sjöberg;19901103-****;;;;Ja",
+                      "KS 2022/17;KS 2022/17:2;Linnéa Sjöberg;19901103-****;;;Mottagare;Ja",
+                      "KS 2022/17;KS 2022/17:2;Ombudet;;;;Övrig;Nej"])
+        let result = try readExport(export, profile: try repoProfile("generic-csv"))
+        let records = result.records("KS 2022/17")
+        #expect(records.map { $0.parties.map(\.name) } == [["Linnéa Sjöberg"], ["Linnéa Sjöberg", "Ombudet"]])
+        #expect(records[0].parties[0].role == .sender && records[0].parties[0].protectedIdentity)
+        #expect(records[1].parties[0].role == .recipient && records[1].parties[0].protectedIdentity)
+        let linnea = records.flatMap(\.parties).filter { $0.name.hasPrefix("Linnéa") }
+        #expect(linnea.count == 2 && linnea.allSatisfy { $0.protectedIdentity })
+        #expect(result.counts.parties == 3)
+        #expect(result.findings.findings.isEmpty, "\(result.findings.findings)")
+    }
+
+    /// A protected party's number delivered masked is how it should be: no warning, and not the
+    /// "check digit is wrong" a malformed number gets. Masked for an unprotected party: a warning
+    /// that says the digits were withheld.
+    @Test func maskedNumberOfAProtectedPartyIsNotAWarning() throws {
+        let export = try self.export(cases: ["KS 2022/17;;Ärende;Öppet;;;;;;;;;"],
+                                     parties: ["KS 2022/17;;Linnéa Sjöberg;19901103-****;;;Sökande;Ja",
+                                               "KS 2022/17;;Göran Källström;780623-XXXX;;;Part;Nej"])
+        let result = try readExport(export, profile: try repoProfile("generic-csv"))
+        let parties = try #require(result.case("KS 2022/17")).parties
+        #expect(parties.map(\.identityNumber?.isMasked) == [true, true])
+        #expect(parties[0].protectedIdentity && parties[0].identityNumber?.kind == .personnummer)
+        #expect(parties[0].identityNumber?.raw == "19901103-****")
+        let warnings = result.rules("party.identity-number")
+        #expect(warnings.map(\.location) == [SourceLocation(file: "parter.csv", line: 3)])
+        #expect(warnings.map(\.message) == [
+            "IDnummer '780623-XXXX' has its last four digits withheld in the export, but the party is not marked as protected identity; kept as delivered",
+        ])
+        #expect(!result.findings.findings.contains { $0.message.contains("check digit") })
     }
 
     @Test func emptyTableFileHasNoHeader() throws {

@@ -17,7 +17,9 @@ enum VanersborgFixture {
                                   street: "Hamngatan 12", postcode: "462 97", town: "Sjöhult")
         let soren = B.person("Sören Näslund", "19650412-9823", street: "Kvarngatan 7 B", postcode: "462 96",
                              town: "Älvåsen", role: .applicant)
-        let linnea = B.person("Linnéa Sjöberg", "19901103-9865", role: .applicant, protected: true)
+        // Protected identity: the source system exports her number with the last four digits
+        // withheld, as such systems do; the reader accepts that without a warning.
+        let linnea = B.person("Linnéa Sjöberg", "19901103-****", role: .applicant, protected: true)
         let goran = B.person("Göran Källström", "19780623-9848", street: "Ängsvägen 21", postcode: "462 95",
                              town: "Lillevik", role: .counterpart)   // wrong check digit (9849 is valid)
         let forening = B.organisation("Föreningen Ängsbacken", contact: "Gunnel Hägg", "802400-0005", role: .counterpart)
@@ -77,9 +79,9 @@ enum VanersborgFixture {
                   text: ["Kommunstyrelsen avslår anspråket. Kommunen bedöms inte ha orsakat skadan genom fel eller försummelse."]),
         ])
 
-        // 3. A citizen proposal from a person with protected identity (no address exported), a
-        //    counterpart whose personnummer has a wrong check digit, a record kept on paper only,
-        //    and a title with a semicolon and quotation marks (CSV quoting).
+        // 3. A citizen proposal from a person with protected identity (no address exported, the
+        //    number masked), a counterpart whose personnummer has a wrong check digit, a record
+        //    kept on paper only, and a title with a semicolon and quotation marks (CSV quoting).
         b.addCase("KS 2022/17", title: "Medborgarförslag om belysning på Sjövägen; \"trygg väg hem\"",
                   status: .closed, opened: "2022-01-19", closed: "2022-05-24",
                   classification: ("7.2", "Medborgarförslag och synpunkter"), unit: "Kansliet", officer: "Ingrid Bäckström",

@@ -93,8 +93,8 @@ struct CaseSynthesizer {
 
     /// `KS 2021-123` for CSV exports (readable, with a space), `KS_2021_123` for FGS.
     static func folderName(_ dnr: String, shape: FixtureSpec.Shape) -> String {
-        let dashed = dnr.replacingOccurrences(of: "/", with: "-")
-        return shape == .fgs ? SafePath.slug(dashed).replacingOccurrences(of: "-", with: "_") : dashed
+        let dashed = ASCIIText.replacing(UInt8(ascii: "/"), with: UInt8(ascii: "-"), in: dnr)
+        return shape == .fgs ? ASCIIText.replacing(UInt8(ascii: "-"), with: UInt8(ascii: "_"), in: SafePath.slug(dashed)) : dashed
     }
 
     /// Where a record's file is stored, relative to the files root: in the case's folder, named
@@ -220,8 +220,8 @@ struct CaseSynthesizer {
         case "Yttrande": return "Yttrande från \(rng.pick(["miljöförvaltningen", "räddningstjänsten", "Trafikverket", "kommunens jurist"]))"
         case "Protokollsutdrag":
             return "Protokollsutdrag \(spec.diariumPrefix) \(date) § \(rng.int(in: 1...240))"
-        case "Delegationsbeslut": return "Delegationsbeslut \(dnr.replacingOccurrences(of: "/", with: "-"))"
-        default: return "Beslut i ärende \(dnr.replacingOccurrences(of: "/", with: "-"))"
+        case "Delegationsbeslut": return "Delegationsbeslut \(ASCIIText.replacing(UInt8(ascii: "/"), with: UInt8(ascii: "-"), in: dnr))"
+        default: return "Beslut i ärende \(ASCIIText.replacing(UInt8(ascii: "/"), with: UInt8(ascii: "-"), in: dnr))"
         }
     }
 
@@ -240,8 +240,14 @@ struct CaseSynthesizer {
 
     /// A file name from a title: `/` and `:` (not allowed or awkward in names) become `-`.
     func fileName(_ title: String, kind: FixtureFileKind) -> String {
-        let safe = title.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ":", with: " -")
-            .replacingOccurrences(of: "\"", with: "")
+        let safe = ASCIIText.replacing(title) { byte in
+            switch byte {
+            case UInt8(ascii: "/"): return Array("-".utf8)
+            case UInt8(ascii: ":"): return Array(" -".utf8)
+            case UInt8(ascii: "\""): return []
+            default: return nil
+            }
+        }
         return "\(safe).\(kind.fileExtension)"
     }
 

@@ -85,9 +85,11 @@ final class CSVExportWriter: ExportShapeWriter {
 
     /// RFC 4180: a field with the delimiter, a quote or a line break is quoted, quotes doubled.
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard ASCIIText.contains(field, anyOf: Self.quoteTriggers) else { return field }
+        return "\"" + ASCIIText.replacing(field) { $0 == UInt8(ascii: "\"") ? Array("\"\"".utf8) : nil } + "\""
     }
+
+    static let quoteTriggers: [UInt8] = Array(";\"\n\r".utf8)
 
     static func status(_ s: CasePlan.Status) -> String {
         switch s {

@@ -154,15 +154,18 @@ enum JPEGFile {
         var writer = BitWriter()
         writer.bytes.reserveCapacity(width * height)
         var previousDC = 0
-        var block = [Double](repeating: 0, count: 64)
-        var temp = [Double](repeating: 0, count: 64)
-        var quantised = [Int](repeating: 0, count: 64)
-        let divisors = quantTable.map(Double.init)
-        cosines.withUnsafeBufferPointer { c in
+        // Scratch space as raw buffers: this loop runs for every JPEG the generator writes, and
+        // bounds-checked array indexing was most of its cost.
+        let block = UnsafeMutableBufferPointer<Double>.allocate(capacity: 64)
+        let temp = UnsafeMutableBufferPointer<Double>.allocate(capacity: 64)
+        let quantised = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
+        defer { block.deallocate(); temp.deallocate(); quantised.deallocate() }
+        let divisors = Self.divisors
+        cosines.withUnsafeBufferPointer { c in divisors.withUnsafeBufferPointer { d in pixels.withUnsafeBufferPointer { p in
             for by in stride(from: 0, to: height, by: 8) {
                 for bx in stride(from: 0, to: width, by: 8) {
                     for y in 0..<8 {
-                        for x in 0..<8 { block[y * 8 + x] = Double(pixels[(by + y) * width + bx + x]) - 128 }
+                        for x in 0..<8 { block[y * 8 + x] = Double(p[(by + y) * width + bx + x]) - 128 }
                     }
                     // Separable 2-D DCT: rows, then columns.
                     for y in 0..<8 {
@@ -177,7 +180,7 @@ enum JPEGFile {
                             var s = 0.0
                             for y in 0..<8 { s += c[v * 8 + y] * temp[y * 8 + u] }
                             let index = v * 8 + u
-                            quantised[index] = Int((s / divisors[index]).rounded())
+                            quantised[index] = Int((s / d[index]).rounded())
                         }
                     }
                     let dc = quantised[0]
@@ -200,10 +203,12 @@ enum JPEGFile {
                     if run > 0 { writer.write(acCodes[0x00]) }
                 }
             }
-        }
+        } } }
         writer.finish()
         return writer.bytes
     }
+
+    static let divisors: [Double] = quantTable.map(Double.init)
 
     /// Packs Huffman codes and value bits MSB first, stuffing a zero byte after every 0xFF.
     struct BitWriter {

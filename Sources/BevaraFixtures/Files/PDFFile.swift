@@ -141,14 +141,19 @@ enum PDFFile {
             c += textOps
             if commentBytes == 1 { c += "\n" }
             if commentBytes >= 2 {
-                var filler = ""
+                // ASCII words joined by spaces, cut to length (built as bytes: this runs for every PDF).
+                var filler: [UInt8] = [UInt8(ascii: "%")]
+                filler.reserveCapacity(commentBytes + 32)
                 var i = 0
-                let words = Vocabulary.asciiWords
-                while filler.utf8.count < commentBytes - 2 {
-                    filler += (filler.isEmpty ? "" : " ") + words[i % words.count]
+                let words = TextFiller.words
+                while filler.count < commentBytes - 1 {
+                    if filler.count > 1 { filler.append(0x20) }
+                    filler += words[i % words.count]
                     i += 1
                 }
-                c += "%" + String(filler.prefix(commentBytes - 2)) + "\n"
+                filler.removeLast(filler.count - (commentBytes - 1))
+                filler.append(0x0A)
+                c += String(decoding: filler, as: UTF8.self)
             }
             return c
         }
@@ -158,7 +163,7 @@ enum PDFFile {
             let content = self.content
             let xobject = hasImage ? " /XObject << /Im1 7 0 R >>" : ""
             var info = "<< /Title \(PDFFile.pdfTextString(doc.title)) /Producer (Bevara fixture generator)"
-            if let date = doc.date?.replacingOccurrences(of: "-", with: ""), date.count == 8 {
+            if let date = doc.date.map({ ASCIIText.replacing($0) { $0 == UInt8(ascii: "-") ? [] : nil } }), date.count == 8 {
                 info += " /CreationDate (D:\(date)120000)"
             }
             info += " >>"

@@ -3,10 +3,11 @@
 /// Adler-32 are computed over the bytes written.
 ///
 /// The pixels are random (noise), one filter byte 0 per row. The image is 64 pixels wide (1024
-/// from 1 MiB up); its height grows with the planned size, and what whole rows cannot fill pads
-/// the title text.
+/// from 1 MiB up). With a planned size the height is the largest that fits (at least one row),
+/// and what whole rows cannot fill pads the title text; without one it is `naturalHeight`, small
+/// enough that a generator document's natural file stays under `FixtureFileKind.png`'s floor.
 enum PNGFile {
-    static let naturalHeight = 16
+    static let naturalHeight = 8
     /// Bytes of zlib data per IDAT chunk.
     static let idatChunk = 1 << 20
 
@@ -16,12 +17,15 @@ enum PNGFile {
         let width = (size ?? 0) >= 1 << 20 ? 1024 : 64
         var height = naturalHeight
         var titlePadding = 0
-        if let size, size > total(width: width, height: height, titleBytes: titleText.count) {
-            // Largest height that fits, then pad the text with the rest.
+        if let size {
+            // Largest height that fits (the estimate can overshoot by a block header or an IDAT
+            // chunk header, so step down), then pad the text with the rest. If not even one row
+            // fits, the file has one row and is larger than asked.
             let rowBytes = Int64(width + 1)
-            var h = Int((size - total(width: width, height: 1, titleBytes: titleText.count)) / rowBytes) + 1
+            let oneRow = total(width: width, height: 1, titleBytes: titleText.count)
+            var h = size > oneRow ? Int((size - oneRow) / rowBytes) + 1 : 1
             while h > 1 && total(width: width, height: h, titleBytes: titleText.count) > size { h -= 1 }
-            height = max(h, naturalHeight)
+            height = h
             titlePadding = max(0, Int(size - total(width: width, height: height, titleBytes: titleText.count)))
         }
 

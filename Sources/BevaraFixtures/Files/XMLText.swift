@@ -1,19 +1,18 @@
 /// Escaping for XML text and attribute values (the generator writes XML as text, streamed).
 enum XMLText {
+    static let special: [UInt8] = Array("&<>\"".utf8)
+
     /// Escapes `&`, `<`, `>` and `"` (enough for both text nodes and double-quoted attributes).
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
+        guard ASCIIText.contains(text, anyOf: special) else { return text }
+        return ASCIIText.replacing(text) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): return Array("&amp;".utf8)
+            case UInt8(ascii: "<"): return Array("&lt;".utf8)
+            case UInt8(ascii: ">"): return Array("&gt;".utf8)
+            case UInt8(ascii: "\""): return Array("&quot;".utf8)
+            default: return nil
             }
         }
-        return out
     }
 }

@@ -64,13 +64,15 @@ struct CSVRowMapper {
     func makeParty(_ row: CSVRow) -> (Party, caseNumber: Diarienummer, recordID: String?) {
         let at = row.location
         let recordID = row["recordID"]
+        let protected = mapper.isTrue(row["protectedIdentity"])
         let party = Party(
             name: row["name"] ?? "",
-            identityNumber: mapper.identityNumber(row["identityNumber"], field: row.header("identityNumber"), at: at),
+            identityNumber: mapper.identityNumber(row["identityNumber"], field: row.header("identityNumber"),
+                                                  protectedIdentity: protected, at: at),
             organisation: row["organisation"],
             address: row["address"],
             role: mapper.role(row["role"], field: row.header("role"), default: recordID == nil ? .counterpart : .other, at: at),
-            protectedIdentity: mapper.isTrue(row["protectedIdentity"]),
+            protectedIdentity: protected,
             source: at)
         return (party, Diarienummer(row["caseNumber"] ?? ""), recordID)
     }

@@ -67,10 +67,12 @@ public final class ExportCatalog {
         try queue.write { db in
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS cases(
-                    seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, dnr TEXT NOT NULL, src TEXT NOT NULL, json BLOB NOT NULL);
+                    seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, dnr TEXT NOT NULL, src TEXT NOT NULL, json BLOB NOT NULL,
+                    party_count INTEGER NOT NULL DEFAULT 0);
                 CREATE INDEX IF NOT EXISTS cases_key ON cases(case_key);
                 CREATE TABLE IF NOT EXISTS records(
-                    seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, record_id TEXT NOT NULL, src TEXT NOT NULL, json BLOB NOT NULL);
+                    seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, record_id TEXT NOT NULL, src TEXT NOT NULL, json BLOB NOT NULL,
+                    party_count INTEGER NOT NULL DEFAULT 0);
                 CREATE INDEX IF NOT EXISTS records_case ON records(case_key, seq);
                 CREATE INDEX IF NOT EXISTS records_id ON records(record_id);
                 CREATE TABLE IF NOT EXISTS parties(
@@ -93,8 +95,9 @@ public final class ExportCatalog {
     public func add(_ item: Case) throws {
         let json = try encoder.encode(item)
         try write { db in
-            try db.execute(sql: "INSERT INTO cases(case_key, dnr, src, json) VALUES (?, ?, ?, ?)",
-                           arguments: [item.diarienummer.searchKey, item.diarienummer.verbatim, item.source.description, json])
+            try db.execute(sql: "INSERT INTO cases(case_key, dnr, src, json, party_count) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [item.diarienummer.searchKey, item.diarienummer.verbatim, item.source.description, json,
+                                       item.parties.count])
         }
     }
 
@@ -102,8 +105,9 @@ public final class ExportCatalog {
     public func add(_ record: Record) throws {
         let json = try encoder.encode(record)
         try write { db in
-            try db.execute(sql: "INSERT INTO records(case_key, record_id, src, json) VALUES (?, ?, ?, ?)",
-                           arguments: [record.caseNumber.searchKey, record.id, record.source.description, json])
+            try db.execute(sql: "INSERT INTO records(case_key, record_id, src, json, party_count) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [record.caseNumber.searchKey, record.id, record.source.description, json,
+                                       record.parties.count])
             let seq = db.lastInsertedRowID
             for file in record.files {
                 try db.execute(sql: "INSERT INTO files(record_seq, record_id, path, src) VALUES (?, ?, ?, ?)",
@@ -159,12 +163,40 @@ public final class ExportCatalog {
     }
 
     /// Adds a party to a case, or to one record of it when `recordID` is given.
+    ///
+    /// A record's party that the record already names (a CSV sender or recipient column gives a
+    /// bare name) is merged into that name rather than added beside it: the record gets one
+    /// party with the table's number, address and protected-identity flag, not a second copy
+    /// of the name without the flag. The column's role is kept when the table gives none.
     public func add(party: Party, caseNumber: Diarienummer, recordID: String?) throws {
         let json = try encoder.encode(party)
         try write { db in
+            if let recordID, try merge(party, intoNameOf: recordID, db) { return }
             try db.execute(sql: "INSERT INTO parties(case_key, record_id, src, json) VALUES (?, ?, ?, ?)",
                            arguments: [caseNumber.searchKey, recordID, party.source?.description ?? "", json])
         }
+    }
+
+    /// Replaces the bare-name party of record `recordID` that has `party`'s name; false if there is none.
+    private func merge(_ party: Party, intoNameOf recordID: String, _ db: Database) throws -> Bool {
+        let rows = try Row.fetchAll(db, sql: "SELECT seq, json FROM records WHERE record_id = ? LIMIT 2", arguments: [recordID])
+        // A duplicated record id is reported by the checks; which record is meant is unknown.
+        guard rows.count == 1, let row = rows.first else { return false }
+        var record = try decoder.decode(Record.self, from: row["json"] as Data)
+        let key = Self.nameKey(party.name)
+        guard let i = record.parties.firstIndex(where: {
+            $0.identityNumber == nil && $0.organisation == nil && $0.address == nil && !$0.protectedIdentity
+                && Self.nameKey($0.name) == key
+        }) else { return false }
+        var merged = party
+        if merged.role == .other { merged.role = record.parties[i].role }
+        record.parties[i] = merged
+        try db.execute(sql: "UPDATE records SET json = ? WHERE seq = ?", arguments: [try encoder.encode(record), row["seq"] as Int64])
+        return true
+    }
+
+    private static func nameKey(_ name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
 
     /// Commits the loading transaction.
@@ -198,6 +230,8 @@ public final class ExportCatalog {
     public struct Counts: Codable, Equatable, Sendable {
         public var cases: Int
         public var records: Int
+        /// Every party read: those embedded in cases and records (FGS `Motpart`, `Avsandare`,
+        /// `Mottagare`; CSV sender and recipient columns) and the rows of a parties table.
         public var parties: Int
         public var fileReferences: Int
 
@@ -214,7 +248,10 @@ public final class ExportCatalog {
         return try access { db in
             Counts(cases: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0,
                    records: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records") ?? 0,
-                   parties: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM parties") ?? 0,
+                   parties: try Int.fetchOne(db, sql: """
+                       SELECT (SELECT COUNT(*) FROM parties) + (SELECT IFNULL(SUM(party_count), 0) FROM cases)
+                            + (SELECT IFNULL(SUM(party_count), 0) FROM records)
+                       """) ?? 0,
                    fileReferences: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM files") ?? 0)
         }
     }

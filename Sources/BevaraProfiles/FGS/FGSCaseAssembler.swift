@@ -293,7 +293,8 @@ final class FGSCaseAssembler {
         let postal = [p.postcode, p.town].compactMap { $0 }.joined(separator: " ")
         let address = [p.street, postal.isEmpty ? nil : postal].compactMap { $0 }.joined(separator: ", ")
         let result = Party(name: name,
-                           identityNumber: mapper.identityNumber(p.identityNumber, field: "\(p.element) IDnummer", checkDigits: !reserve, at: at),
+                           identityNumber: mapper.identityNumber(p.identityNumber, field: "\(p.element) IDnummer", checkDigits: !reserve,
+                                                                protectedIdentity: p.protected, at: at),
                            organisation: p.organisation, address: address.isEmpty ? nil : address, role: p.role,
                            protectedIdentity: p.protected, source: at)
         if record != nil { record?.parties.append(result) } else { current?.parties.append(result) }

@@ -77,15 +77,30 @@ struct ValueMapper {
     }
 
     /// The number as delivered; a failing check is a warning that never shows the full number.
-    func identityNumber(_ raw: String?, field: String, checkDigits: Bool = true, at location: SourceLocation) -> IdentityNumber? {
+    ///
+    /// A number delivered masked (`19780623-****`) is recognised as masked, not as a bad check
+    /// digit: for a party with protected identity that is how it should be delivered, so nothing
+    /// is reported; for any other party the report says the digits were withheld.
+    func identityNumber(_ raw: String?, field: String, checkDigits: Bool = true, protectedIdentity: Bool = false,
+                        at location: SourceLocation) -> IdentityNumber? {
         guard let raw, !raw.isEmpty else { return nil }
         let number = IdentityNumber(raw)
+        if number.isMasked {
+            if !protectedIdentity {
+                findings.warning("party.identity-number", location,
+                                 "\(field) '\(number.raw)' has its last four digits withheld in the export, but the party is not marked as protected identity; kept as delivered")
+            }
+            return number
+        }
         if checkDigits && !number.isValid {
             let reason = number.canonical == nil
                 ? "it has \(raw.filter { $0.isASCII && $0.isNumber }.count) digits, not 10 or 12"
                 : "its check digit is wrong"
+            let shown = Self.masked(number)
+            // Say that the stars are this report's, so they are not taken for a masked delivery.
+            let note = shown == number.raw ? "" : " (masked in this report, not in the export)"
             findings.warning("party.identity-number", location,
-                             "\(field) '\(Self.masked(number))' is not a valid personnummer or organisationsnummer: \(reason); kept as delivered")
+                             "\(field) '\(shown)'\(note) is not a valid personnummer or organisationsnummer: \(reason); kept as delivered")
         }
         return number
     }
