@@ -48,8 +48,9 @@ public struct CaseView: Codable, Sendable, Equatable {
 extension CaseView {
     init(_ detail: CaseDetail, policy: AccessPolicy) {
         let hideCase = detail.restricted && !policy.seesRestrictedMetadata
+        let protectedNames = (detail.parties + detail.records.flatMap(\.parties)).filter(\.protected).map(\.name)
         diarienummer = detail.diarienummer
-        title = hideCase ? AccessPolicy.withheldTitle : detail.title
+        title = hideCase ? AccessPolicy.withheldTitle : Self.scrub(detail.title, protectedNames: protectedNames)
         status = detail.status
         opened = detail.opened
         closed = detail.closed
@@ -63,10 +64,11 @@ extension CaseView {
             let hide = (r.restricted || detail.restricted) && !policy.seesRestrictedMetadata
             return RecordView(
                 recordID: r.recordID, type: r.type, direction: r.direction, date: r.date,
-                title: hide ? AccessPolicy.withheldTitle : r.title, restricted: r.restricted,
+                title: hide ? AccessPolicy.withheldTitle : Self.scrub(r.title, protectedNames: protectedNames), restricted: r.restricted,
                 legalReference: r.legalReference ?? (r.restricted ? nil : detail.legalReference),
                 parties: hide ? [] : r.parties.map(Self.party),
-                files: r.files.map { FileView(name: hide ? nil : ($0.originalName ?? Self.lastComponent($0.logicalPath)),
+                files: r.files.map { FileView(name: hide ? nil : Self.scrub($0.originalName ?? Self.lastComponent($0.logicalPath),
+                                                                            protectedNames: protectedNames),
                                               size: $0.size, mime: $0.mime, sha256: $0.sha256) })
         }
     }
@@ -78,6 +80,13 @@ extension CaseView {
         }
         return PartyView(name: p.name, organisation: p.organisation, role: p.role,
                          identityNumber: p.identityNumber.map { IdentityNumber($0).masked })
+    }
+
+    /// `title` with every protected party's name replaced by the placeholder.
+    static func scrub(_ title: String, protectedNames: [String]) -> String {
+        protectedNames.filter { !$0.isEmpty }.reduce(title) {
+            $0.replacingOccurrences(of: $1, with: AccessPolicy.protectedIdentity)
+        }
     }
 
     static func lastComponent(_ path: String) -> String {

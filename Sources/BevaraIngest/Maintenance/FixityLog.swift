@@ -24,10 +24,6 @@ enum FixityLog {
     }
 
     static func events(storage: OCFLStorageRoot, objectID: String) throws -> [Entry] {
-        let logs = storage.objectPath(for: objectID) + "/logs"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: logs) else { return [] }
-        return try names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }.sorted().map { name in
-            try JSONDecoder().decode(Entry.self, from: Data(contentsOf: URL(fileURLWithPath: logs + "/" + name)))
-        }
+        try storage.logRecords(Entry.self, objectID: objectID, prefix: prefix)
     }
 }

@@ -34,6 +34,8 @@ public enum OCFLStorageError: Error, CustomStringConvertible, Equatable, Sendabl
     case builderClosed(objectID: String)
     /// A log record with that name exists; audit records are never overwritten.
     case logExists(path: String)
+    /// A log record (`logs/…`) that does not decode as what its name says it is.
+    case invalidLogRecord(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -75,6 +77,7 @@ public enum OCFLStorageError: Error, CustomStringConvertible, Equatable, Sendabl
             return "the version builder for '\(id)' was already committed or discarded"
         case .logExists(let path):
             return "\(path): a log record with this name exists; log records are never overwritten"
+        case .invalidLogRecord(let path, let reason): return "\(path): \(reason)"
         }
     }
 }

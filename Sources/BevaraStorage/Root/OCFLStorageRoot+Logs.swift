@@ -31,4 +31,17 @@ extension OCFLStorageRoot {
         return DurableFiles.filesBelow(objectPath(for: objectID) + "/logs")
             .filter { !(($0 as NSString).lastPathComponent.hasPrefix(Self.temporaryPrefix)) }
     }
+
+    /// The log records whose names start with `prefix`, decoded as JSON, in name order (Bevara
+    /// names its records time first, so this is time order).
+    public func logRecords<T: Decodable>(_ type: T.Type, objectID: String, prefix: String) throws -> [T] {
+        let logs = objectPath(for: objectID) + "/logs/"
+        return try logNames(objectID: objectID).filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }.map { name in
+            do {
+                return try JSONDecoder().decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: logs + name)))
+            } catch {
+                throw OCFLStorageError.invalidLogRecord(path: logs + name, reason: "log record does not decode: \(error)")
+            }
+        }
+    }
 }

@@ -1,0 +1,28 @@
+import BevaraStorage
+import Foundation
+
+/// Secrecy decisions are kept with the record they concern: in its AIP's OCFL `logs/` folder
+/// (outside the versioned state, never overwritten), so they survive a lost index and travel with
+/// the AIP. The latest decision for a record is the one in force.
+struct DecisionStore {
+    static let prefix = "decision-"
+    let storage: OCFLStorageRoot
+
+    func record(_ decision: SecrecyDecision, objectID: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let stamp = decision.decidedAt.replacingOccurrences(of: ":", with: "")
+        let name = "\(Self.prefix)\(stamp)-\(UUID().uuidString.prefix(8).lowercased()).json"
+        try storage.appendLog(objectID: objectID, name: name, data: try encoder.encode(decision))
+    }
+
+    /// Every decision recorded in the AIP, oldest first.
+    func decisions(objectID: String) throws -> [SecrecyDecision] {
+        try storage.logRecords(SecrecyDecision.self, objectID: objectID, prefix: Self.prefix)
+    }
+
+    /// The decision in force for `recordID`: the latest one.
+    func latest(recordID: String, objectID: String) throws -> SecrecyDecision? {
+        try decisions(objectID: objectID).last { $0.recordID == recordID }
+    }
+}
