@@ -27,9 +27,11 @@ enum DIPRootMETSWriter {
                                    href: premis.path, created: created)
 
         try w.open("fileSec", [("ID", "filesec")])
+        // The cover list has PREMIS objects (ADMID); the schemas do not.
         try group(w, id: RootMETSWriter.documentationGroupID, use: "Documentation", files: documentation,
-                  idPrefix: "file-doc-", created: created)
-        try group(w, id: RootMETSWriter.schemasGroupID, use: "Schemas", files: schemas, idPrefix: "file-schema-", created: created)
+                  idPrefix: "file-doc-", created: created, admid: PackageLayout.packagePREMISDigiprovID)
+        try group(w, id: RootMETSWriter.schemasGroupID, use: "Schemas", files: schemas, idPrefix: "file-schema-",
+                  created: created, admid: nil)
         try w.open("fileGrp", [
             ("ID", RootMETSWriter.representationGroupID), ("USE", "Representations/" + PackageLayout.representation),
             ("csip:CONTENTINFORMATIONTYPE", DIPLayout.contentInformationType),
@@ -58,11 +60,12 @@ enum DIPRootMETSWriter {
         try out.close()
     }
 
-    private static func group(_ w: XMLWriter, id: String, use: String, files: [PackagedFile], idPrefix: String, created: String) throws {
+    private static func group(_ w: XMLWriter, id: String, use: String, files: [PackagedFile], idPrefix: String, created: String,
+                              admid: String?) throws {
         try w.open("fileGrp", [("ID", id), ("USE", use)])
         for (i, file) in files.enumerated() {
             try METSParts.file(w, id: idPrefix + PackageLayout.pad(i + 1, 3), file: file, href: file.path, created: created,
-                               admid: PackageLayout.packagePREMISDigiprovID)
+                               admid: admid)
         }
         try w.close("fileGrp")
     }

@@ -16,7 +16,7 @@ final class DIPFixture {
 
     static let objid = "uuid-5a0c2c1e-7d3b-4f6e-9a41-2b8e6f0d1c37"
     static let created = Date(timeIntervalSince1970: 1_795_000_000)
-    static let request = DisclosureRequest(reference: "Begäran 2026/17 (Öberg)", organisationName: "Vänersborgs kommun, Byggnadsnämnden",
+    static let request = DisclosureRequest(reference: "KS 2026/17 (Öberg)", organisationName: "Vänersborgs kommun, Byggnadsnämnden",
                                            registrar: "örjan.lindström", created: created, archiveName: "E-arkiv Väst",
                                            softwareVersion: "0.1.0-test")
 

@@ -106,6 +106,13 @@ import Testing
             #expect(sums == [try FileDigest.sha256(path: pkg + "/" + doc)], "\(doc)")
         }
 
+        // The cover list is described in the PREMIS (ADMID); the shipped schemas are not.
+        #expect(try mets.strings("//*[local-name()='fileGrp'][@USE='Documentation']/*[local-name()='file']/@ADMID")
+            == ["digiprov-premis", "digiprov-premis"])
+        #expect(try mets.strings("//*[local-name()='fileGrp'][@USE='Schemas']/*[local-name()='file']/*[local-name()='FLocat']/@*[local-name()='href']")
+            == ["schemas/mets.xsd", "schemas/xlink.xsd", "schemas/DILCISExtensionMETS.xsd", "schemas/premis-v3-0.xsd"])
+        #expect(try mets.nodes("//*[local-name()='fileGrp'][@USE='Schemas']/*[local-name()='file'][@ADMID]").isEmpty)
+
         let rep = try SIPXML(path: pkg + "/representations/rep1/METS.xml")
         #expect(try rep.strings("//*[local-name()='metsHdr']/@*[local-name()='OAISPACKAGETYPE']") == ["DIP"])
         let hrefs = try rep.strings("//*[local-name()='file']/*[local-name()='FLocat']/@*[local-name()='href']")
