@@ -1,4 +1,5 @@
 import BevaraIndex
+import Foundation
 import BevaraIngest
 import BevaraModel
 
@@ -29,5 +30,11 @@ public struct AccessService {
         if found.isEmpty { found = try archive.index.cases(diarienummer: id, organisations: organisations) }
         guard !found.isEmpty else { throw AccessError.notFound(id: id) }
         return found.map { CaseView($0, policy: policy) }
+    }
+
+    /// Builds a disclosure package for a request; secrecy-marked records are withheld unless a
+    /// decision (made now, or recorded earlier) releases them. Registrars only.
+    public func retrieve(_ order: DisclosureOrder, now: Date = Date()) throws -> DisclosureResult {
+        try Retriever(archive: archive, policy: policy, now: now).run(order).result
     }
 }

@@ -21,8 +21,10 @@ struct DecisionStore {
         try storage.logRecords(SecrecyDecision.self, objectID: objectID, prefix: Self.prefix)
     }
 
-    /// The decision in force for `recordID`: the latest one.
-    func latest(recordID: String, objectID: String) throws -> SecrecyDecision? {
-        try decisions(objectID: objectID).last { $0.recordID == recordID }
+    /// The decision in force for `recordID` in this request: the latest one made for it. Secrecy
+    /// is assessed anew for every request (circumstances change), so a decision made for another
+    /// request is evidence, not a release.
+    func latest(recordID: String, objectID: String, request: String) throws -> SecrecyDecision? {
+        try decisions(objectID: objectID).last { $0.recordID == recordID && $0.requestReference == request }
     }
 }

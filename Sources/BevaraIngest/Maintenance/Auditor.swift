@@ -33,13 +33,6 @@ public struct Auditor {
         self.user = user
     }
 
-    /// ISO 8601 with milliseconds: audits sort by it, and two can happen within a second.
-    nonisolated(unsafe) static let timestamp: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f
-    }()
-
     /// Audits every AIP, or only those whose last audit is older than `olderThanDays`.
     public func run(olderThanDays: Int? = nil, now: Date = Date()) throws -> FixityReport {
         let lock = try archive.lockForWriting()
@@ -48,7 +41,7 @@ public struct Auditor {
         var report = FixityReport()
         for objectID in try storage.objectIDs() {
             if let days = olderThanDays, let last = try FixityLog.events(storage: storage, objectID: objectID).last,
-               let when = Self.timestamp.date(from: last.dateTime),
+               let when = Timestamp.date(from: last.dateTime),
                now.timeIntervalSince(when) < Double(days) * 86_400 {
                 report.objectsSkipped += 1
                 continue
@@ -64,7 +57,7 @@ public struct Auditor {
             report.objectsChecked += 1
             report.damage += found
             let entry = FixityLog.Entry(
-                dateTime: Self.timestamp.string(from: now), outcome: found.isEmpty ? "success" : "failure",
+                dateTime: Timestamp.string(from: now), outcome: found.isEmpty ? "success" : "failure",
                 detail: found.isEmpty ? "every stored file matches the inventory and the AIP METS"
                     : found.map { "\($0.path): \($0.problem)" }.joined(separator: "; "),
                 agent: user.id)
