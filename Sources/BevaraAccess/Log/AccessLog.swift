@@ -115,9 +115,9 @@ public final class AccessLog: Sendable {
         }
     }
 
-    func decode(_ bytes: Data, line: Int?) throws -> AccessLogEntry {
+    func decode(_ bytes: Data, line: Int?, with decoder: JSONDecoder = JSONDecoder()) throws -> AccessLogEntry {
         do {
-            return try JSONDecoder().decode(AccessLogEntry.self, from: bytes)
+            return try decoder.decode(AccessLogEntry.self, from: bytes)
         } catch {
             throw AccessLogError.malformedLine(path: logPath, line: line, reason: "\(error)")
         }
@@ -128,11 +128,12 @@ public final class AccessLog: Sendable {
     public func forEachEntry(_ body: (AccessLogEntry) throws -> Void) throws {
         try PosixIO.withLock(lockPath, exclusive: false) {
             guard let reader = try LogLineReader(path: logPath) else { return }
+            let decoder = JSONDecoder()
             while let line = try reader.next() {
                 guard line.terminated else {
                     throw AccessLogError.tornFinalLine(path: logPath, line: line.number, afterSeq: line.number - 1)
                 }
-                try body(try decode(line.bytes, line: line.number))
+                try body(try decode(line.bytes, line: line.number, with: decoder))
             }
         }
     }

@@ -32,6 +32,45 @@ enum AccessLogCanonical {
         return hex(SHA256.hash(data: bytes))
     }
 
+    /// The hash of a line as read: SHA-256 of its bytes without the `"hash":"<64 hex>",` member,
+    /// which for a canonical line is exactly the canonical JSON without `hash` (one SHA pass
+    /// instead of a second encoding). Nil when the line has no such member.
+    ///
+    /// The first `"hash":"` in a canonical line is the top-level member: keys are sorted, so only
+    /// `command` (a string), `decisions` and `files` (objects with fixed keys, none named `hash`)
+    /// come before it, and a quote inside a JSON string is always escaped. `outcome` always
+    /// follows, hence the comma. A non-canonical line may fool this search, but `verify` rejects
+    /// any line whose bytes are not the canonical encoding, so it cannot pass.
+    static func hash(ofLine line: Data) -> String? {
+        line.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let marker = Array("\"hash\":\"".utf8)
+            let memberLength = marker.count + 64 + 2
+            guard bytes.count >= memberLength else { return nil }
+            guard let start = firstOccurrence(of: marker, in: bytes) else { return nil }
+            guard start + memberLength <= bytes.count,
+                  bytes[start + marker.count + 64] == UInt8(ascii: "\""),
+                  bytes[start + marker.count + 65] == UInt8(ascii: ",") else { return nil }
+            var hasher = SHA256()
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[0..<start]))
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[(start + memberLength)...]))
+            return hex(hasher.finalize())
+        }
+    }
+
+    private static func firstOccurrence(of marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress, bytes.count >= marker.count else { return nil }
+        var from = 0
+        // memchr/memcmp: C speed even in a debug build, where verify spends its time.
+        while let found = memchr(base + from, Int32(marker[0]), bytes.count - marker.count + 1 - from) {
+            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(found, marker, marker.count) == 0 { return offset }
+            from = offset + 1
+            if from > bytes.count - marker.count { return nil }
+        }
+        return nil
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func hex(_ digest: SHA256.Digest) -> String {

@@ -5,7 +5,8 @@ import Foundation
 /// Per line, in this order (so the reason names the most direct cause):
 /// 1. the line ends with `\n` (else: torn final line, an interrupted append);
 /// 2. it decodes as an entry (else: not an entry);
-/// 3. its `hash` equals the hash of its content (else: "hash mismatch", the entry was changed);
+/// 3. its `hash` equals the SHA-256 of the line without its `hash` member (else: "hash
+///    mismatch", the entry was changed);
 /// 4. its bytes are exactly the canonical encoding (else: the line was altered in a way that
 ///    keeps its meaning, e.g. whitespace or escapes; evidence must not change at all);
 /// 5. its `seq` is the line's position (a higher seq: entries removed before it; a lower one:
@@ -42,7 +43,7 @@ struct AccessLogVerifier {
                     return .broken(line: number, seq: nil, reason: "not an access log entry (invalid JSON or missing fields)")
                 }
                 let seq = entry.seq
-                guard try AccessLogCanonical.hash(entry) == entry.hash else {
+                guard AccessLogCanonical.hash(ofLine: line.bytes) == entry.hash else {
                     return .broken(line: number, seq: seq, reason: "hash mismatch: the entry's content was changed after it was written")
                 }
                 guard try AccessLogCanonical.line(entry) == line.bytes else {

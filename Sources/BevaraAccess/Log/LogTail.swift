@@ -27,18 +27,16 @@ struct LogTail {
     /// The bytes from just after the last `\n` before `end` up to `end` (exclusive), and where they start.
     private static func line(fd: Int32, endingAt end: Int64, path: String) throws -> (bytes: Data, start: Int64) {
         let step: Int64 = 64 * 1024
-        var collected: [UInt8] = []
         var position = end
         while position > 0 {
             let from = max(0, position - step)
             let block = try PosixIO.read(fd, at: from, count: Int(position - from), path: path)
             if let newline = block.lastIndex(of: 0x0A) {
-                collected.insert(contentsOf: block[(newline + 1)...], at: 0)
-                return (Data(collected), from + Int64(newline) + 1)
+                let start = from + Int64(newline) + 1
+                return (Data(try PosixIO.read(fd, at: start, count: Int(end - start), path: path)), start)
             }
-            collected.insert(contentsOf: block, at: 0)
             position = from
         }
-        return (Data(collected), 0)
+        return (Data(try PosixIO.read(fd, at: 0, count: Int(end), path: path)), 0)
     }
 }

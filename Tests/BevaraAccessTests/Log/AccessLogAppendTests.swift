@@ -34,6 +34,20 @@ import Testing
         #expect(!line.contains("\n") && !line.contains(": "))
     }
 
+    /// verify finds the hash member by its text; a filter named "hash" or a reason quoting
+    /// `"hash":"` must not confuse it.
+    @Test func fieldsThatLookLikeTheHashMemberDoNotConfuseVerify() throws {
+        let f = try AccessLogFixture(); defer { f.remove() }
+        let tricky = String(repeating: "a", count: 64)
+        let entry = try f.log.append(AccessLogDraft(
+            user: "u", role: "registrar", organisation: nil, command: "search\"hash\":\"\(tricky)\",",
+            query: ["hash": tricky], records: [],
+            decisions: [LoggedDecision(recordID: "r", decision: "deny", reason: "\"hash\":\"\(tricky)\",")]))
+        try f.log.append(AccessLogFixture.draft(2))
+        #expect(try f.log.verify().count == 2)
+        #expect(try f.log.entries().first == entry)
+    }
+
     @Test func theLogHoldsPersonalDataSoOnlyItsOwnerMayReadIt() throws {
         let f = try AccessLogFixture(); defer { f.remove() }
         try f.log.append(AccessLogFixture.draft(1))

@@ -74,11 +74,19 @@ import Testing
     @Test func aByteChangeThatKeepsTheMeaningIsStillCaught() throws {
         let f = try AccessLogFixture(); defer { f.remove() }
         try f.appendEntries(10)
-        var lines = try f.lines
+        let original = try f.lines
+        var lines = original
         lines[4] = "{ " + lines[4].dropFirst()
+        // Moving the hash member to the front keeps the hashed bytes; only the canonical check sees it.
+        let member = try #require(lines[6].firstMatch(of: /"hash":"[0-9a-f]{64}",/)).output
+        lines[6] = "{" + member + lines[6].replacingOccurrences(of: String(member), with: "").dropFirst()
         try f.rewrite(lines)
-        let result = try f.log.verify()
-        #expect(result.brokenLine == 5 && result.reason.contains("canonical"))
+        let whitespace = try f.log.verify()
+        #expect(whitespace.brokenLine == 5 && whitespace.reason.contains("hash mismatch"))
+        lines[4] = original[4]
+        try f.rewrite(lines)
+        let moved = try f.log.verify()
+        #expect(moved.brokenLine == 7 && moved.reason.contains("canonical"))
     }
 
     @Test func truncatingTheLastThreeEntriesIsCaughtByTheHeadAnchorAndAppendRefuses() throws {
