@@ -5,8 +5,9 @@ public enum AccessLogError: Error, CustomStringConvertible, Equatable, Sendable 
     case tornFinalLine(path: String, line: Int, afterSeq: Int)
     /// A line is not a log entry (not JSON, or missing fields).
     case malformedLine(path: String, line: Int?, reason: String)
-    /// The log's last entry does not match the head anchor: entries were removed from the end
-    /// (or the log was replaced). Appending would overwrite the anchor, the only evidence.
+    /// The log's last entry does not match the head anchor: entries were removed from the end,
+    /// or the tail was rewritten or extended outside Bevara. Appending would overwrite the
+    /// anchor, the only evidence.
     case headMismatch(path: String, headSeq: Int, lastSeq: Int)
     /// The head anchor file is not `<seq> <hash>`.
     case malformedHead(path: String, reason: String)
@@ -20,7 +21,8 @@ public enum AccessLogError: Error, CustomStringConvertible, Equatable, Sendable 
             return "\(path)\(line.map { ":\($0)" } ?? " (last line)"): not an access log entry: \(reason)"
         case .headMismatch(let path, let headSeq, let lastSeq):
             return "\(path): the log ends at seq \(lastSeq) but the head anchor records seq \(headSeq): "
-                + "entries may have been removed from the end; refusing to append; run `bevara log verify`"
+                + "the tail was changed outside Bevara (entries removed from the end, rewritten or added); "
+                + "refusing to append; run `bevara log verify`"
         case .malformedHead(let path, let reason):
             return "\(path): head anchor is not '<seq> <sha256>': \(reason)"
         }

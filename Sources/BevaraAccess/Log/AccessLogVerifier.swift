@@ -21,11 +21,14 @@ struct AccessLogVerifier {
     let headPath: String
 
     func run() throws -> AccessLogVerification {
-        let head: AccessLogHead?
+        // Read before the chain so its seq's hash can be picked up on the way; reported after it,
+        // so damage inside the chain is named first.
+        var head: AccessLogHead?
+        var headError: AccessLogError?
         do {
             head = try AccessLogHead.read(headPath)
         } catch let error as AccessLogError {
-            return .broken(line: 1, seq: nil, reason: "\(error): the tail of the log cannot be checked")
+            headError = error
         }
         var count = 0
         var previousHash = AccessLogCanonical.genesisHash
@@ -68,6 +71,9 @@ struct AccessLogVerifier {
                 previousHash = entry.hash
                 count = number
             }
+        }
+        if let headError {
+            return .broken(line: count + 1, seq: nil, reason: "\(headError): the tail of the log cannot be checked")
         }
         return checkTail(count: count, lastHash: previousHash, head: head, hashAtHead: hashAtHead)
     }
