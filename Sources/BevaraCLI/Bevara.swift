@@ -11,7 +11,7 @@ struct Bevara: ParsableCommand {
         abstract: "E-archive ingestion and long-term preservation for Swedish municipal records.",
         version: version,
         subcommands: [CheckCommand.self, PackageCommand.self, ArchiveCommand.self, IngestCommand.self, AuditCommand.self,
-                      ReindexCommand.self, StatusCommand.self, SearchCommand.self, ShowCommand.self, RetrieveCommand.self,
+                      ReindexCommand.self, StatusCommand.self, SearchCommand.self, ShowCommand.self, RetrieveCommand.self, LogCommand.self,
                       FixtureCommand.self])
 
     static func main() {
