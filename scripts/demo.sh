@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled fixtures, from a fresh checkout: set up, build, preflight and
 # package both fixtures (directory, tar and zip), judge the SIPs with the field's validators, then
-# create an archive, ingest the SIPs, audit it and judge the storage root with ocfl-py.
+# create an archive, ingest the SIPs, audit it and judge the storage root with ocfl-py, and answer
+# a request for public records (search, show, retrieve a DIP, verify the access log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -26,4 +27,11 @@ echo "== archive: create, ingest (each organisation's archivist), status, audit"
 "$BEVARA" audit --archive "$OUT/archive" --as admin
 echo "== validate the OCFL storage root"
 VENV="$PWD/.venv-validators" ../shared/validators/validate-ocfl "$OUT/archive/storage"
-echo "demo: packages and the archive are in $OUT/"
+echo "== a registrar answers a request: search, show, retrieve (a DIP with a cover list), then the access log"
+R=(--archive "$OUT/archive" --as registrator-vanersborg)
+"$BEVARA" search "${R[@]}" --text belysning
+"$BEVARA" show "${R[@]}" "KS 2022/17"
+"$BEVARA" retrieve "${R[@]}" --request "KS 2026/42" --out "$OUT/begaran-KS-2026-42.zip" "KS 2022/17"
+VENV="$PWD/.venv-validators" ../shared/validators/validate-sip "$OUT/begaran-KS-2026-42.zip"
+"$BEVARA" log verify --archive "$OUT/archive"
+echo "demo: packages, the archive and the disclosure package are in $OUT/"
