@@ -19,9 +19,9 @@ def load(path):
     with open(path, encoding="utf-8") as f:
         for line in f:
             key, _, rest = line.rstrip("\n").partition(" ")
-            if key == "cmd.latency":
+            if key.endswith(".latency"):
                 kind, micros, hits = rest.rsplit(" ", 2)
-                latencies.setdefault(kind, []).append((int(micros) / 1000.0, int(hits)))
+                latencies.setdefault(key[:-len(".latency")], {}).setdefault(kind, []).append((int(micros) / 1000.0, int(hits)))
             else:
                 values[key] = rest
     return values, latencies
@@ -98,10 +98,11 @@ def rows_for(v, latencies, p4):
                          f"p50 {l['p50']:.2f} / p95 {l['p95']:.2f} / p99 {l['p99']:.2f} ms", "—", None,
                          f"p95 ≤ {goal:.0f} ms", verdict(l["p95"] <= goal and k["errors"] == 0)))
     # P4 whole commands (reported, no goal)
-    for kind, samples in latencies.items():
-        ms = sorted(s[0] for s in samples)
-        rows.append((f"P4 {kind} (bevara search --json)", f"p50 {percentile(ms, 50):.0f} / p95 {percentile(ms, 95):.0f} ms",
-                     "—", None, "(reported)", "—"))
+    for key, where in [("cmd1m", f"{p4['records']:,} records" if p4 else "P4 index"), ("cmd", "small archive")]:
+        for kind, samples in latencies.get(key, {}).items():
+            ms = sorted(s[0] for s in samples)
+            rows.append((f"P4 {kind} (bevara search --json, {where})",
+                         f"p50 {percentile(ms, 50):.0f} / p95 {percentile(ms, 95):.0f} ms", "—", None, "(reported)", "—"))
     # P5
     for step in ["package", "ingest"]:
         big, tenth = num(v, f"{small}.{step}.rss_kib"), num(v, f"p5.{step}.rss_kib")
@@ -144,8 +145,8 @@ def details(v, latencies, p4):
             orgs = status if isinstance(status, list) else status.get("organisations", [])
             recs = sum(o.get("records", 0) for o in orgs)
             cases = sum(o.get("cases", 0) for o in orgs)
-            out.append(f"- P4 whole commands: the {v.get('small.part', 'p2').upper()} archive (made with `bevara ingest`): "
-                       f"{cases:,} cases, {recs:,} records")
+            out.append(f"- P4 whole commands, small archive (the {'P2' if v.get('small.part') == 'p2' else 'P3 small-files'} "
+                       f"package, made with `bevara ingest`): {cases:,} cases, {recs:,} records")
         except (ValueError, OSError, AttributeError):
             pass
     out.append("")
@@ -160,15 +161,26 @@ def details(v, latencies, p4):
                        f"{k['medianTotal']:,} | {k['zeroHitShare'] * 100:.0f} % | {ex} |")
         out.append(f"\n{p4['queriesPerKind']} measured queries per kind, interleaved, after a warm-up round of other queries; "
                    "each searches one organisation (the registrar's own), 50 hits per page plus the total count.\n")
-    if latencies:
-        out.append("## P4 whole-command latency (`bevara search --json`, process start to exit)\n")
+    titles = {"cmd1m": "on an archive holding the P4 index (BevaraBench's, moved into `bevara archive init`'s folder)",
+              "cmd": "on the small-files archive made by `bevara ingest`"}
+    for key in ["cmd1m", "cmd"]:
+        if key not in latencies:
+            continue
+        out.append(f"## P4 whole-command latency (`bevara search --json`, process start to exit), {titles[key]}\n")
         out.append("| Kind | n | p50 ms | p95 ms | max ms | median hits |")
         out.append("|---|---|---|---|---|---|")
-        for kind, samples in latencies.items():
+        for kind, samples in latencies[key].items():
             ms = sorted(s[0] for s in samples)
             hits = sorted(s[1] for s in samples)
             out.append(f"| {kind} | {len(ms)} | {percentile(ms, 50):.0f} | {percentile(ms, 95):.0f} | {ms[-1]:.0f} | "
                        f"{hits[len(hits) // 2]:,} |")
+        out.append("")
+    if p4:
+        out.append("## P4 slowest in-process queries and their plans\n")
+        for k in p4["kinds"]:
+            for q in k.get("slowest", [])[:2]:
+                out.append(f"- {k['kind']}: `{q['arguments']}`: {q['milliseconds']:.1f} ms, {q['total']:,} hits; plan: "
+                           + " → ".join(q["plan"]))
         out.append("")
     out.append("## All measurements (wall s, peak RSS KiB)\n")
     out.append("```")
