@@ -184,19 +184,23 @@ struct SearchExecutor {
             ? ["r.record_id", "r.title", "CASE WHEN r.id IS NULL THEN c.opened ELSE r.date END", "r.restricted",
                "r.legal_reference", "r.id"]
             : ["NULL", "NULL", "c.opened", "NULL", "NULL", "NULL"]
-        let order = (p.textDriven ? "rank, " : "") + "hit_date DESC, c.dnr_key, case_row, record_row"
+        // Newest first, then the latest written; without a rank, a single organisation's date
+        // index can deliver this order directly and stop at the page's end.
+        let order = (p.textDriven ? "rank, " : "") + "hit_date DESC, case_row DESC, record_row DESC"
+        // A ranked query must visit every match to sort anyway: count them in the same pass.
+        let total = p.textDriven ? ", count(*) OVER () AS total_count" : ""
         let with = p.withClause.isEmpty ? "WITH " : p.withClause.dropLast() + ",\n"
         return """
             \(with)page AS (
                 SELECT c.object_id, c.organisation_id, c.dnr, c.title AS case_title, c.restricted AS case_restricted,
                        c.legal_reference AS case_reference, \(rank) AS rank, c.id AS case_row,
-                       \(recordColumns(record))
+                       \(recordColumns(record))\(total)
                 \(p.fromWhere)
                 ORDER BY \(order)
                 LIMIT ? OFFSET ?)
             SELECT page.*, EXISTS (SELECT 1 FROM party p WHERE p.organisation_id = page.organisation_id
                                    AND p.case_id = page.case_row AND p.protected = 1
-                                   AND (page.record_row IS NULL OR p.record_id IS NULL OR p.record_id = page.record_row))
+                                   AND (page.record_row IS NULL OR p.record_id IS NULL OR p.record_id = page.record_row)) AS protected_party
             FROM page
             """
     }
@@ -222,10 +226,12 @@ struct SearchExecutor {
                              caseTitle: row["case_title"], recordID: row["record_id"], recordTitle: row["record_title"],
                              date: row["hit_date"], restricted: caseRestricted || recordRestricted,
                              legalReference: references.isEmpty ? nil : references.joined(separator: "; "),
-                             protectedIdentity: row[row.count - 1], rank: row["rank"])
+                             protectedIdentity: row["protected_party"], rank: row["rank"])
         }
         let total: Int
-        if offset == 0 && hits.count < limit {
+        if let counted = rows.first?["total_count"] as Int? {
+            total = counted
+        } else if offset == 0 && hits.count < limit {
             total = hits.count
         } else {
             total = try Int.fetchOne(db, sql: p.withClause + "SELECT count(*) " + p.fromWhere, arguments: p.arguments) ?? 0
