@@ -65,6 +65,9 @@ let package = Package(
             "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraFixtures", "BevaraIngest", "BevaraAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Benchmarks (bench/run): index build and search latency through the real IndexWriter API.
+        .executableTarget(name: "BevaraBench", dependencies: ["BevaraIndex", "BevaraModel", "BevaraArchiveIO"],
+                          path: "bench/Sources/BevaraBench"),
 
         .testTarget(name: "BevaraModelTests", dependencies: ["BevaraModel"]),
         .testTarget(name: "BevaraXMLTests", dependencies: ["BevaraXML"]),

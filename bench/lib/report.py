@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Turns bench/run's measurements into the results table (printed) and a Markdown report.
+
+usage: report.py MEASUREMENTS OUT.md
+
+MEASUREMENTS holds "key value" lines (`p1.package.wall 12.3`, `cmd.latency KIND MICROSECONDS HITS`).
+A section "## What limits each figure" already in OUT.md is kept (it is written by hand after a
+profile); everything above it is regenerated.
+"""
+import json
+import os
+import sys
+
+KEEP_HEADING = "## What limits each figure"
+
+
+def load(path):
+    values, latencies = {}, {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            key, _, rest = line.rstrip("\n").partition(" ")
+            if key == "cmd.latency":
+                kind, micros, hits = rest.rsplit(" ", 2)
+                latencies.setdefault(kind, []).append((int(micros) / 1000.0, int(hits)))
+            else:
+                values[key] = rest
+    return values, latencies
+
+
+def num(values, key):
+    """The value as a float (a timing of 0.00 s is clamped to 0.01 s, /usr/bin/time's resolution)."""
+    try:
+        value = float(values[key])
+    except (KeyError, ValueError):
+        return None
+    return max(value, 0.01) if key.endswith(".wall") else value
+
+
+def percentile(sorted_values, p):
+    if not sorted_values:
+        return 0.0
+    rank = max(1, -(-len(sorted_values) * p // 100))
+    return sorted_values[int(min(len(sorted_values), rank)) - 1]
+
+
+def human_bytes(n):
+    n = float(n)
+    for unit in ["B", "KB", "MB", "GB"]:
+        if n < 1000 or unit == "GB":
+            return f"{n:.1f} {unit}" if unit != "B" else f"{int(n)} B"
+        n /= 1000
+    return str(n)
+
+
+def verdict(ok):
+    return "PASS" if ok else "MISS"
+
+
+def rows_for(v, latencies, p4):
+    """(figure, bevara, baseline, ratio, goal, result) tuples."""
+    rows = []
+    # P1
+    pkg, sha, bag = num(v, "p1.package.wall"), num(v, "p1.sha256sum.wall"), num(v, "p1.bagit.wall")
+    size = num(v, "p1.bytes")
+    if pkg and sha:
+        mbps = f", {size / pkg / 1e6:.0f} MB/s" if size else ""
+        what = f"P1 package {human_bytes(size)} in {v.get('p1.files', '?')} files to .tar"
+        rows.append((what, f"{pkg:.2f} s{mbps}", f"sha256sum {sha:.2f} s", pkg / sha, "≤ 1.10×", verdict(pkg / sha <= 1.10)))
+    if pkg and bag:
+        rows.append(("P1 package vs bagit-python", f"{pkg:.2f} s", f"bagit.py --sha256 {bag:.2f} s", pkg / bag, "< 1.00×",
+                     verdict(pkg < bag)))
+    # P2
+    pkg, sha, tar, bag = (num(v, f"p2.{k}.wall") for k in ["package", "sha256sum", "tar", "bagit"])
+    files = num(v, "p2.files")
+    if pkg and bag and files:
+        mine, theirs = files / pkg, files / bag
+        rows.append((f"P2 package {int(files)} small files, files/s", f"{mine:,.0f} files/s", f"bagit.py {theirs:,.0f} files/s",
+                     mine / theirs, "≥ 1.50×", verdict(mine / theirs >= 1.5)))
+    if pkg and sha and tar:
+        rows.append(("P2 package vs sha256sum + tar cf", f"{pkg:.2f} s", f"{sha:.2f} s + {tar:.2f} s = {sha + tar:.2f} s",
+                     pkg / (sha + tar), "≤ 1.50×", verdict(pkg / (sha + tar) <= 1.5)))
+    # P3
+    for part, label in [("p1", "P1 (large files)"), ("p2", "P2 (small files)")]:
+        ing, base = num(v, f"{part}.ingest.wall"), num(v, f"{part}.ingest_base.wall")
+        if ing and base:
+            rows.append((f"P3 ingest the {label} package", f"{ing:.2f} s", f"sha256sum + cp -r {base:.2f} s", ing / base,
+                         "≤ 1.50×", verdict(ing / base <= 1.5)))
+    # P4 in-process
+    if p4:
+        for k in p4["kinds"]:
+            l = k["latency"]
+            goal = k["goalP95Milliseconds"]
+            rows.append((f"P4 {k['kind']} (in-process, {p4['records']:,} records)",
+                         f"p50 {l['p50']:.2f} / p95 {l['p95']:.2f} / p99 {l['p99']:.2f} ms", "—", None,
+                         f"p95 ≤ {goal:.0f} ms", verdict(l["p95"] <= goal and k["errors"] == 0)))
+    # P4 whole commands (reported, no goal)
+    for kind, samples in latencies.items():
+        ms = sorted(s[0] for s in samples)
+        rows.append((f"P4 {kind} (bevara search --json)", f"p50 {percentile(ms, 50):.0f} / p95 {percentile(ms, 95):.0f} ms",
+                     "—", None, "(reported)", "—"))
+    # P5
+    for step in ["package", "ingest"]:
+        big, small = num(v, f"p2.{step}.rss_kib"), num(v, f"p5.{step}.rss_kib")
+        if big and small:
+            ratio = big / small
+            ok = big / 1024 <= 200 and small / 1024 <= 200 and ratio < 1.2
+            rows.append((f"P5 peak RSS of {step}, {v.get('p5.files')} → {v.get('p2.files')} files",
+                         f"{big / 1024:.0f} MiB", f"{small / 1024:.0f} MiB at 1/10", ratio, "≤ 200 MiB, < 1.20×", verdict(ok)))
+        large = num(v, f"p1.{step}.rss_kib")
+        if large:
+            rows.append((f"P5 peak RSS of {step}, P1 ({human_bytes(num(v, 'p1.bytes') or 0)})", f"{large / 1024:.0f} MiB", "—",
+                         None, "≤ 200 MiB", verdict(large / 1024 <= 200)))
+    return rows
+
+
+def table(rows):
+    head = "| Figure | Bevara | Baseline | Ratio | Goal | Result |\n|---|---|---|---|---|---|\n"
+    return head + "".join(f"| {f} | {b} | {base} | {'' if r is None else f'{r:.2f}×'} | {g} | {res} |\n"
+                          for f, b, base, r, g, res in rows)
+
+
+def details(v, latencies, p4):
+    out = []
+    out.append("## Data\n")
+    for part, label in [("p1", "P1"), ("p2", "P2"), ("p5", "P5 (a tenth of P2)")]:
+        if f"{part}.files" in v:
+            files, size = num(v, f"{part}.files"), num(v, f"{part}.bytes")
+            extra = f", SIP {human_bytes(num(v, part + '.sip_bytes'))}" if f"{part}.sip_bytes" in v else ""
+            out.append(f"- {label}: {int(files):,} content files, export {human_bytes(size)} "
+                       f"(mean {human_bytes(size / max(files, 1))} per file incl. metadata){extra}; "
+                       f"generated in {num(v, part + '.fixture.wall'):.1f} s")
+    if p4:
+        out.append(f"- P4: {p4['records']:,} records, {p4['cases']:,} cases, {p4['parties']:,} parties, "
+                   f"{p4['filesWithText']:,} files with text, {p4['packages']} packages, {p4['organisations']} organisations; "
+                   f"index {human_bytes(p4['databaseBytes'])}, built in {p4.get('buildSeconds') or 0:.1f} s "
+                   f"({p4.get('recordsPerSecond') or 0:,.0f} records/s) through IndexWriter")
+    if "cmd.archive" in v and os.path.exists(v["cmd.archive"]):
+        try:
+            status = json.load(open(v["cmd.archive"]))
+            orgs = status if isinstance(status, list) else status.get("organisations", [])
+            recs = sum(o.get("records", 0) for o in orgs)
+            cases = sum(o.get("cases", 0) for o in orgs)
+            out.append(f"- P4 whole commands: the P2 archive (ingested with `bevara ingest`): {cases:,} cases, {recs:,} records")
+        except (ValueError, OSError, AttributeError):
+            pass
+    out.append("")
+    if p4:
+        out.append("## P4 in-process latency per query kind\n")
+        out.append("| Kind | p50 ms | p95 ms | p99 ms | mean ms | max ms | median hits | no hits | examples |")
+        out.append("|---|---|---|---|---|---|---|---|---|")
+        for k in p4["kinds"]:
+            l = k["latency"]
+            ex = "; ".join(f"`{e}`" for e in k["examples"][:3])
+            out.append(f"| {k['kind']} | {l['p50']:.2f} | {l['p95']:.2f} | {l['p99']:.2f} | {l['mean']:.2f} | {l['max']:.2f} | "
+                       f"{k['medianTotal']:,} | {k['zeroHitShare'] * 100:.0f} % | {ex} |")
+        out.append(f"\n{p4['queriesPerKind']} measured queries per kind, interleaved, after a warm-up round of other queries; "
+                   "each searches one organisation (the registrar's own), 50 hits per page plus the total count.\n")
+    if latencies:
+        out.append("## P4 whole-command latency (`bevara search --json`, process start to exit)\n")
+        out.append("| Kind | n | p50 ms | p95 ms | max ms | median hits |")
+        out.append("|---|---|---|---|---|---|")
+        for kind, samples in latencies.items():
+            ms = sorted(s[0] for s in samples)
+            hits = sorted(s[1] for s in samples)
+            out.append(f"| {kind} | {len(ms)} | {percentile(ms, 50):.0f} | {percentile(ms, 95):.0f} | {ms[-1]:.0f} | "
+                       f"{hits[len(hits) // 2]:,} |")
+        out.append("")
+    out.append("## All measurements (wall s, peak RSS KiB)\n")
+    out.append("```")
+    for key in sorted(v):
+        if key.endswith(".wall") or key.endswith(".rss_kib"):
+            out.append(f"{key:32} {v[key]}")
+    out.append("```\n")
+    return "\n".join(out)
+
+
+METHOD = """## Method
+
+- Every figure and its baseline run in the same `bench/run`, on the same bytes, one after the
+  other, each after `sync` and with the inputs read once beforehand (warm page cache: the data
+  fits in memory, so the figures compare CPU and write cost, not cold-disk reads).
+- Bevara fsyncs what it writes (package, OCFL version, index) before it reports success;
+  `tar cf` and `cp -r` do not, so the baselines are a little flattered.
+- `sha256sum` is coreutils 9.1, which does not use the CPU's SHA extensions; Bevara hashes with
+  swift-crypto (BoringSSL, SHA-NI). bagit-python (1.9, hashlib/OpenSSL) bags a fresh copy of the
+  export in place, with `--sha256` and `--processes $BENCH_BAGIT_PROCESSES` (default 1).
+- P3's baseline is `sha256sum` over the package unpacked into a folder plus `cp -r` of that
+  folder; Bevara ingests the `.tar` (unpack safely, validate, hash while copying into OCFL,
+  write the AIP METS and PREMIS, index, fsync).
+- P5 takes peak RSS from `/usr/bin/time` for the P2 run and a run with a tenth of the files.
+"""
+
+
+def main():
+    values, latencies = load(sys.argv[1])
+    out_path = sys.argv[2]
+    p4 = None
+    if "p4.json" in values and os.path.exists(values["p4.json"]):
+        p4 = json.load(open(values["p4.json"]))
+    rows = rows_for(values, latencies, p4)
+
+    width = max([len(r[0]) for r in rows] + [10])
+    print(f"\n{'Figure':{width}}  {'Bevara':44}  {'Ratio':>7}  {'Goal':18}  Result")
+    for f, b, base, r, g, res in rows:
+        ratio = "" if r is None else f"{r:.2f}×"
+        print(f"{f:{width}}  {b:44}  {ratio:>7}  {g:18}  {res}")
+        if base != "—":
+            print(f"{'':{width}}    baseline: {base}")
+
+    quick = values.get("machine.quick") == "1"
+    head = ["# Benchmark results\n"]
+    if quick:
+        head.append("**Quick run (`bench/run --quick`): tiny sizes that only prove the harness works; "
+                    "the figures mean nothing.**\n")
+    head.append(f"Generated by `bench/run` on {values.get('machine.date')} (commit {values.get('machine.commit')}, "
+                f"{values.get('machine.build')} build).\n")
+    head.append("## Machine\n")
+    head.append(f"- {values.get('machine.cores')} cores: {values.get('machine.cpu')}; {values.get('machine.memory')} memory")
+    head.append(f"- work dir disk: {values.get('machine.disk')}")
+    head.append(f"- load average (1/5/15 min) at start {values.get('machine.load_start')}, at end {values.get('machine.load_end')}"
+                " (other engineers share the machine)\n")
+    head.append("## Results\n")
+    head.append(table(rows))
+    text = "\n".join(head) + "\n" + details(values, latencies, p4) + "\n" + METHOD
+
+    kept = ""
+    if os.path.exists(out_path):
+        old = open(out_path, encoding="utf-8").read()
+        at = old.find(KEEP_HEADING)
+        if at >= 0:
+            kept = old[at:]
+    os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
+    with open(out_path, "w", encoding="utf-8") as f:
+        f.write(text + ("\n" + kept if kept else ""))
+
+
+if __name__ == "__main__":
+    main()
