@@ -45,17 +45,25 @@ struct AIPIndexer {
                                                  organisationID: organisation.id, into: writer)
                 }
             }
-            // Every file once: verified, identified, and its text extracted if it is content.
+            // Every file once: verified, identified, and its text extracted if it is content. PDFs
+            // go to poppler in separate processes, all cores at once, after the loop.
+            var pdfs: [(fileID: Int64, path: String)] = []
             for (path, digest) in state.sorted(by: { $0.key < $1.key }) {
                 try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path) { file in
                     let format = identifier.identify(head: try FileHead.read(file), name: path)
                     let fileID = try writer.addFile(IndexedFile(
                         objectID: objectID, logicalPath: path, size: sizes[path] ?? 0, sha256: digest, mime: format.mime,
                         puid: format.puid))
-                    if AIPIndexer.isContent(path) {
+                    guard AIPIndexer.isContent(path) else { return }
+                    if format.mime == "application/pdf" {
+                        pdfs.append((fileID, file))
+                    } else {
                         try writer.setText(fileID: fileID, outcome: TextExtractor.extract(path: file, mime: format.mime))
                     }
                 }
+            }
+            for (pdf, outcome) in zip(pdfs, TextExtractor.extractPDFs(pdfs.map(\.path))) {
+                try writer.setText(fileID: pdf.fileID, outcome: outcome)
             }
             for path in state.keys.sorted() where path.hasPrefix("metadata/preservation/bevara-ingest-v") {
                 let version = Int(path.dropFirst("metadata/preservation/bevara-ingest-v".count).dropLast(".xml".count)) ?? head
