@@ -19,9 +19,9 @@ def load(path):
     with open(path, encoding="utf-8") as f:
         for line in f:
             key, _, rest = line.rstrip("\n").partition(" ")
-            if key == "cmd.latency":
+            if key.endswith(".latency"):
                 kind, micros, hits = rest.rsplit(" ", 2)
-                latencies.setdefault(kind, []).append((int(micros) / 1000.0, int(hits)))
+                latencies.setdefault(key[:-len(".latency")], {}).setdefault(kind, []).append((int(micros) / 1000.0, int(hits)))
             else:
                 values[key] = rest
     return values, latencies
@@ -80,10 +80,14 @@ def rows_for(v, latencies, p4):
         rows.append(("P2 package vs sha256sum + tar cf", f"{pkg:.2f} s", f"{sha:.2f} s + {tar:.2f} s = {sha + tar:.2f} s",
                      pkg / (sha + tar), "≤ 1.50×", verdict(pkg / (sha + tar) <= 1.5)))
     # P3
-    for part, label in [("p1", "P1 (large files)"), ("p2", "P2 (small files)")]:
+    small = v.get("small.part", "p2")
+    for part, label in [("p1", "the P1 (large files) package"),
+                        (small, "the P2 package" if small == "p2" else f"a small-files package ({v.get(small + '.files')} files)")]:
         ing, base = num(v, f"{part}.ingest.wall"), num(v, f"{part}.ingest_base.wall")
         if ing and base:
-            rows.append((f"P3 ingest the {label} package", f"{ing:.2f} s", f"sha256sum + cp -r {base:.2f} s", ing / base,
+            files = num(v, f"{part}.files")
+            rate = f", {files / ing:,.0f} files/s" if part != "p1" and files else ""
+            rows.append((f"P3 ingest {label}", f"{ing:.2f} s{rate}", f"sha256sum + cp -r {base:.2f} s", ing / base,
                          "≤ 1.50×", verdict(ing / base <= 1.5)))
     # P4 in-process
     if p4:
@@ -94,18 +98,19 @@ def rows_for(v, latencies, p4):
                          f"p50 {l['p50']:.2f} / p95 {l['p95']:.2f} / p99 {l['p99']:.2f} ms", "—", None,
                          f"p95 ≤ {goal:.0f} ms", verdict(l["p95"] <= goal and k["errors"] == 0)))
     # P4 whole commands (reported, no goal)
-    for kind, samples in latencies.items():
-        ms = sorted(s[0] for s in samples)
-        rows.append((f"P4 {kind} (bevara search --json)", f"p50 {percentile(ms, 50):.0f} / p95 {percentile(ms, 95):.0f} ms",
-                     "—", None, "(reported)", "—"))
+    for key, where in [("cmd1m", f"{p4['records']:,} records" if p4 else "P4 index"), ("cmd", "small archive")]:
+        for kind, samples in latencies.get(key, {}).items():
+            ms = sorted(s[0] for s in samples)
+            rows.append((f"P4 {kind} (bevara search --json, {where})",
+                         f"p50 {percentile(ms, 50):.0f} / p95 {percentile(ms, 95):.0f} ms", "—", None, "(reported)", "—"))
     # P5
     for step in ["package", "ingest"]:
-        big, small = num(v, f"p2.{step}.rss_kib"), num(v, f"p5.{step}.rss_kib")
-        if big and small:
-            ratio = big / small
-            ok = big / 1024 <= 200 and small / 1024 <= 200 and ratio < 1.2
-            rows.append((f"P5 peak RSS of {step}, {v.get('p5.files')} → {v.get('p2.files')} files",
-                         f"{big / 1024:.0f} MiB", f"{small / 1024:.0f} MiB at 1/10", ratio, "≤ 200 MiB, < 1.20×", verdict(ok)))
+        big, tenth = num(v, f"{small}.{step}.rss_kib"), num(v, f"p5.{step}.rss_kib")
+        if big and tenth:
+            ratio = big / tenth
+            ok = big / 1024 <= 200 and tenth / 1024 <= 200 and ratio < 1.2
+            rows.append((f"P5 peak RSS of {step}, {v.get('p5.files')} → {v.get(small + '.files')} files",
+                         f"{big / 1024:.0f} MiB", f"{tenth / 1024:.0f} MiB at 1/10", ratio, "≤ 200 MiB, < 1.20×", verdict(ok)))
         large = num(v, f"p1.{step}.rss_kib")
         if large:
             rows.append((f"P5 peak RSS of {step}, P1 ({human_bytes(num(v, 'p1.bytes') or 0)})", f"{large / 1024:.0f} MiB", "—",
@@ -122,7 +127,7 @@ def table(rows):
 def details(v, latencies, p4):
     out = []
     out.append("## Data\n")
-    for part, label in [("p1", "P1"), ("p2", "P2"), ("p5", "P5 (a tenth of P2)")]:
+    for part, label in [("p1", "P1"), ("p2", "P2"), ("p3s", "P3 small-files package"), ("p5", "P5 (a tenth of the P3 size)")]:
         if f"{part}.files" in v:
             files, size = num(v, f"{part}.files"), num(v, f"{part}.bytes")
             extra = f", SIP {human_bytes(num(v, part + '.sip_bytes'))}" if f"{part}.sip_bytes" in v else ""
@@ -140,7 +145,8 @@ def details(v, latencies, p4):
             orgs = status if isinstance(status, list) else status.get("organisations", [])
             recs = sum(o.get("records", 0) for o in orgs)
             cases = sum(o.get("cases", 0) for o in orgs)
-            out.append(f"- P4 whole commands: the P2 archive (ingested with `bevara ingest`): {cases:,} cases, {recs:,} records")
+            out.append(f"- P4 whole commands, small archive (the {'P2' if v.get('small.part') == 'p2' else 'P3 small-files'} "
+                       f"package, made with `bevara ingest`): {cases:,} cases, {recs:,} records")
         except (ValueError, OSError, AttributeError):
             pass
     out.append("")
@@ -155,15 +161,26 @@ def details(v, latencies, p4):
                        f"{k['medianTotal']:,} | {k['zeroHitShare'] * 100:.0f} % | {ex} |")
         out.append(f"\n{p4['queriesPerKind']} measured queries per kind, interleaved, after a warm-up round of other queries; "
                    "each searches one organisation (the registrar's own), 50 hits per page plus the total count.\n")
-    if latencies:
-        out.append("## P4 whole-command latency (`bevara search --json`, process start to exit)\n")
+    titles = {"cmd1m": "on an archive holding the P4 index (BevaraBench's, moved into `bevara archive init`'s folder)",
+              "cmd": "on the small-files archive made by `bevara ingest`"}
+    for key in ["cmd1m", "cmd"]:
+        if key not in latencies:
+            continue
+        out.append(f"## P4 whole-command latency (`bevara search --json`, process start to exit), {titles[key]}\n")
         out.append("| Kind | n | p50 ms | p95 ms | max ms | median hits |")
         out.append("|---|---|---|---|---|---|")
-        for kind, samples in latencies.items():
+        for kind, samples in latencies[key].items():
             ms = sorted(s[0] for s in samples)
             hits = sorted(s[1] for s in samples)
             out.append(f"| {kind} | {len(ms)} | {percentile(ms, 50):.0f} | {percentile(ms, 95):.0f} | {ms[-1]:.0f} | "
                        f"{hits[len(hits) // 2]:,} |")
+        out.append("")
+    if p4:
+        out.append("## P4 slowest in-process queries and their plans\n")
+        for k in p4["kinds"]:
+            for q in k.get("slowest", [])[:2]:
+                out.append(f"- {k['kind']}: `{q['arguments']}`: {q['milliseconds']:.1f} ms, {q['total']:,} hits; plan: "
+                           + " → ".join(q["plan"]))
         out.append("")
     out.append("## All measurements (wall s, peak RSS KiB)\n")
     out.append("```")
@@ -187,7 +204,7 @@ METHOD = """## Method
 - P3's baseline is `sha256sum` over the package unpacked into a folder plus `cp -r` of that
   folder; Bevara ingests the `.tar` (unpack safely, validate, hash while copying into OCFL,
   write the AIP METS and PREMIS, index, fsync).
-- P5 takes peak RSS from `/usr/bin/time` for the P2 run and a run with a tenth of the files.
+- P5 takes peak RSS from `/usr/bin/time` for the P3 small-files run and a run with a tenth of the files.
 """
 
 
@@ -217,6 +234,7 @@ def main():
     head.append("## Machine\n")
     head.append(f"- {values.get('machine.cores')} cores: {values.get('machine.cpu')}; {values.get('machine.memory')} memory")
     head.append(f"- work dir disk: {values.get('machine.disk')}")
+    head.append(f"- sizes: {values.get('sizes', '?')}")
     head.append(f"- load average (1/5/15 min) at start {values.get('machine.load_start')}, at end {values.get('machine.load_end')}"
                 " (other engineers share the machine)\n")
     head.append("## Results\n")

@@ -9,13 +9,19 @@ struct BenchOptions {
     var textWords = 120
     var reuse = false
     var jsonPath: String?
+    /// Where to write `bevara search` arguments for whole-command runs, and how many per kind.
+    var commandsPath: String?
+    var commandsPerKind = 20
 
     static let usage = """
         usage: BevaraBench --db PATH [--records N] [--queries N] [--seed S] [--organisations K]
                            [--text-fraction F] [--text-words W] [--reuse] [--json OUT]
+                           [--commands TSV] [--commands-per-kind N]
         Builds an index of N synthetic records through IndexWriter (or, with --reuse, queries the
         one PATH holds, built earlier with the same options) and measures ArchiveIndex.search
         latency per query kind. Results as JSON on stdout (or in OUT); progress on stderr.
+        --commands writes other queries of the same mix, of the first organisation only, as
+        `kind<TAB>bevara search arguments` lines (for timing whole commands on this index).
         """
 
     struct UsageError: Error, CustomStringConvertible {
@@ -45,6 +51,8 @@ struct BenchOptions {
             case "--text-words": textWords = try number("--text-words")
             case "--reuse": reuse = true
             case "--json": jsonPath = try value()
+            case "--commands": commandsPath = try value()
+            case "--commands-per-kind": commandsPerKind = try number("--commands-per-kind")
             case "-h", "--help": throw UsageError(description: Self.usage)
             default: throw UsageError(description: "unknown argument \(arguments[i])\n\(Self.usage)")
             }

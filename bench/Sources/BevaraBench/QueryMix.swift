@@ -79,4 +79,13 @@ struct QueryMix {
     private func make(_ kind: QueryKind, _ s: QuerySample, _ query: SearchQuery, _ arguments: [String]) -> Item {
         Item(kind: kind, organisationID: s.organisationID, query: query, arguments: arguments)
     }
+
+    /// `count` queries of every kind for one organisation, as `kind<TAB>arguments…` lines.
+    func commandLines(organisationID: String, count: Int, seed: UInt64) -> [String] {
+        let own = QueryMix(samples: samples.filter { $0.organisationID == organisationID })
+        guard !own.samples.isEmpty else { return [] }
+        return QueryKind.allCases.flatMap { kind in
+            own.make(kind, count: count, seed: seed).map { ([kind.rawValue] + $0.arguments).joined(separator: "\t") }
+        }
+    }
 }

@@ -33,7 +33,13 @@ do {
         log(String(format: "built: %d records, %d cases in %.1f s (%.0f records/s)", built.records, built.cases, built.seconds,
                    Double(built.records) / built.seconds))
     }
-    let results = SearchBenchmark(index: index, mix: QueryMix(samples: built.samples), queriesPerKind: options.queriesPerKind,
+    let mix = QueryMix(samples: built.samples)
+    if let path = options.commandsPath {
+        let lines = mix.commandLines(organisationID: plan.organisations[0].id, count: options.commandsPerKind,
+                                     seed: options.seed &+ 2)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    let results = SearchBenchmark(index: index, mix: mix, queriesPerKind: options.queriesPerKind,
                                   seed: options.seed).run()
     for r in results {
         let l = r.latency
@@ -41,6 +47,7 @@ do {
         log(name + String(format: " p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  (goal p95 ≤ %.0f ms; median hits %d; errors %d)",
                           l.p50, l.p95, l.p99, r.goalP95Milliseconds, r.medianTotal, r.errors))
     }
+    try index.close()   // checkpoints the WAL: bench/run moves the file into an archive
     let report = BenchReport(
         records: built.records, cases: built.cases, parties: built.parties, filesWithText: built.files, packages: built.packages,
         organisations: plan.organisations.count, buildSeconds: options.reuse ? nil : built.seconds,
