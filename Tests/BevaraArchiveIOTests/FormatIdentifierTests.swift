@@ -12,6 +12,10 @@ import Testing
         #expect(id.puid == "fmt/18")
         let pdfa = Array("%PDF-1.4\n<x:xmpmeta><pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></x:xmpmeta>".utf8)
         #expect(identifier.identify(head: pdfa).puid == "fmt/354")
+        let attributes = Array("%PDF-1.7\n<rdf:Description pdfaid:part=\"2\" pdfaid:conformance=\"b\"/>".utf8)
+        #expect(identifier.identify(head: attributes).puid == "fmt/477")
+        let truncated = Array("%PDF-1.7\n<pdfaid:part>2</pdfaid:pa".utf8)
+        #expect(identifier.identify(head: truncated).puid == "fmt/276")
     }
 
     @Test func textXMLAndEmpty() {

@@ -83,3 +83,35 @@ import Testing
         #expect(ocfl.status == 0, "\(ocfl.stdout)")
     }
 }
+
+/// A virus-check event is recorded only when a configured scanner really ran.
+@Suite struct VirusScanTests {
+    @Test func theEventIsRecordedOnlyWhenAScannerIsConfigured() throws {
+        let archive = try ArchiveScenario.newArchive("virus")
+        defer { try? FileManager.default.removeItem(atPath: (archive as NSString).deletingLastPathComponent) }
+        let vbg = try ArchiveScenario.package("vbg.tar")
+        func premisOfHead() throws -> String {
+            let object = try #require(try ArchiveScenario.objects(archive + "/storage").first)
+            let files = listing(object.root).filter { $0.contains("bevara-ingest-v") }
+            return try files.map { try String(contentsOfFile: object.root + "/" + $0, encoding: .utf8) }.joined()
+        }
+        let (plain, _) = try ArchiveScenario.ingest(archive, as: "arkivarie-vanersborg", [vbg])
+        try #require(plain.status == 0, "\(plain.stderr)")
+        #expect(try !premisOfHead().contains("virus check"))
+
+        // A stand-in scanner with clamscan's exit codes: 0 clean, 1 found.
+        let config = archive + "/bevara-archive.yaml"
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        try (text + "virusScanner: \"sh -c 'grep -rq EICAR-STANDARD-ANTIVIRUS \\\"$0\\\" && exit 1 || exit 0'\"\n")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let thn = try ArchiveScenario.package("thn.zip")
+        let (scanned, out) = try ArchiveScenario.ingest(archive, as: "arkivarie-trollhattan", [thn])
+        #expect(scanned.status == 0, "\(scanned.stderr)\(out)")
+        let objects = try ArchiveScenario.objects(archive + "/storage")
+        let premis = try objects.flatMap { object in
+            try listing(object.root).filter { $0.contains("bevara-ingest-v") }
+                .map { try String(contentsOfFile: object.root + "/" + $0, encoding: .utf8) }
+        }
+        #expect(premis.filter { $0.contains("virus check") }.count == 1)
+    }
+}

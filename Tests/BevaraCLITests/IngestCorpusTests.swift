@@ -67,3 +67,31 @@ import Testing
         #expect(!listing(archive + "/staging").contains { $0.hasPrefix("intake-") })
     }
 }
+
+/// A file whose bytes changed but whose size did not is caught by the SHA-256 computed while it is
+/// copied into storage (ingest reads each file once), and nothing is stored.
+@Suite struct IngestFixityTests {
+    @Test func aSameSizeCorruptionIsRejectedAndNothingIsStored() throws {
+        let archive = try ArchiveScenario.newArchive("fixity")
+        let work = (archive as NSString).deletingLastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let unpacked = work + "/sip"
+        try FileManager.default.createDirectory(atPath: unpacked, withIntermediateDirectories: true)
+        let untar = try run("/bin/tar", ["-xf", try ArchiveScenario.package("vbg.tar"), "-C", unpacked])
+        try #require(untar.status == 0)
+        let root = try #require(listing(unpacked).first { !$0.contains("/") })
+        let victim = try #require(listing(unpacked + "/" + root).first { $0.hasSuffix(".pdf") })
+        let path = unpacked + "/" + root + "/" + victim
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 2] ^= 0x20
+        try bytes.write(to: URL(fileURLWithPath: path))
+
+        let before = listing(archive + "/storage")
+        let (r, outcomes) = try ArchiveScenario.ingest(archive, as: "arkivarie-vanersborg", [unpacked + "/" + root])
+        #expect(r.status == 1)
+        let findings = outcomes.first?["findings"] as? [String] ?? []
+        #expect(findings.contains { $0.contains("[FIXITY-CHECKSUM]") && $0.contains((victim as NSString).lastPathComponent) },
+                "\(findings)")
+        #expect(listing(archive + "/storage") == before)
+    }
+}

@@ -140,11 +140,37 @@ enum TestSupport {
         try XMLDocument(contentsOf: URL(fileURLWithPath: path), options: [])
     }
 
-    /// Current resident set size in bytes (Linux `/proc/self/statm`), nil elsewhere.
-    static func residentBytes() -> Int64? {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
-        let fields = text.split(separator: " ")
-        guard fields.count > 1, let pages = Int64(fields[1]) else { return nil }
-        return pages * Int64(sysconf(Int32(_SC_PAGESIZE)))
+    /// The `bevara` binary built beside this test bundle (`swift build --build-tests` builds it).
+    static let bevara: String = {
+        var dir = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("bevara").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { root.deleteLastPathComponent() }
+        return root.path + "/.build/debug/bevara"
+    }()
+
+    /// Peak resident memory (KiB) of `bevara arguments…` run alone in a child process. Measured
+    /// by a Python parent's `RUSAGE_CHILDREN`, so other tests running in this process (and their
+    /// own children) do not count.
+    static func peakMemoryOfBevara(_ arguments: [String]) throws -> Int {
+        let script = "import resource, subprocess, sys\n"
+            + "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+            + "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script, bevara] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let kib = Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "bevara \(arguments) failed: \(output)"])
+        }
+        return kib
     }
 }

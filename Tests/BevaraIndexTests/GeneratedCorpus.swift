@@ -9,6 +9,8 @@ struct GeneratedCorpus {
     var organisations: [String]
     var casesPerOrganisation: Int
     var recordsPerCase: Int
+    /// Every n-th record gets a file with about 150 words of document text (0: none).
+    var textEvery = 0
 
     static let words = ["bygglov", "detaljplan", "överklagande", "yttrande", "remiss", "anbud", "upphandling", "skolskjuts",
                         "förskola", "äldreomsorg", "vägbelysning", "strandskydd", "bostadsanpassning", "färdtjänst",
@@ -38,6 +40,18 @@ struct GeneratedCorpus {
         String(format: "%04d-%02d-%02d", 2015 + n % 10, 1 + n % 12, 1 + (n / 12) % 28)
     }
 
+    /// About 150 words of running text, varying with `m`.
+    static func body(_ m: Int) -> String {
+        var out: [String] = []
+        var x = m &* 2654435761 & 0x7fffffff
+        for i in 0..<150 {
+            x = (x &* 1103515245 &+ 12345) & 0x7fffffff
+            out.append(words[x % words.count])
+            if i % 12 == 11 { out.append("och") }
+        }
+        return out.joined(separator: " ")
+    }
+
     /// Writes everything in one transaction per organisation; returns seconds spent writing.
     @discardableResult
     func write(into index: ArchiveIndex) throws -> Double {
@@ -64,11 +78,17 @@ struct GeneratedCorpus {
                     for r in 0..<recordsPerCase {
                         let m = n * recordsPerCase + r
                         let restricted = m % 10 == 0
-                        try w.addRecord(IndexedRecord(
+                        let recordRow = try w.addRecord(IndexedRecord(
                             caseID: caseID, recordID: "\(Self.dnr(n)):\(r + 1)", type: Self.types[m % Self.types.count],
                             direction: "incoming", date: Self.date(n + r * 31),
                             title: "\(Self.types[m % Self.types.count]) om \(words[(m / 3) % words.count]) \(words[(m / 11) % words.count])",
                             secrecy: IndexedSecrecy(restricted: restricted, legalReference: restricted ? "OSL 26 kap. 1 §" : nil)))
+                        if textEvery > 0, m % textEvery == 0 {
+                            let file = try w.addFile(IndexedFile(objectID: object, recordID: recordRow,
+                                                                 logicalPath: "representations/rep1/data/\(m).pdf", size: 1000,
+                                                                 sha256: String(repeating: "0", count: 64), mime: "application/pdf"))
+                            try w.setText(fileID: file, outcome: .text(Self.body(m), truncated: false))
+                        }
                     }
                 }
             }

@@ -27,6 +27,10 @@ import Testing
             #expect(dumpA.contains("\n\(table)\t"), "\(table) missing")
         }
         #expect(dumpA.contains("Björkängen"))
+        // The streamed file form is the same text, and its digest says so.
+        let digestA = try a.writeCanonicalDump(to: dirA + "/dump.txt")
+        #expect(try String(contentsOfFile: dirA + "/dump.txt", encoding: .utf8) == dumpA)
+        #expect(try b.writeCanonicalDump(to: dirB + "/dump.txt") == digestA)
 
         // Re-indexing a package (remove, add again) gives the same dump; a change shows.
         try indexSIP(vbg, into: a)

@@ -97,9 +97,8 @@ struct Retriever {
                                        registrar: policy.user.name, created: now, archiveName: archive.configuration.archive,
                                        softwareVersion: BevaraVersion.current),
             files: files, cover: cover, to: order.out)
-        let result = DisclosureResult(requestReference: order.requestReference, package: order.out, lines: lines,
+        let result = DisclosureResult(requestReference: order.requestReference, package: summary.path, lines: lines,
                                       filesReleased: files.count, bytesReleased: files.reduce(0) { $0 + $1.size })
-        _ = summary
         return Outcome(result: result, decisions: made.map(\.decision), files: files.map { ($0.packagePath, $0.sha256) },
                        records: items.map(\.record.recordID))
     }

@@ -19,6 +19,9 @@ struct SearchExecutor {
         var fromArguments: [DatabaseValueConvertible?] = []
         var conditionArguments: [DatabaseValueConvertible?] = []
         var textDriven = false
+        /// True when a condition reads the case (`c`); otherwise a record-only query can count
+        /// without joining the cases.
+        var caseFiltered = false
 
         var arguments: StatementArguments {
             StatementArguments(withArguments + fromArguments + conditionArguments)
@@ -130,8 +133,8 @@ struct SearchExecutor {
         } else if recordLevel {
             p.from = "record r JOIN case_file c ON c.id = r.case_id"
             p.conditions.append("r.organisation_id IN \(orgList)")
-            p.conditionArguments += orgArguments
-            p.conditions.append("c.organisation_id = r.organisation_id")
+            p.conditions.append("c.organisation_id IN \(orgList)")
+            p.conditionArguments += orgArguments + orgArguments
         } else {
             p.from = "case_file c"
             p.joinsRecord = false
@@ -140,6 +143,7 @@ struct SearchExecutor {
         }
 
         // Case filters.
+        let before = p.conditions.count
         if let dnr = q.diarienummer, !dnr.trimmingCharacters(in: .whitespaces).isEmpty {
             switch try DiarienummerFilter(dnr) {
             case .exact(let key):
@@ -159,6 +163,7 @@ struct SearchExecutor {
             p.conditions.append("c.status = ?")
             p.conditionArguments.append(status)
         }
+        p.caseFiltered = p.conditions.count > before
         // Record filters (only record hits satisfy them).
         if let type = q.recordType?.trimmingCharacters(in: .whitespaces), !type.isEmpty {
             p.conditions.append("r.type = ?")
@@ -180,6 +185,27 @@ struct SearchExecutor {
 
     // MARK: Execution
 
+    /// The count of a query whose filters all read the record: a record's organisation is its
+    /// case's (the writer derives it), so the count needs no join and can stay in the index.
+    private func recordOnlyCount(_ q: SearchQuery) throws -> Int {
+        var conditions = ["organisation_id IN \(orgList)"]
+        var arguments = orgArguments
+        if let type = q.recordType?.trimmingCharacters(in: .whitespaces), !type.isEmpty {
+            conditions.append("type = ?")
+            arguments.append(type)
+        }
+        if let from = q.from {
+            conditions.append("date >= ?")
+            arguments.append(try DateBound.lower(from))
+        }
+        if let to = q.to {
+            conditions.append("date <= ?")
+            arguments.append(try DateBound.upper(to))
+        }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM record WHERE " + conditions.joined(separator: " AND "),
+                                arguments: StatementArguments(arguments)) ?? 0
+    }
+
     /// The page of hits, with a protected-identity flag looked up for the page's rows only.
     private func pageSQL(_ p: Plan) -> String {
         let rank = p.from.hasPrefix("units") ? "u.score" : "0.0"
@@ -187,19 +213,32 @@ struct SearchExecutor {
             ? ["r.record_id", "r.title", "CASE WHEN r.id IS NULL THEN c.opened ELSE r.date END", "r.restricted",
                "r.legal_reference", "r.id"]
             : ["NULL", "NULL", "c.opened", "NULL", "NULL", "NULL"]
-        let order = (p.textDriven ? "rank, " : "") + "hit_date DESC, c.dnr_key, case_row, record_row"
+        // Newest first, then the latest written. Direct record or case queries order by the
+        // plain columns, so a single organisation's (organisation_id, date) index delivers the
+        // order itself and the page ends the scan.
+        let newest: String
+        if p.from.hasPrefix("units") {
+            newest = "hit_date DESC, case_row DESC, record_row DESC"
+        } else if p.joinsRecord {
+            newest = "r.date DESC, r.id DESC"
+        } else {
+            newest = "c.opened DESC, c.id DESC"
+        }
+        let order = (p.textDriven ? "rank, " : "") + newest
+        // A ranked query must visit every match to sort anyway: count them in the same pass.
+        let total = p.textDriven ? ", count(*) OVER () AS total_count" : ""
         let with = p.withClause.isEmpty ? "WITH " : p.withClause.dropLast() + ",\n"
         return """
             \(with)page AS (
                 SELECT c.object_id, c.organisation_id, c.dnr, c.title AS case_title, c.restricted AS case_restricted,
                        c.legal_reference AS case_reference, \(rank) AS rank, c.id AS case_row,
-                       \(recordColumns(record))
+                       \(recordColumns(record))\(total)
                 \(p.fromWhere)
                 ORDER BY \(order)
                 LIMIT ? OFFSET ?)
             SELECT page.*, EXISTS (SELECT 1 FROM party p WHERE p.organisation_id = page.organisation_id
                                    AND p.case_id = page.case_row AND p.protected = 1
-                                   AND (page.record_row IS NULL OR p.record_id IS NULL OR p.record_id = page.record_row))
+                                   AND (page.record_row IS NULL OR p.record_id IS NULL OR p.record_id = page.record_row)) AS protected_party
             FROM page
             """
     }
@@ -225,13 +264,19 @@ struct SearchExecutor {
                              caseTitle: row["case_title"], recordID: row["record_id"], recordTitle: row["record_title"],
                              date: row["hit_date"], restricted: caseRestricted || recordRestricted,
                              legalReference: references.isEmpty ? nil : references.joined(separator: "; "),
-                             protectedIdentity: row[row.count - 1], rank: row["rank"])
+                             protectedIdentity: row["protected_party"], rank: row["rank"])
         }
         let total: Int
-        if offset == 0 && hits.count < limit {
+        if let counted = rows.first?["total_count"] as Int? {
+            total = counted
+        } else if offset == 0 && hits.count < limit {
             total = hits.count
         } else {
-            total = try Int.fetchOne(db, sql: p.withClause + "SELECT count(*) " + p.fromWhere, arguments: p.arguments) ?? 0
+            if p.from.hasPrefix("record r JOIN"), !p.caseFiltered {
+                total = try recordOnlyCount(query)
+            } else {
+                total = try Int.fetchOne(db, sql: p.withClause + "SELECT count(*) " + p.fromWhere, arguments: p.arguments) ?? 0
+            }
         }
         return SearchPage(hits: hits, total: total)
     }

@@ -1,3 +1,4 @@
+import BevaraArchiveIO
 import Foundation
 import GRDB
 
@@ -18,6 +19,9 @@ public final class ArchiveIndex: Sendable {
         // NORMAL in WAL mode never corrupts the file.
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Searches touch many pages of a large index: a 64 MiB cache per connection and
+            // memory-mapped reads keep them off the read() path; sorts stay in memory.
+            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY")
         }
         pool = try DatabasePool(path: path, configuration: config)
         try IndexSchema.migrator.migrate(pool)
@@ -90,6 +94,29 @@ public final class ArchiveIndex: Sendable {
     /// indexing timestamp left out: two indexes built from the same storage dump equal.
     public func canonicalDump() throws -> String {
         try pool.read { db in try CanonicalDump.make(db) }
+    }
+
+    /// Writes `canonicalDump` to a file, streamed (for indexes too large for one string), and
+    /// returns its SHA-256: equal digests mean equal indexes.
+    @discardableResult
+    public func writeCanonicalDump(to path: String) throws -> String {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw IOError(path: path, operation: "create", reason: "cannot create the dump file")
+        }
+        var buffer = Data()
+        try pool.read { db in
+            try CanonicalDump.write(db) { line in
+                buffer.append(contentsOf: Array(line.utf8))
+                buffer.append(0x0A)
+                if buffer.count >= 1 << 20 {
+                    try handle.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        try handle.write(contentsOf: buffer)
+        try handle.close()
+        return try FileDigest.sha256(path: path)
     }
 
     /// The query plan SQLite chooses for `query` (one line per plan step); for tests and tuning.

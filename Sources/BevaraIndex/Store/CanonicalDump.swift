@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Renders the index as sorted text lines, one per row, for comparing two indexes.
@@ -49,19 +50,27 @@ enum CanonicalDump {
             """),
     ]
 
-    static func make(_ db: Database) throws -> String {
-        var out: [String] = []
+    /// Streams the lines, table by table, each table's rows sorted by all their columns (SQL
+    /// `ORDER BY`, so memory stays flat at any index size).
+    static func write(_ db: Database, line: (String) throws -> Void) throws {
         for (table, sql) in queries {
-            var lines: [String] = []
-            let rows = try Row.fetchCursor(db, sql: sql)
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM (\(sql)) ORDER BY " + orderAll(db, sql))
             while let row = try rows.next() {
-                let fields = row.databaseValues.map(render)
-                lines.append(([table] + fields).joined(separator: "\t"))
+                try line(([table] + row.databaseValues.map(render)).joined(separator: "\t"))
             }
-            lines.sort()
-            out.append(contentsOf: lines)
         }
-        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func make(_ db: Database) throws -> String {
+        var out = ""
+        try write(db) { out += $0 + "\n" }
+        return out
+    }
+
+    /// `1, 2, …, n` for the query's column count.
+    private static func orderAll(_ db: Database, _ sql: String) throws -> String {
+        let columns = try db.makeStatement(sql: sql).columnCount
+        return (1...columns).map(String.init).joined(separator: ", ")
     }
 
     /// NULL as `∅`; text escaped so that a row stays on one line.

@@ -12,7 +12,9 @@ import Foundation
 struct AIPIndexer {
     let archive: Archive
 
-    func index(objectID: String, into index: ArchiveIndex? = nil) throws {
+    /// `verifyContent: false` only right after ingest stored the version, whose every file was
+    /// hashed in the copy that stored it; reindex and every other caller verify each read.
+    func index(objectID: String, into index: ArchiveIndex? = nil, verifyContent: Bool = true) throws {
         let storage = archive.storage
         let record = try AIPReader(storage: storage).record(objectID: objectID)
         let inventory = try storage.inventory(of: objectID)
@@ -23,6 +25,12 @@ struct AIPIndexer {
                                          reason: "owned by organisation '\(record.organisationID)', which this archive's agreements do not name")
         }
         let identifier = try FormatIdentifier()
+        func read<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
+            if verifyContent {
+                return try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path, body)
+            }
+            return try body(try storage.locate(in: inventory, objectID: objectID, logicalPath: path).path)
+        }
         let target = index ?? archive.index
         try target.write { writer in
             try writer.upsertOrganisation(id: organisation.id, name: organisation.name)
@@ -40,26 +48,34 @@ struct AIPIndexer {
             // Descriptive metadata first (CITS ERMS wherever the package keeps it): it names the
             // records that the files below are linked to.
             for path in state.keys.sorted() where AIPIndexer.isERMS(path) {
-                try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path) { file in
+                try read(path) { file in
                     _ = try ERMSIndexReader.read(path: file, logicalPath: path, objectID: objectID,
                                                  organisationID: organisation.id, into: writer)
                 }
             }
-            // Every file once: verified, identified, and its text extracted if it is content.
+            // Every file once: verified, identified, and its text extracted if it is content. PDFs
+            // go to poppler in separate processes, all cores at once, after the loop.
+            var pdfs: [(fileID: Int64, path: String)] = []
             for (path, digest) in state.sorted(by: { $0.key < $1.key }) {
-                try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path) { file in
+                try read(path) { file in
                     let format = identifier.identify(head: try FileHead.read(file), name: path)
                     let fileID = try writer.addFile(IndexedFile(
                         objectID: objectID, logicalPath: path, size: sizes[path] ?? 0, sha256: digest, mime: format.mime,
                         puid: format.puid))
-                    if AIPIndexer.isContent(path) {
+                    guard AIPIndexer.isContent(path) else { return }
+                    if format.mime == "application/pdf" {
+                        pdfs.append((fileID, file))
+                    } else {
                         try writer.setText(fileID: fileID, outcome: TextExtractor.extract(path: file, mime: format.mime))
                     }
                 }
             }
+            for (pdf, outcome) in zip(pdfs, TextExtractor.extractPDFs(pdfs.map(\.path))) {
+                try writer.setText(fileID: pdf.fileID, outcome: outcome)
+            }
             for path in state.keys.sorted() where path.hasPrefix("metadata/preservation/bevara-ingest-v") {
                 let version = Int(path.dropFirst("metadata/preservation/bevara-ingest-v".count).dropLast(".xml".count)) ?? head
-                let events = try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path) { try PREMISEventReader.read(path: $0) }
+                let events = try read(path) { try PREMISEventReader.read(path: $0) }
                 for event in events {
                     try writer.addEvent(IndexedEvent(objectID: objectID, version: version, type: event.type,
                                                  dateTime: event.dateTime, outcome: event.outcome, detail: event.detail,

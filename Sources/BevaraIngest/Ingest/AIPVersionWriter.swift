@@ -68,8 +68,16 @@ struct AIPVersionWriter {
             : nil
         for entry in tree {
             let logical = entry.relativePath == "METS.xml" ? AIPLayout.submissionMETS : entry.relativePath
-            let stored = try builder.addFile(logicalPath: logical, from: entry.absolutePath,
+            let stored: (size: Int64, sha256: String)
+            do {
+                stored = try builder.addFile(logicalPath: logical, from: entry.absolutePath,
                                              expectedSHA256: declared[entry.relativePath])
+            } catch OCFLStorageError.sourceDigestMismatch(_, _, let expected, let actual) {
+                // The SIP's SHA-256 is checked here, in the one read that copies the file.
+                throw IngestError.rejected(package: package, findings: [SIPFinding(
+                    ruleID: SIPRule.fixityChecksum, severity: .error, package: PackageName.of(package), path: entry.relativePath,
+                    message: "the METS says SHA-256 \(expected), but the file's is \(actual)")])
+            }
             let format = identifier.identify(head: try FileHead.read(entry.absolutePath), name: entry.relativePath)
             puids[format.puid ?? format.mime, default: 0] += 1
             files.append(AIPFile(path: logical, size: stored.size, sha256: stored.sha256, mime: format.mime))

@@ -52,9 +52,13 @@ public struct Ingestor {
         let started = Date()
         let received = try PackageIntake.open(package, stagingDirectory: archive.layout.staging, limits: limits)
         defer { received.cleanUp() }
-        let validation = try SIPValidator(limits: limits).validate(received)
+        var validator = SIPValidator(limits: limits)
+        validator.sha256CheckedByCaller = true
+        let validation = try validator.validate(received)
         guard validation.isValid, let sip = validation.description else {
-            throw IngestError.rejected(package: package, findings: validation.findings)
+            // Refused anyway: hash everything too, so the report lists every problem at once.
+            validator.sha256CheckedByCaller = false
+            throw IngestError.rejected(package: package, findings: try validator.validate(received).findings)
         }
         let agreement = try AgreementResolution.resolve(
             package: package, named: sip.altRecordIDs.filter { $0.type == "SUBMISSIONAGREEMENT" }.map(\.value),
@@ -88,7 +92,7 @@ public struct Ingestor {
             .write(received: received, sip: sip, package: package, metsSHA256: metsSHA256, previous: previous,
                    started: started)
         try Failpoint.hit("ingest.after-storage", subject: objectID)
-        try AIPIndexer(archive: archive).index(objectID: objectID)
+        try AIPIndexer(archive: archive).index(objectID: objectID, verifyContent: false)
         return IngestOutcome(package: package, status: .archived, objectID: objectID, organisationID: organisation.id,
                              agreementID: agreement.id, version: built.version, files: built.files, bytes: built.bytes,
                              seconds: Date().timeIntervalSince(started), findings: warnings)

@@ -22,6 +22,10 @@ struct FixityCheck {
     let root: String
     let log: FindingLog
     let progress: ((Int64) -> Void)?
+    /// Leave SHA-256 to the caller, who recomputes it while copying the file anyway (ingest):
+    /// files whose only declared checksum is SHA-256 get existence and size checked here, and
+    /// are not read twice.
+    var sha256CheckedByCaller = false
 
     static let chunkSize = 1 << 20
 
@@ -70,6 +74,7 @@ struct FixityCheck {
                             "\(reference.metsPath) line \(reference.line) gives a \(declared) checksum, which Bevara cannot compute; only the size was checked")
             }
         }
+        if sha256CheckedByCaller && types == [.sha256] { types = [] }
         var size = Int64(st.st_size)
         var digests: [ChecksumType: String] = [:]
         if !types.isEmpty {

@@ -23,6 +23,10 @@ public struct SIPValidator: Sendable {
     public var maxFindingsPerRule: Int
     /// Rule id → severity, to relax or tighten a rule (e.g. `["CSIP60": .error]`).
     public var severityOverrides: [String: SIPFinding.Severity]
+    /// When true, files whose only declared checksum is SHA-256 are not hashed here (size and
+    /// existence still are): the caller verifies the SHA-256 while it copies them (ingest does,
+    /// in `OCFLVersionBuilder.addFile(expectedSHA256:)`), so each file is read once.
+    public var sha256CheckedByCaller = false
 
     public init(limits: IntakeLimits = .init(), maxFindingsPerRule: Int = 1000,
                 severityOverrides: [String: SIPFinding.Severity] = [:]) {
@@ -87,7 +91,7 @@ public struct SIPValidator: Sendable {
             representations.append(representation)
         }
 
-        FixityCheck(root: package.root, log: log, progress: progress).run(fixity)
+        FixityCheck(root: package.root, log: log, progress: progress, sha256CheckedByCaller: sha256CheckedByCaller).run(fixity)
         try reportUnreferenced(root: package.root, referenced: referenced, log: log)
 
         return SIPDescription(
