@@ -27,9 +27,9 @@ struct AIPIndexer {
         let identifier = try FormatIdentifier()
         func read<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
             if verifyContent {
-                return try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path, body)
+                return try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path, state: state, body)
             }
-            return try body(try storage.locate(in: inventory, objectID: objectID, logicalPath: path).path)
+            return try body(try storage.locate(in: inventory, objectID: objectID, logicalPath: path, state: state).path)
         }
         let target = index ?? archive.index
         try target.write { writer in
@@ -37,7 +37,8 @@ struct AIPIndexer {
             try writer.removePackage(objectID: objectID)
             var sizes: [String: Int64] = [:]
             for path in state.keys {
-                sizes[path] = try FileHead.size(of: try storage.locate(in: inventory, objectID: objectID, logicalPath: path).path)
+                sizes[path] = try FileHead.size(of: try storage.locate(in: inventory, objectID: objectID, logicalPath: path,
+                                                                      state: state).path)
             }
             try writer.addPackage(IndexedPackage(
                 objectID: objectID, organisationID: organisation.id, agreementID: record.agreementID, version: head,

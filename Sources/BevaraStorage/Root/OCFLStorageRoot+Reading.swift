@@ -8,14 +8,15 @@ extension OCFLStorageRoot {
     }
 
     /// As `locate(objectID:logicalPath:version:)`, with an inventory the caller already read (one
-    /// parse for a whole object, not one per file).
+    /// parse for a whole object, not one per file). A caller reading many files of one version
+    /// passes that version's `state` too: building it costs a pass over the whole inventory.
     public func locate(in inventory: OCFLInventory, objectID: String, logicalPath: String,
-                       version: Int? = nil) throws -> (path: String, sha256: String) {
+                       version: Int? = nil, state: [String: String]? = nil) throws -> (path: String, sha256: String) {
         let number = version ?? inventory.headVersionNumber
         guard inventory.versions[OCFLInventory.versionName(number)] != nil else {
             throw OCFLStorageError.versionNotFound(objectID: objectID, version: number)
         }
-        guard let digest = inventory.state(of: number)[logicalPath] else {
+        guard let digest = (state ?? inventory.state(of: number))[logicalPath] else {
             throw OCFLStorageError.logicalPathNotFound(objectID: objectID, path: logicalPath, version: number)
         }
         guard let contentPath = inventory.contentPath(for: digest) else {
@@ -35,8 +36,9 @@ extension OCFLStorageRoot {
 
     /// As `withVerifiedFile(objectID:logicalPath:version:_:)`, with an inventory the caller already read.
     public func withVerifiedFile<T>(in inventory: OCFLInventory, objectID: String, logicalPath: String,
-                                    version: Int? = nil, _ body: (String) throws -> T) throws -> T {
-        let located = try locate(in: inventory, objectID: objectID, logicalPath: logicalPath, version: version)
+                                    version: Int? = nil, state: [String: String]? = nil,
+                                    _ body: (String) throws -> T) throws -> T {
+        let located = try locate(in: inventory, objectID: objectID, logicalPath: logicalPath, version: version, state: state)
         let actual = try FileDigest.sha256(path: located.path)
         guard actual == located.sha256 else {
             throw OCFLStorageError.contentDigestMismatch(path: located.path, expected: located.sha256, actual: actual)
