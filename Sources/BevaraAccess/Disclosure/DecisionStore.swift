@@ -9,11 +9,7 @@ struct DecisionStore {
     let storage: OCFLStorageRoot
 
     func record(_ decision: SecrecyDecision, objectID: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let stamp = decision.decidedAt.replacingOccurrences(of: ":", with: "")
-        let name = "\(Self.prefix)\(stamp)-\(UUID().uuidString.prefix(8).lowercased()).json"
-        try storage.appendLog(objectID: objectID, name: name, data: try encoder.encode(decision))
+        try storage.appendLogRecord(decision, objectID: objectID, prefix: Self.prefix, time: decision.decidedAt)
     }
 
     /// Every decision recorded in the AIP, oldest first.

@@ -15,12 +15,7 @@ enum FixityLog {
     static let prefix = "fixity-"
 
     static func append(_ entry: Entry, storage: OCFLStorageRoot, objectID: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Time first so names sort by time; a random suffix keeps two audits in one instant apart.
-        let stamp = entry.dateTime.replacingOccurrences(of: ":", with: "")
-        let suffix = UUID().uuidString.prefix(8).lowercased()
-        try storage.appendLog(objectID: objectID, name: "\(prefix)\(stamp)-\(suffix).json", data: try encoder.encode(entry))
+        try storage.appendLogRecord(entry, objectID: objectID, prefix: prefix, time: entry.dateTime)
     }
 
     static func events(storage: OCFLStorageRoot, objectID: String) throws -> [Entry] {

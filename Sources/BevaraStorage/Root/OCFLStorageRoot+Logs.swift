@@ -32,6 +32,17 @@ extension OCFLStorageRoot {
             .filter { !(($0 as NSString).lastPathComponent.hasPrefix(Self.temporaryPrefix)) }
     }
 
+    /// Writes `record` as JSON (sorted keys) to `logs/<prefix><time>-<random>.json`: time first so
+    /// names sort by time (`logRecords` reads them back in that order), a random suffix so two
+    /// records of the same instant never collide. `time` is an ISO 8601 timestamp.
+    public func appendLogRecord<T: Encodable>(_ record: T, objectID: String, prefix: String, time: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let stamp = time.replacingOccurrences(of: ":", with: "")
+        let suffix = UUID().uuidString.prefix(8).lowercased()
+        try appendLog(objectID: objectID, name: "\(prefix)\(stamp)-\(suffix).json", data: try encoder.encode(record))
+    }
+
     /// The log records whose names start with `prefix`, decoded as JSON, in name order (Bevara
     /// names its records time first, so this is time order).
     public func logRecords<T: Decodable>(_ type: T.Type, objectID: String, prefix: String) throws -> [T] {
