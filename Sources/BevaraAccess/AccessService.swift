@@ -32,11 +32,7 @@ public struct AccessService {
     public func show(_ id: String) throws -> [CaseView] {
         try logged("show", query: ["id": id]) {
             try policy.checkRead()
-            let organisations = policy.readableOrganisations
-            var found = try archive.index.caseContaining(recordID: id, organisations: organisations)
-            if found.isEmpty { found = try archive.index.cases(diarienummer: id, organisations: organisations) }
-            guard !found.isEmpty else { throw AccessError.notFound(id: id) }
-            let views = found.map { CaseView($0, policy: policy) }
+            let views = try policy.cases(named: id, in: archive.index).cases.map { CaseView($0, policy: policy) }
             return (views, Self.draftDetails(records: views.flatMap { $0.records.map(\.recordID) }))
         }
     }

@@ -106,20 +106,13 @@ struct Retriever {
     /// Requested ids → records, within the user's organisation only. An id of another
     /// organisation is "not found", exactly like one that does not exist.
     private func resolve(_ ids: [String]) throws -> [Item] {
-        let organisations = policy.readableOrganisations
         var items: [Item] = []
         var seen = Set<String>()
         for id in ids {
-            var matched: [Item] = []
-            for c in try archive.index.caseContaining(recordID: id, organisations: organisations) {
-                matched += c.records.filter { $0.recordID == id }.map { Item(caseDetail: c, record: $0) }
+            let found = try policy.cases(named: id, in: archive.index)
+            let matched = found.cases.flatMap { c in
+                c.records.filter { !found.isRecordID || $0.recordID == id }.map { Item(caseDetail: c, record: $0) }
             }
-            if matched.isEmpty {
-                for c in try archive.index.cases(diarienummer: id, organisations: organisations) {
-                    matched += c.records.map { Item(caseDetail: c, record: $0) }
-                }
-            }
-            guard !matched.isEmpty else { throw AccessError.notFound(id: id) }
             for item in matched where seen.insert(item.caseDetail.objectID + "\u{0}" + item.record.recordID).inserted {
                 items.append(item)
             }

@@ -33,19 +33,8 @@ import Testing
     }
 
     func package(into out: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.bevara)
-        process.arguments = ["package", "--profile", "generic-csv", "--agreement", "EAV-VBG-KS-CSV", "--out", out,
-                             IntakeFixtures.repositoryRoot + "/fixtures/vanersborg-ks-csv"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["BEVARA_PROFILES"] = IntakeFixtures.repositoryRoot + "/profiles"
-        environment["BEVARA_SCHEMAS"] = IntakeFixtures.repositoryRoot + "/../shared/schemas"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "bevara package failed")
+        try Self.runBevara(["package", "--profile", "generic-csv", "--agreement", "EAV-VBG-KS-CSV", "--out", out,
+                            IntakeFixtures.repositoryRoot + "/fixtures/vanersborg-ks-csv"])
     }
 
     @Test(arguments: ["tar", "zip", "folder"])
