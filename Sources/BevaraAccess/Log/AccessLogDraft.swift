@@ -2,7 +2,7 @@ import BevaraModel
 
 /// What a command wants logged: an entry without its sequence number, time and hashes, which
 /// `AccessLog.append` assigns under the log's lock.
-public struct AccessLogDraft: Sendable, Equatable {
+public struct AccessLogDraft: Codable, Sendable, Equatable {
     public var user: String
     public var role: String
     /// Nil for users without an organisation (administrators).

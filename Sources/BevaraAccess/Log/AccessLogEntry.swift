@@ -6,6 +6,9 @@ import Foundation
 /// On disk an entry is its canonical JSON on one line (see `AccessLogCanonical`). `hash` covers
 /// every other field, `previousHash` is the previous entry's `hash`, so changing, removing,
 /// inserting or reordering any entry breaks the chain at that entry.
+/// The command's own fields live in `draft` and read through it (`entry.user`); on disk they sit
+/// beside `seq`, `time` and the hashes in one flat JSON object.
+@dynamicMemberLookup
 public struct AccessLogEntry: Codable, Sendable, Equatable {
     /// 1, 2, 3, … with no gaps.
     public var seq: Int
@@ -16,44 +19,40 @@ public struct AccessLogEntry: Codable, Sendable, Equatable {
     public var previousHash: String
     /// Lower-case hex SHA-256 of the canonical JSON of this entry without the `hash` field.
     public var hash: String
-    public var user: String
-    public var role: String
-    public var organisation: String?
-    public var command: String
-    public var query: [String: String]
-    public var requestReference: String?
-    public var records: [String]
-    public var files: [LoggedFile]
-    public var decisions: [LoggedDecision]
-    public var outcome: String
+    /// Who ran which command with which filters, and what left the archive.
+    public var draft: AccessLogDraft
 
     public init(seq: Int, time: String, previousHash: String, hash: String, draft: AccessLogDraft) {
         self.seq = seq
         self.time = time
         self.previousHash = previousHash
         self.hash = hash
-        user = draft.user
-        role = draft.role
-        organisation = draft.organisation
-        command = draft.command
-        query = draft.query
-        requestReference = draft.requestReference
-        records = draft.records
-        files = draft.files
-        decisions = draft.decisions
-        outcome = draft.outcome
+        self.draft = draft
+    }
+
+    public subscript<Value>(dynamicMember keyPath: KeyPath<AccessLogDraft, Value>) -> Value {
+        draft[keyPath: keyPath]
     }
 
     /// `time` as a date; nil if the text is not ISO 8601.
     public var date: Date? { AccessLogTime.parse(time) }
 
     enum CodingKeys: String, CodingKey {
-        case seq, time, previousHash, hash, user, role, organisation, command, query, requestReference,
-             records, files, decisions, outcome
+        case seq, time, previousHash, hash
     }
 
-    /// Written by hand only to leave `hash` out when hashing (`AccessLogCanonical.omitHash`);
-    /// absent optionals are omitted, as the synthesised encoder would.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        seq = try c.decode(Int.self, forKey: .seq)
+        time = try c.decode(String.self, forKey: .time)
+        previousHash = try c.decode(String.self, forKey: .previousHash)
+        hash = try c.decode(String.self, forKey: .hash)
+        draft = try AccessLogDraft(from: decoder)
+    }
+
+    /// Written by hand to leave `hash` out when hashing (`AccessLogCanonical.omitHash`) and to
+    /// put the draft's fields in the same object (keys are sorted when written, so the order of
+    /// encoding does not matter).
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(seq, forKey: .seq)
@@ -62,15 +61,6 @@ public struct AccessLogEntry: Codable, Sendable, Equatable {
         if encoder.userInfo[AccessLogCanonical.omitHash] as? Bool != true {
             try c.encode(hash, forKey: .hash)
         }
-        try c.encode(user, forKey: .user)
-        try c.encode(role, forKey: .role)
-        try c.encodeIfPresent(organisation, forKey: .organisation)
-        try c.encode(command, forKey: .command)
-        try c.encode(query, forKey: .query)
-        try c.encodeIfPresent(requestReference, forKey: .requestReference)
-        try c.encode(records, forKey: .records)
-        try c.encode(files, forKey: .files)
-        try c.encode(decisions, forKey: .decisions)
-        try c.encode(outcome, forKey: .outcome)
+        try draft.encode(to: encoder)
     }
 }

@@ -30,7 +30,7 @@ import Testing
         try f.appendEntries(50)
         var lines = try f.lines
         var forged = try JSONDecoder().decode(AccessLogEntry.self, from: Data(lines[16].utf8))
-        forged.records = []
+        forged.draft.records = []
         forged.hash = try AccessLogCanonical.hash(forged)
         lines[16] = String(decoding: try AccessLogCanonical.line(forged), as: UTF8.self)
         try f.rewrite(lines)
