@@ -69,22 +69,24 @@ let package = Package(
         .executableTarget(name: "BevaraBench", dependencies: ["BevaraIndex", "BevaraModel", "BevaraArchiveIO"],
                           path: "bench/Sources/BevaraBench"),
 
+        // Shared by the test targets: the repository root, the built `bevara` binary and a runner.
+        .target(name: "BevaraTestSupport", path: "Tests/BevaraTestSupport"),
         .testTarget(name: "BevaraModelTests", dependencies: ["BevaraModel"]),
         .testTarget(name: "BevaraXMLTests", dependencies: ["BevaraXML"]),
         .testTarget(name: "BevaraArchiveIOTests", dependencies: ["BevaraArchiveIO"]),
         .testTarget(name: "BevaraProfilesTests", dependencies: ["BevaraProfiles", "BevaraModel", "BevaraArchiveIO"]),
         // End to end: runs the built `bevara` binary and the field's validators on its output.
-        .testTarget(name: "BevaraCLITests", dependencies: ["BevaraCLI", "BevaraArchiveIO"]),
+        .testTarget(name: "BevaraCLITests", dependencies: ["BevaraTestSupport", "BevaraCLI", "BevaraArchiveIO"]),
         .testTarget(name: "BevaraStorageTests", dependencies: ["BevaraStorage", "BevaraArchiveIO"]),
-        .testTarget(name: "BevaraIngestTests", dependencies: [
+        .testTarget(name: "BevaraIngestTests", dependencies: ["BevaraTestSupport",
             "BevaraIngest", "BevaraArchiveIO", "BevaraModel", "BevaraStorage", "BevaraIndex", "BevaraPackaging", "BevaraProfiles", "CArchive",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .testTarget(name: "BevaraAccessTests", dependencies: [
+        .testTarget(name: "BevaraAccessTests", dependencies: ["BevaraTestSupport",
             "BevaraAccess", "BevaraIngest", "BevaraIndex", "BevaraModel", "BevaraArchiveIO", "BevaraPackaging", "BevaraStorage",
         ]),
-        .testTarget(name: "BevaraIndexTests", dependencies: ["BevaraIndex", "BevaraModel", "BevaraArchiveIO"]),
-        .testTarget(name: "BevaraFixturesTests", dependencies: ["BevaraFixtures", "BevaraProfiles", "BevaraModel"]),
+        .testTarget(name: "BevaraIndexTests", dependencies: ["BevaraTestSupport", "BevaraIndex", "BevaraModel", "BevaraArchiveIO"]),
+        .testTarget(name: "BevaraFixturesTests", dependencies: ["BevaraTestSupport", "BevaraFixtures", "BevaraProfiles", "BevaraModel"]),
         .testTarget(name: "BevaraPackagingTests", dependencies: [
             "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraXML",
         ]),

@@ -1,4 +1,5 @@
 import BevaraArchiveIO
+import BevaraTestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -140,18 +141,7 @@ enum TestSupport {
         try XMLDocument(contentsOf: URL(fileURLWithPath: path), options: [])
     }
 
-    /// The `bevara` binary built beside this test bundle (`swift build --build-tests` builds it).
-    static let bevara: String = {
-        var dir = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("bevara").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { root.deleteLastPathComponent() }
-        return root.path + "/.build/debug/bevara"
-    }()
+    static let bevara = bevaraBinary
 
     /// Peak resident memory (KiB) of `bevara arguments…` run alone in a child process. Measured
     /// by a Python parent's `RUSAGE_CHILDREN`, so other tests running in this process (and their

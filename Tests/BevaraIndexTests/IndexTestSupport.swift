@@ -1,33 +1,8 @@
+@_exported import BevaraTestSupport
 import BevaraArchiveIO
 import BevaraIndex
 import Foundation
 import Testing
-
-/// The repository root, from this file's path.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
-
-/// The `bevara` binary built beside this test bundle (`swift build` builds it).
-let bevaraBinary: String = {
-    let testBinary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath()
-    var dir = testBinary.deletingLastPathComponent()
-    for _ in 0..<4 {
-        let candidate = dir.appendingPathComponent("bevara").path
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        dir.deleteLastPathComponent()
-    }
-    return repositoryRoot + "/.build/debug/bevara"
-}()
-
-/// A fresh temporary folder; callers remove it.
-func temporaryFolder(_ label: String) throws -> String {
-    let dir = NSTemporaryDirectory() + "bevara-index-\(label)-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
-}
 
 struct TestFailure: Error, CustomStringConvertible {
     let description: String

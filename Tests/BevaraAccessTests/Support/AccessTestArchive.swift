@@ -1,4 +1,5 @@
 import BevaraIngest
+import BevaraTestSupport
 import BevaraModel
 import Foundation
 import Testing
@@ -6,21 +7,8 @@ import Testing
 /// One archive per test process holding both bundled fixtures (Vänersborg and Trollhättan), built
 /// through the real path: `bevara package` (the built binary), then `Ingestor`.
 enum AccessTestArchive {
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    static let bevara: String = {
-        var dir = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("bevara").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return repositoryRoot + "/.build/debug/bevara"
-    }()
+    static let repositoryRoot = BevaraTestSupport.repositoryRoot
+    static let bevara = bevaraBinary
 
     static let shared: Result<Archive, Error> = Result { try build() }
 

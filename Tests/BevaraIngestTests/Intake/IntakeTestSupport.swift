@@ -1,16 +1,12 @@
 import BevaraArchiveIO
 import BevaraIngest
+import BevaraTestSupport
 import Foundation
 import Testing
 
 /// Paths and helpers shared by the intake tests.
 enum IntakeFixtures {
-    /// The repository root, from this file's path.
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let repositoryRoot = BevaraTestSupport.repositoryRoot
 
     /// `../shared/corpus/eark` (third-party packages; provenance in its SOURCES.md).
     static let corpus = repositoryRoot + "/../shared/corpus/eark"

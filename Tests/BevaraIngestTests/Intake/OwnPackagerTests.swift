@@ -1,35 +1,15 @@
 import BevaraIngest
+import BevaraTestSupport
 import Foundation
 import Testing
 
 /// A SIP written by Bevara's own packager (`bevara package`, run as the built binary on the
 /// committed Vänersborg fixture) is received and validated without a single finding.
 @Suite struct OwnPackagerTests {
-    /// The `bevara` binary built beside this test bundle (`swift build --build-tests` builds it).
-    static let bevara: String = {
-        var dir = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("bevara").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return IntakeFixtures.repositoryRoot + "/.build/debug/bevara"
-    }()
-
     /// Runs the built `bevara` with the repository's profiles and schemas; fails the test on a non-zero exit.
     static func runBevara(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: bevara)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["BEVARA_PROFILES"] = IntakeFixtures.repositoryRoot + "/profiles"
-        environment["BEVARA_SCHEMAS"] = IntakeFixtures.repositoryRoot + "/../shared/schemas"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "bevara \(arguments.joined(separator: " ")) failed")
+        let result = try bevara(arguments)
+        #expect(result.status == 0, "bevara \(arguments.joined(separator: " ")) failed: \(result.stderr)")
     }
 
     func package(into out: String) throws {
@@ -39,7 +19,7 @@ import Testing
 
     @Test(arguments: ["tar", "zip", "folder"])
     func ownSIPIsValid(_ form: String) throws {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.bevara), "build the package first: \(Self.bevara)")
+        #expect(FileManager.default.isExecutableFile(atPath: bevaraBinary), "build the package first: \(bevaraBinary)")
         let work = try IntakeFixtures.temporaryFolder("own")
         defer { try? FileManager.default.removeItem(atPath: work) }
         let out = work + "/sip" + (form == "folder" ? "" : "." + form)
