@@ -5,10 +5,22 @@ import GRDB
 /// Shape: the most selective source drives — full text (FTS5), else the party (identity index
 /// or party-name full text), else the record or case table through an org-first index — and
 /// yields hit units `(case_id, record_id?)`; the other filters are predicates on those units.
-/// Every source is constrained by `organisation_id IN (…)` in the same statement.
+/// Every table source is constrained by `organisation_id IN (…)`, every full-text source by
+/// the organisations' rowid ranges (`TextMatch`), in the same statement.
+///
+/// Full-text and party-name queries first count their matching units, reading rowids only and
+/// stopping past `countCap`. Up to `rankLimit` units they are ranked by bm25; above it ranking
+/// every match costs more than a search may, so they are ordered newest first by date when
+/// other filters join them anyway, and by index order (latest indexed first: cases, then
+/// records) when the match alone decides, which pages without reading past the page.
 struct SearchExecutor {
     let db: Database
     let organisations: [String]
+
+    /// Counting stops here: a larger total is reported as "more than `countCap`".
+    static let countCap = 10_000
+    /// Full-text and party-name queries with more matching units than this are not ranked.
+    static let rankLimit = 2_000
 
     /// The query in parts: SQL text with `?` placeholders and its arguments, in order.
     private struct Plan {
@@ -19,6 +31,10 @@ struct SearchExecutor {
         var fromArguments: [DatabaseValueConvertible?] = []
         var conditionArguments: [DatabaseValueConvertible?] = []
         var textDriven = false
+        /// True when the driving full-text match is ranked (`rankLimit`).
+        var ranked = false
+        /// Overrides the page order (broad pages keep the order their units came in).
+        var order: String?
         /// True when a condition reads the case (`c`); otherwise a record-only query can count
         /// without joining the cases.
         var caseFiltered = false
@@ -37,14 +53,15 @@ struct SearchExecutor {
     }
 
     func run(_ query: SearchQuery) throws -> SearchPage {
+        let numbers = try organisationNumbers()
         do {
-            return try execute(plan(query, textOverride: nil), query: query)
+            return try execute(query, textOverride: nil, numbers: numbers)
         } catch let error as DatabaseError where Self.isMatchSyntaxError(error) {
             guard let text = query.text else { throw error }
             // Not valid FTS5 (`KS 2021/123`, an unbalanced quote): search its words instead.
             let fallback = TextPattern.quotedWords(text)
             do {
-                return try execute(plan(query, textOverride: fallback), query: query)
+                return try execute(query, textOverride: fallback, numbers: numbers)
             } catch let retry as DatabaseError where Self.isMatchSyntaxError(retry) {
                 throw IndexError.invalidTextQuery(query: text, reason: retry.message ?? "\(retry)")
             }
@@ -52,7 +69,12 @@ struct SearchExecutor {
     }
 
     func explain(_ query: SearchQuery) throws -> [String] {
-        let p = try plan(query, textOverride: nil)
+        let numbers = try organisationNumbers()
+        var ranked = true
+        if let driver = try drivingMatch(query, textOverride: nil, numbers: numbers) {
+            ranked = try driver.countUnits(db, cap: Self.rankLimit + 1, visibleOnly: false) <= Self.rankLimit
+        }
+        let p = try plan(query, textOverride: nil, numbers: numbers, ranked: ranked)
         let sql = "EXPLAIN QUERY PLAN " + pageSQL(p)
         return try Row.fetchAll(db, sql: sql, arguments: p.arguments + [query.limit, query.offset]).map { $0["detail"] }
     }
@@ -62,16 +84,48 @@ struct SearchExecutor {
         return message.contains("fts5") || message.contains("no such column") || message.contains("unterminated string")
     }
 
+    // MARK: Full text
+
+    /// The searched organisations' numbers in full-text rowids (unknown organisations have none).
+    private func organisationNumbers() throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT org_no FROM organisation WHERE organisation_id IN \(orgList)",
+                           arguments: StatementArguments(orgArguments))
+    }
+
+    private func cleanText(_ q: SearchQuery, _ textOverride: String?) -> String? {
+        (textOverride ?? q.text).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+    }
+
+    private func partyFilter(_ q: SearchQuery) throws -> PartyFilter? {
+        try q.party.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try PartyFilter($0) }
+    }
+
+    /// The full-text match that drives the query: its text, else its party name.
+    private func drivingMatch(_ q: SearchQuery, textOverride: String?, numbers: [Int64]) throws -> TextMatch? {
+        if let text = cleanText(q, textOverride) { return TextMatch(expression: text, organisationNumbers: numbers) }
+        if case .name(let match) = try partyFilter(q) { return TextMatch(expression: match, organisationNumbers: numbers) }
+        return nil
+    }
+
+    /// True when the driving match alone (and the restricted flag) decides the hits.
+    private func matchAlone(_ q: SearchQuery) throws -> Bool {
+        let other: [String?] = [q.diarienummer, q.from, q.to, q.classification, q.recordType, q.status]
+        let party = try partyFilter(q)
+        let partyAlone: Bool = { if case .name = party { return cleanText(q, nil) == nil } else { return party == nil } }()
+        return partyAlone && other.allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
     // MARK: Plan
 
     private var orgList: String { "(" + Array(repeating: "?", count: organisations.count).joined(separator: ",") + ")" }
     private var orgArguments: [DatabaseValueConvertible?] { organisations.map { $0 } }
 
-    private func plan(_ q: SearchQuery, textOverride: String?) throws -> Plan {
+    private func plan(_ q: SearchQuery, textOverride: String?, numbers: [Int64], ranked: Bool) throws -> Plan {
         var p = Plan()
         let recordLevel = q.recordType != nil || q.from != nil || q.to != nil
-        let text = (textOverride ?? q.text).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        let party = try q.party.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try PartyFilter($0) }
+        let text = cleanText(q, textOverride)
+        let party = try partyFilter(q)
+        p.ranked = ranked
 
         // Party units, when the party filters a text search or drives on its own.
         if let party {
@@ -82,21 +136,19 @@ struct SearchExecutor {
                 partyUnits = "SELECT case_id, record_id, 0.0 AS score FROM party WHERE organisation_id IN \(orgList) AND identity_key IN (\(keys))"
                 p.withArguments += orgArguments + candidates.map { $0 }
             case .name(let match):
-                partyUnits = "SELECT case_id, record_id, rank AS score FROM search_text WHERE search_text MATCH ? AND organisation_id IN \(orgList) AND case_id IS NOT NULL"
-                p.withArguments += [match] + orgArguments
+                // Ranked only when the party name drives; under a text search it is a filter.
+                let units = TextMatch(expression: match, organisationNumbers: numbers).unitsSQL(ranked: ranked && text == nil)
+                partyUnits = units.sql
+                p.withArguments += units.arguments
             }
             p.with.append("party_units AS MATERIALIZED (\(partyUnits))")
         }
 
         var driver: String?
         if let text {
-            p.with.append("""
-                text_units AS MATERIALIZED (SELECT case_id, record_id, min(score) AS score FROM (
-                    SELECT case_id, record_id, rank AS score FROM search_text
-                    WHERE search_text MATCH ? AND organisation_id IN \(orgList) AND case_id IS NOT NULL)
-                  GROUP BY case_id, record_id)
-                """)
-            p.withArguments += [text] + orgArguments
+            let units = TextMatch(expression: text, organisationNumbers: numbers).unitsSQL(ranked: ranked)
+            p.with.append("text_units AS MATERIALIZED (\(units.sql))")
+            p.withArguments += units.arguments
             driver = "text_units"
             p.textDriven = true
             if party != nil {
@@ -208,7 +260,7 @@ struct SearchExecutor {
 
     /// The page of hits, with a protected-identity flag looked up for the page's rows only.
     private func pageSQL(_ p: Plan) -> String {
-        let rank = p.from.hasPrefix("units") ? "u.score" : "0.0"
+        let rank = p.from.hasPrefix("units") && p.ranked ? "u.score" : "0.0"
         let record = p.joinsRecord
             ? ["r.record_id", "r.title", "CASE WHEN r.id IS NULL THEN c.opened ELSE r.date END", "r.restricted",
                "r.legal_reference", "r.id"]
@@ -224,9 +276,9 @@ struct SearchExecutor {
         } else {
             newest = "c.opened DESC, c.id DESC"
         }
-        let order = (p.textDriven ? "rank, " : "") + newest
-        // A ranked query must visit every match to sort anyway: count them in the same pass.
-        let total = p.textDriven ? ", count(*) OVER () AS total_count" : ""
+        let order = p.order ?? ((p.textDriven && p.ranked ? "rank, " : "") + newest)
+        // A full-text query visits every match to rank or date them anyway: count them in the same pass.
+        let total = p.textDriven && p.order == nil ? ", count(*) OVER () AS total_count" : ""
         let with = p.withClause.isEmpty ? "WITH " : p.withClause.dropLast() + ",\n"
         return """
             \(with)page AS (
@@ -248,11 +300,60 @@ struct SearchExecutor {
         return zip(expressions, names).map { "\($0) AS \($1)" }.joined(separator: ", ")
     }
 
-    private func execute(_ p: Plan, query: SearchQuery) throws -> SearchPage {
-        let limit = max(0, query.limit)
-        let offset = max(0, query.offset)
-        let rows = try Row.fetchAll(db, sql: pageSQL(p), arguments: p.arguments + [limit, offset])
-        let hits = rows.map { row -> SearchHit in
+    private func execute(_ query: SearchQuery, textOverride: String?, numbers: [Int64]) throws -> SearchPage {
+        guard let driver = try drivingMatch(query, textOverride: textOverride, numbers: numbers) else {
+            return try execute(plan(query, textOverride: textOverride, numbers: numbers, ranked: false), query: query)
+        }
+        if numbers.isEmpty { return SearchPage(hits: [], total: 0) }
+        // Rowids only: how many units match at all, up to the cap.
+        let matching = try driver.countUnits(db, cap: Self.countCap + 1, visibleOnly: false)
+        let ranked = matching <= Self.rankLimit
+        if !ranked, try matchAlone(query) {
+            return try broadPage(driver, query: query, matching: matching)
+        }
+        var page = try execute(plan(query, textOverride: textOverride, numbers: numbers, ranked: ranked), query: query)
+        page.order = ranked ? .relevance : .newestFirst
+        if page.total > Self.countCap {
+            page.total = Self.countCap
+            page.totalIsLowerBound = true
+        }
+        return page
+    }
+
+    /// A match alone with more units than `rankLimit`: the page's units in index order, found
+    /// by reading matches only until the page is full, then joined to their cases and records.
+    private func broadPage(_ match: TextMatch, query: SearchQuery, matching: Int) throws -> SearchPage {
+        let visibleOnly = query.excludeRestricted
+        let counted = visibleOnly ? try match.countUnits(db, cap: Self.countCap + 1, visibleOnly: true) : matching
+        let units = try match.pageUnits(db, offset: max(0, query.offset), limit: max(0, query.limit), visibleOnly: visibleOnly)
+        var hits: [SearchHit] = []
+        if !units.isEmpty {
+            var p = Plan()
+            let values = units.indices.map { _ in "(?, ?)" }.joined(separator: ", ")
+            let kind = TextRowID.kindSQL("unit"), id = TextRowID.idSQL("unit")
+            p.with = [
+                "page_units(unit, ord) AS (VALUES \(values))",
+                """
+                units AS (SELECT CASE WHEN \(kind) = \(TextRowID.Kind.caseFile.rawValue) THEN \(id)
+                                      ELSE (SELECT case_id FROM record WHERE id = \(id)) END AS case_id,
+                                 CASE WHEN \(kind) = \(TextRowID.Kind.record.rawValue) THEN \(id) END AS record_id,
+                                 0.0 AS score, ord FROM page_units)
+                """,
+            ]
+            p.withArguments = units.enumerated().flatMap { [$0.element, $0.offset] as [DatabaseValueConvertible?] }
+            p.from = "units u JOIN case_file c ON c.id = u.case_id LEFT JOIN record r ON r.id = u.record_id"
+            p.conditions = ["c.organisation_id IN \(orgList)"]
+            p.conditionArguments = orgArguments
+            p.textDriven = true
+            p.order = "u.ord"
+            hits = Self.hits(try Row.fetchAll(db, sql: pageSQL(p), arguments: p.arguments + [units.count, 0]))
+        }
+        return SearchPage(hits: hits, total: min(counted, Self.countCap), totalIsLowerBound: counted > Self.countCap,
+                          order: .latestIndexedFirst)
+    }
+
+    private static func hits(_ rows: [Row]) -> [SearchHit] {
+        rows.map { row -> SearchHit in
             let caseRestricted: Bool = row["case_restricted"]
             let recordRestricted: Bool = (row["record_restricted"] as Bool?) ?? false
             var references: [String] = []
@@ -266,6 +367,13 @@ struct SearchExecutor {
                              legalReference: references.isEmpty ? nil : references.joined(separator: "; "),
                              protectedIdentity: row["protected_party"], rank: row["rank"])
         }
+    }
+
+    private func execute(_ p: Plan, query: SearchQuery) throws -> SearchPage {
+        let limit = max(0, query.limit)
+        let offset = max(0, query.offset)
+        let rows = try Row.fetchAll(db, sql: pageSQL(p), arguments: p.arguments + [limit, offset])
+        let hits = Self.hits(rows)
         let total: Int
         if let counted = rows.first?["total_count"] as Int? {
             total = counted
@@ -278,6 +386,6 @@ struct SearchExecutor {
                 total = try Int.fetchOne(db, sql: p.withClause + "SELECT count(*) " + p.fromWhere, arguments: p.arguments) ?? 0
             }
         }
-        return SearchPage(hits: hits, total: total)
+        return SearchPage(hits: hits, total: total, order: p.textDriven ? .relevance : .newestFirst)
     }
 }

@@ -1,0 +1,92 @@
+import GRDB
+
+/// An FTS5 match expression restricted to a set of organisations inside the full-text lookup:
+/// one `rowid BETWEEN lo AND hi` range per organisation (`TextRowID.hitRange`), which FTS5
+/// applies while it walks its index. A row of another organisation is never read, ranked or
+/// counted.
+///
+/// Hits are units (`rowid >> 16`: a case, or a record with its files' texts), so counting and
+/// broad paging read rowids only, never a stored column.
+struct TextMatch {
+    let expression: String
+    /// One range per organisation, highest organisation number first (so that walking the
+    /// arms in turn, each by descending rowid, yields units in descending order overall).
+    let ranges: [ClosedRange<Int64>]
+
+    init(expression: String, organisationNumbers: [Int64]) {
+        self.expression = expression
+        ranges = organisationNumbers.sorted(by: >).map { TextRowID.hitRange(organisation: $0) }
+    }
+
+    /// `SELECT rowid[, rank]` of every match as a compound of one arm per organisation, with its
+    /// arguments. `ranked` false leaves bm25 out (it reads every match's position lists).
+    func rowsSQL(ranked: Bool) -> (sql: String, arguments: [DatabaseValueConvertible?]) {
+        let arm = "SELECT rowid\(ranked ? ", rank" : "") FROM search_text WHERE search_text MATCH ? AND rowid BETWEEN ? AND ?"
+        return (Array(repeating: arm, count: ranges.count).joined(separator: " UNION ALL "),
+                ranges.flatMap { [expression, $0.lowerBound, $0.upperBound] as [DatabaseValueConvertible?] })
+    }
+
+    /// `case_id, record_id, score` per matching unit: the unit's case (a record unit's through
+    /// the record), its record, and its best bm25 rank (or 0 unranked).
+    func unitsSQL(ranked: Bool) -> (sql: String, arguments: [DatabaseValueConvertible?]) {
+        let rows = rowsSQL(ranked: ranked)
+        let kind = TextRowID.kindSQL("unit"), id = TextRowID.idSQL("unit")
+        let sql = """
+            SELECT CASE WHEN \(kind) = \(TextRowID.Kind.caseFile.rawValue) THEN \(id)
+                        ELSE (SELECT case_id FROM record WHERE id = \(id)) END AS case_id,
+                   CASE WHEN \(kind) = \(TextRowID.Kind.record.rawValue) THEN \(id) END AS record_id, score
+            FROM (SELECT rowid >> \(TextRowID.idShift) AS unit, min(\(ranked ? "rank" : "0.0")) AS score
+                  FROM (\(rows.sql)) GROUP BY unit)
+            """
+        return (sql, rows.arguments)
+    }
+
+    /// SQL true when the unit `u` is neither restricted itself nor in a restricted case.
+    static func visibleSQL(_ u: String) -> String {
+        let kind = TextRowID.kindSQL(u), id = TextRowID.idSQL(u)
+        return """
+            (CASE WHEN \(kind) = \(TextRowID.Kind.caseFile.rawValue)
+                  THEN (SELECT restricted = 0 FROM case_file WHERE id = \(id))
+                  ELSE (SELECT r.restricted = 0 AND c.restricted = 0 FROM record r JOIN case_file c ON c.id = r.case_id
+                        WHERE r.id = \(id)) END)
+            """
+    }
+
+    /// Distinct matching units, counted until `cap` (reading stops there).
+    func countUnits(_ db: Database, cap: Int, visibleOnly: Bool) throws -> Int {
+        guard !ranges.isEmpty else { return 0 }
+        let rows = rowsSQL(ranked: false)
+        let filter = visibleOnly ? "WHERE " + Self.visibleSQL("unit") : ""
+        let sql = """
+            SELECT count(*) FROM (SELECT unit FROM (SELECT DISTINCT rowid >> \(TextRowID.idShift) AS unit FROM (\(rows.sql)))
+                                  \(filter) LIMIT ?)
+            """
+        return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(rows.arguments + [cap])) ?? 0
+    }
+
+    /// The units at `offset ..< offset + limit` in descending rowid order (organisations by
+    /// descending number; within one, cases then records, latest indexed first). Reads matches
+    /// only until the page is full.
+    func pageUnits(_ db: Database, offset: Int, limit: Int, visibleOnly: Bool) throws -> [Int64] {
+        guard limit > 0 else { return [] }
+        var units: [Int64] = []
+        var seen = 0
+        let visible = try db.cachedStatement(sql: "SELECT " + Self.visibleSQL("?1"))
+        for range in ranges {
+            let rows = try Int64.fetchCursor(db, sql: """
+                SELECT rowid >> \(TextRowID.idShift) FROM search_text WHERE search_text MATCH ? AND rowid BETWEEN ? AND ?
+                ORDER BY rowid DESC
+                """, arguments: [expression, range.lowerBound, range.upperBound])
+            var last: Int64?
+            while let unit = try rows.next() {
+                guard unit != last else { continue }
+                last = unit
+                if visibleOnly, try Bool.fetchOne(visible, arguments: [unit]) != true { continue }
+                if seen >= offset { units.append(unit) }
+                seen += 1
+                if units.count == limit { return units }
+            }
+        }
+        return units
+    }
+}
