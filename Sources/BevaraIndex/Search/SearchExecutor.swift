@@ -330,9 +330,9 @@ struct SearchExecutor {
         if !units.isEmpty {
             var p = Plan()
             let values = units.indices.map { _ in "(?, ?)" }.joined(separator: ", ")
-            let kind = TextRowID.kindSQL("unit"), id = TextRowID.idSQL("unit")
+            let kind = TextRowID.kindSQL("hit_unit"), id = TextRowID.idSQL("hit_unit")
             p.with = [
-                "page_units(unit, ord) AS (VALUES \(values))",
+                "page_units(hit_unit, ord) AS (VALUES \(values))",
                 """
                 units AS (SELECT CASE WHEN \(kind) = \(TextRowID.Kind.caseFile.rawValue) THEN \(id)
                                       ELSE (SELECT case_id FROM record WHERE id = \(id)) END AS case_id,

@@ -30,17 +30,20 @@ struct TextMatch {
     /// the record), its record, and its best bm25 rank (or 0 unranked).
     func unitsSQL(ranked: Bool) -> (sql: String, arguments: [DatabaseValueConvertible?]) {
         let rows = rowsSQL(ranked: ranked)
-        let kind = TextRowID.kindSQL("unit"), id = TextRowID.idSQL("unit")
+        let kind = TextRowID.kindSQL("hit_unit"), id = TextRowID.idSQL("hit_unit")
         let sql = """
             SELECT CASE WHEN \(kind) = \(TextRowID.Kind.caseFile.rawValue) THEN \(id)
                         ELSE (SELECT case_id FROM record WHERE id = \(id)) END AS case_id,
                    CASE WHEN \(kind) = \(TextRowID.Kind.record.rawValue) THEN \(id) END AS record_id, score
-            FROM (SELECT rowid >> \(TextRowID.idShift) AS unit, min(\(ranked ? "rank" : "0.0")) AS score
-                  FROM (\(rows.sql)) GROUP BY unit)
+            FROM (SELECT rowid >> \(TextRowID.idShift) AS hit_unit, min(\(ranked ? "rank" : "0.0")) AS score
+                  FROM (\(rows.sql)) GROUP BY hit_unit)
             """
         return (sql, rows.arguments)
     }
 
+    /// (The alias is `hit_unit`: `case_file` has a column `unit`, which a correlated subquery
+    /// would otherwise see.)
+    ///
     /// SQL true when the unit `u` is neither restricted itself nor in a restricted case.
     static func visibleSQL(_ u: String) -> String {
         let kind = TextRowID.kindSQL(u), id = TextRowID.idSQL(u)
@@ -56,9 +59,9 @@ struct TextMatch {
     func countUnits(_ db: Database, cap: Int, visibleOnly: Bool) throws -> Int {
         guard !ranges.isEmpty else { return 0 }
         let rows = rowsSQL(ranked: false)
-        let filter = visibleOnly ? "WHERE " + Self.visibleSQL("unit") : ""
+        let filter = visibleOnly ? "WHERE " + Self.visibleSQL("hit_unit") : ""
         let sql = """
-            SELECT count(*) FROM (SELECT unit FROM (SELECT DISTINCT rowid >> \(TextRowID.idShift) AS unit FROM (\(rows.sql)))
+            SELECT count(*) FROM (SELECT hit_unit FROM (SELECT DISTINCT rowid >> \(TextRowID.idShift) AS hit_unit FROM (\(rows.sql)))
                                   \(filter) LIMIT ?)
             """
         return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(rows.arguments + [cap])) ?? 0
