@@ -107,7 +107,7 @@ import Testing
         #expect(deep.hits.count == 50 && deep.totalIsLowerBound)
         // With another filter the count is capped the same way (dated, not ranked).
         let dated = try index.search(SearchQuery(text: "fjällräv OR vildsvin", from: "2021"), organisations: ["a", "b"])
-        #expect(dated.total == 10_000 && dated.totalIsLowerBound && dated.order == .newestFirst)
+        #expect(dated.total == 10_000 && dated.totalIsLowerBound && dated.order == .unrankedNewestFirst)
     }
 
     @Test func aRecordAndItsFileTextsAreOneHit() throws {

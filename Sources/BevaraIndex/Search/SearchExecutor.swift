@@ -312,7 +312,7 @@ struct SearchExecutor {
             return try broadPage(driver, query: query, matching: matching)
         }
         var page = try execute(plan(query, textOverride: textOverride, numbers: numbers, ranked: ranked), query: query)
-        page.order = ranked ? .relevance : .newestFirst
+        page.order = ranked ? .relevance : .unrankedNewestFirst
         if page.total > Self.countCap {
             page.total = Self.countCap
             page.totalIsLowerBound = true
