@@ -56,7 +56,7 @@ struct SearchCommand: ParsableCommand {
             Output.text("\(count)\(result.hits.isEmpty ? "" : ", showing \(result.offset + 1)–\(last)")\n")
             if result.order.isUnranked {
                 let order = result.order == .latestIndexedFirst ? "latest archived first" : "newest first"
-                Output.text("too many hits to rank by relevance: \(order); narrow the search to rank them\n")
+                Output.text("too many hits to sort by relevance or date: \(order); narrow the search to sort them\n")
             }
             for hit in result.hits {
                 let marker = hit.restricted ? "SEKRETESS\(hit.legalReference.map { " (\($0))" } ?? " (lagrum saknas – granska)")" : ""

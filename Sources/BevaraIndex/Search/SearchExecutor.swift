@@ -9,17 +9,19 @@ import GRDB
 /// the organisations' rowid ranges (`TextMatch`), in the same statement.
 ///
 /// Full-text and party-name queries first count their matching units, reading rowids only and
-/// stopping past `countCap`. Up to `rankLimit` units they are ranked by bm25; above it ranking
-/// every match costs more than a search may, so they are ordered newest first by date when
-/// other filters join them anyway, and by index order (latest indexed first: cases, then
-/// records) when the match alone decides, which pages without reading past the page.
+/// stopping past `countCap`. Up to `rankLimit` units, text is ranked by bm25 and party names
+/// (a yes/no match) are listed newest first. Above it, ranking or dating every match costs more
+/// than a search may: with other filters (which join every match anyway) hits come newest
+/// first, unranked; a match alone is listed in index order (latest indexed first: cases, then
+/// records), paged in the same pass that counts.
 struct SearchExecutor {
     let db: Database
     let organisations: [String]
 
     /// Counting stops here: a larger total is reported as "more than `countCap`".
     static let countCap = 10_000
-    /// Full-text and party-name queries with more matching units than this are not ranked.
+    /// Full-text queries with more matching units than this are not ranked; a party name or
+    /// text alone with more is listed in index order.
     static let rankLimit = 2_000
 
     /// The query in parts: SQL text with `?` placeholders and its arguments, in order.
@@ -70,9 +72,9 @@ struct SearchExecutor {
 
     func explain(_ query: SearchQuery) throws -> [String] {
         let numbers = try organisationNumbers()
-        var ranked = true
-        if let driver = try drivingMatch(query, textOverride: nil, numbers: numbers) {
-            ranked = try driver.countUnits(db, cap: Self.rankLimit + 1, visibleOnly: false) <= Self.rankLimit
+        var ranked = false
+        if cleanText(query, nil) != nil, let driver = try drivingMatch(query, textOverride: nil, numbers: numbers) {
+            ranked = try driver.scan(db, cap: Self.rankLimit, offset: 0, limit: 0, visibleOnly: false).matching <= Self.rankLimit
         }
         let p = try plan(query, textOverride: nil, numbers: numbers, ranked: ranked)
         let sql = "EXPLAIN QUERY PLAN " + pageSQL(p)
@@ -305,14 +307,21 @@ struct SearchExecutor {
             return try execute(plan(query, textOverride: textOverride, numbers: numbers, ranked: false), query: query)
         }
         if numbers.isEmpty { return SearchPage(hits: [], total: 0) }
-        // Rowids only: how many units match at all, up to the cap.
-        let matching = try driver.countUnits(db, cap: Self.countCap + 1, visibleOnly: false)
-        let ranked = matching <= Self.rankLimit
-        if !ranked, try matchAlone(query) {
-            return try broadPage(driver, query: query, matching: matching)
+        let textDriven = cleanText(query, textOverride) != nil
+        let offset = max(0, query.offset), limit = max(0, query.limit)
+        // One pass over rowids only: how many units match (up to the cap) and, for a match
+        // alone, its page in index order.
+        let alone = try matchAlone(query)
+        let scan = try driver.scan(db, cap: alone ? Self.countCap : Self.rankLimit, offset: offset, limit: alone ? limit : 0,
+                                   visibleOnly: alone && query.excludeRestricted)
+        let small = scan.matching <= Self.rankLimit
+        if alone, !small {
+            return try broadPage(scan)
         }
+        // Text is ranked by relevance; a party name is a yes/no match, listed newest first.
+        let ranked = small && textDriven
         var page = try execute(plan(query, textOverride: textOverride, numbers: numbers, ranked: ranked), query: query)
-        page.order = ranked ? .relevance : .unrankedNewestFirst
+        page.order = ranked ? .relevance : textDriven ? .unrankedNewestFirst : .newestFirst
         if page.total > Self.countCap {
             page.total = Self.countCap
             page.totalIsLowerBound = true
@@ -320,12 +329,10 @@ struct SearchExecutor {
         return page
     }
 
-    /// A match alone with more units than `rankLimit`: the page's units in index order, found
-    /// by reading matches only until the page is full, then joined to their cases and records.
-    private func broadPage(_ match: TextMatch, query: SearchQuery, matching: Int) throws -> SearchPage {
-        let visibleOnly = query.excludeRestricted
-        let counted = visibleOnly ? try match.countUnits(db, cap: Self.countCap + 1, visibleOnly: true) : matching
-        let units = try match.pageUnits(db, offset: max(0, query.offset), limit: max(0, query.limit), visibleOnly: visibleOnly)
+    /// A match alone with more units than `rankLimit`: the scanned page's units, joined to their
+    /// cases and records in scan order.
+    private func broadPage(_ scan: TextMatch.Scan) throws -> SearchPage {
+        let units = scan.page
         var hits: [SearchHit] = []
         if !units.isEmpty {
             var p = Plan()
@@ -348,7 +355,7 @@ struct SearchExecutor {
             p.order = "u.ord"
             hits = Self.hits(try Row.fetchAll(db, sql: pageSQL(p), arguments: p.arguments + [units.count, 0]))
         }
-        return SearchPage(hits: hits, total: min(counted, Self.countCap), totalIsLowerBound: counted > Self.countCap,
+        return SearchPage(hits: hits, total: min(scan.kept, Self.countCap), totalIsLowerBound: scan.kept > Self.countCap,
                           order: .latestIndexedFirst)
     }
 

@@ -55,26 +55,23 @@ struct TextMatch {
             """
     }
 
-    /// Distinct matching units, counted until `cap` (reading stops there).
-    func countUnits(_ db: Database, cap: Int, visibleOnly: Bool) throws -> Int {
-        guard !ranges.isEmpty else { return 0 }
-        let rows = rowsSQL(ranked: false)
-        let filter = visibleOnly ? "WHERE " + Self.visibleSQL("hit_unit") : ""
-        let sql = """
-            SELECT count(*) FROM (SELECT hit_unit FROM (SELECT DISTINCT rowid >> \(TextRowID.idShift) AS hit_unit FROM (\(rows.sql)))
-                                  \(filter) LIMIT ?)
-            """
-        return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(rows.arguments + [cap])) ?? 0
+    /// What one pass over the matches found: units counted (until past the cap) and a page.
+    struct Scan {
+        /// Distinct matching units, counted until one past the cap.
+        var matching = 0
+        /// Of those, the ones `visibleOnly` keeps (equal to `matching` without it).
+        var kept = 0
+        /// The kept units at `offset ..< offset + limit`, in the scan's order.
+        var page: [Int64] = []
     }
 
-    /// The units at `offset ..< offset + limit` in descending rowid order (organisations by
-    /// descending number; within one, cases then records, latest indexed first). Reads matches
-    /// only until the page is full.
-    func pageUnits(_ db: Database, offset: Int, limit: Int, visibleOnly: Bool) throws -> [Int64] {
-        guard limit > 0 else { return [] }
-        var units: [Int64] = []
-        var seen = 0
-        let visible = try db.cachedStatement(sql: "SELECT " + Self.visibleSQL("?1"))
+    /// One pass over the matches' rowids in descending order (organisations by descending number;
+    /// within one, cases then records, the latest indexed first), reading no stored column.
+    /// Counts units until more than `cap` are kept, and collects the page; stops when both are
+    /// done. With `visibleOnly`, restricted units (or units of restricted cases) are skipped.
+    func scan(_ db: Database, cap: Int, offset: Int, limit: Int, visibleOnly: Bool) throws -> Scan {
+        var result = Scan()
+        let visible = visibleOnly ? try db.cachedStatement(sql: "SELECT " + Self.visibleSQL("?1")) : nil
         for range in ranges {
             let rows = try Int64.fetchCursor(db, sql: """
                 SELECT rowid >> \(TextRowID.idShift) FROM search_text WHERE search_text MATCH ? AND rowid BETWEEN ? AND ?
@@ -84,12 +81,13 @@ struct TextMatch {
             while let unit = try rows.next() {
                 guard unit != last else { continue }
                 last = unit
-                if visibleOnly, try Bool.fetchOne(visible, arguments: [unit]) != true { continue }
-                if seen >= offset { units.append(unit) }
-                seen += 1
-                if units.count == limit { return units }
+                result.matching += 1
+                if let visible, try Bool.fetchOne(visible, arguments: [unit]) != true { continue }
+                if result.kept >= offset, result.page.count < limit { result.page.append(unit) }
+                result.kept += 1
+                if result.kept > cap, result.page.count == limit || result.kept >= offset + limit { return result }
             }
         }
-        return units
+        return result
     }
 }
