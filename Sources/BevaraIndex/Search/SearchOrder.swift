@@ -5,7 +5,7 @@
 /// - Broader ones are not ranked, because ranking reads every match: `unrankedNewestFirst` when
 ///   other filters are combined with the text, otherwise `latestIndexedFirst` (per organisation:
 ///   matching cases, then records, the latest indexed first). A party name alone with more than
-///   2,000 hits is also listed `latestIndexedFirst`. Narrowing the search brings back relevance
+///   500 hits is also listed `latestIndexedFirst`. Narrowing the search brings back relevance
 ///   or date order.
 public enum SearchOrder: String, Hashable, Sendable, Codable {
     case relevance

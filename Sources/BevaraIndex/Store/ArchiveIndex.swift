@@ -89,7 +89,7 @@ public final class ArchiveIndex: Sendable {
     /// returned with their flag and legal reference: deciding what to show is the access layer's job.
     ///
     /// Full-text and party-name searches count at most 10,000 hits (`totalIsLowerBound`). Text is
-    /// ranked by relevance up to 2,000 hits, party names listed newest first; broader ones come
+    /// ranked by relevance up to 2,000 hits, party names listed newest first up to 500; broader ones come
     /// newest first unranked, or latest indexed first when the match alone decides
     /// (`SearchOrder`), so their cost stays bounded.
     public func search(_ query: SearchQuery, organisations: Set<String>) throws -> SearchPage {
