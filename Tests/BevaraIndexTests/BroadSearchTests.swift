@@ -100,7 +100,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // Cases (1,200 with the party) stay below the cap; records of both organisations pass it.
         let party = try index.search(SearchQuery(party: "Unikadottir"), organisations: ["a", "b"])
-        #expect(party.total == 1_200 && !party.totalIsLowerBound && party.order == .newestFirst)
+        #expect(party.total == 1_200 && !party.totalIsLowerBound && party.order == .latestIndexedFirst)
         let words = try index.search(SearchQuery(text: "fjällräv OR vildsvin"), organisations: ["a", "b"])
         #expect(words.total == 10_000 && words.totalIsLowerBound && words.hits.count == 50)
         let deep = try index.search(SearchQuery(text: "fjällräv OR vildsvin", offset: 11_950), organisations: ["a", "b"])
@@ -108,6 +108,35 @@ import Testing
         // With another filter the count is capped the same way (dated, not ranked).
         let dated = try index.search(SearchQuery(text: "fjällräv OR vildsvin", from: "2021"), organisations: ["a", "b"])
         #expect(dated.total == 10_000 && dated.totalIsLowerBound && dated.order == .unrankedNewestFirst)
+    }
+
+    @Test func aPartyNameIsListedNewestFirstAndPagesWithoutGaps() throws {
+        let (index, dir) = try makeIndex("party-dates")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try index.write { w in
+            try w.upsertOrganisation(id: "o", name: nil)
+            try w.addPackage(IndexedPackage(objectID: "p", organisationID: "o", agreementID: "T", version: 1,
+                                            created: "2026-01-01T00:00:00Z", fileCount: 0, byteCount: 0))
+            for c in 0..<30 {
+                // Dates out of writing order, so index order and date order differ.
+                let caseID = try w.addCase(IndexedCase(objectID: "p", diarienummer: "KS 2020/\(c + 1)", title: "Ärende",
+                                                       opened: String(format: "2019-%02d-01", 1 + (c * 7) % 12)))
+                if c % 3 == 0 { try w.addParty(IndexedParty(caseID: caseID, name: "Nils Datumsson", role: "counterpart")) }
+                let recordID = try w.addRecord(IndexedRecord(caseID: caseID, recordID: "KS 2020/\(c + 1):1",
+                                                             date: String(format: "2020-%02d-%02d", 1 + (c * 5) % 12, 1 + c % 28),
+                                                             title: "Skrivelse"))
+                if c % 2 == 0 { try w.addParty(IndexedParty(caseID: caseID, recordID: recordID, name: "Nils Datumsson", role: "sender")) }
+            }
+        }
+        let all = try index.search(SearchQuery(party: "Datumsson", limit: 100), organisations: ["o"])
+        #expect(all.total == 25 && all.hits.count == 25 && all.order == .newestFirst)
+        let dates = all.hits.map { $0.date ?? "" }
+        #expect(dates == dates.sorted(by: >), "\(dates)")
+        var paged: [SearchHit] = []
+        for offset in stride(from: 0, to: 30, by: 7) {
+            paged += try index.search(SearchQuery(party: "Datumsson", limit: 7, offset: offset), organisations: ["o"]).hits
+        }
+        #expect(paged == all.hits)
     }
 
     @Test func aRecordAndItsFileTextsAreOneHit() throws {

@@ -317,10 +317,15 @@ struct SearchExecutor {
         let alone = try matchAlone(query)
         let sortLimit = textDriven ? Self.rankLimit : Self.partyDateLimit
         let scan = try driver.scan(db, cap: alone ? Self.countCap : sortLimit, offset: offset, limit: alone ? limit : 0,
-                                   visibleOnly: alone && query.excludeRestricted)
+                                   collect: alone && !textDriven ? sortLimit : 0, visibleOnly: alone && query.excludeRestricted)
         let small = scan.matching <= sortLimit
         if alone, !small {
             return try broadPage(scan)
+        }
+        if alone, !textDriven {
+            // A party name alone: date the scanned units (one lookup each) and join only the page.
+            let page = try datedUnits(scan.all, offset: offset, limit: limit)
+            return SearchPage(hits: try hits(ofUnits: page), total: scan.kept, order: .newestFirst)
         }
         // Text is ranked by relevance; a party name is a yes/no match, listed newest first.
         let ranked = small && textDriven
@@ -336,7 +341,26 @@ struct SearchExecutor {
     /// A match alone with more units than it may sort: the scanned page's units, joined to their
     /// cases and records in scan order.
     private func broadPage(_ scan: TextMatch.Scan) throws -> SearchPage {
-        let units = scan.page
+        SearchPage(hits: try hits(ofUnits: scan.page), total: min(scan.kept, Self.countCap),
+                   totalIsLowerBound: scan.kept > Self.countCap, order: .latestIndexedFirst)
+    }
+
+    /// The units at `offset ..< offset + limit` of `units` newest first: the record's date, or
+    /// the case's opening date; then cases before records, the latest indexed first.
+    private func datedUnits(_ units: [Int64], offset: Int, limit: Int) throws -> [Int64] {
+        guard !units.isEmpty, limit > 0 else { return [] }
+        let kind = TextRowID.kindSQL("hit_unit"), id = TextRowID.idSQL("hit_unit")
+        return try Int64.fetchAll(db, sql: """
+            WITH m(hit_unit) AS (VALUES \(units.map { _ in "(?)" }.joined(separator: ", ")))
+            SELECT hit_unit FROM m
+            ORDER BY (CASE WHEN \(kind) = \(TextRowID.Kind.caseFile.rawValue) THEN (SELECT opened FROM case_file WHERE id = \(id))
+                           ELSE (SELECT date FROM record WHERE id = \(id)) END) DESC, hit_unit DESC
+            LIMIT ? OFFSET ?
+            """, arguments: StatementArguments(units + [limit, offset]))
+    }
+
+    /// The hits of `units` (`rowid >> 16` values), in the given order.
+    private func hits(ofUnits units: [Int64]) throws -> [SearchHit] {
         var hits: [SearchHit] = []
         if !units.isEmpty {
             var p = Plan()
@@ -359,8 +383,7 @@ struct SearchExecutor {
             p.order = "u.ord"
             hits = Self.hits(try Row.fetchAll(db, sql: pageSQL(p), arguments: p.arguments + [units.count, 0]))
         }
-        return SearchPage(hits: hits, total: min(scan.kept, Self.countCap), totalIsLowerBound: scan.kept > Self.countCap,
-                          order: .latestIndexedFirst)
+        return hits
     }
 
     private static func hits(_ rows: [Row]) -> [SearchHit] {

@@ -63,13 +63,15 @@ struct TextMatch {
         var kept = 0
         /// The kept units at `offset ..< offset + limit`, in the scan's order.
         var page: [Int64] = []
+        /// Every kept unit, in the scan's order, while there are at most `collect` of them.
+        var all: [Int64] = []
     }
 
     /// One pass over the matches' rowids in descending order (organisations by descending number;
     /// within one, cases then records, the latest indexed first), reading no stored column.
     /// Counts units until more than `cap` are kept, and collects the page; stops when both are
     /// done. With `visibleOnly`, restricted units (or units of restricted cases) are skipped.
-    func scan(_ db: Database, cap: Int, offset: Int, limit: Int, visibleOnly: Bool) throws -> Scan {
+    func scan(_ db: Database, cap: Int, offset: Int, limit: Int, collect: Int = 0, visibleOnly: Bool) throws -> Scan {
         var result = Scan()
         let visible = visibleOnly ? try db.cachedStatement(sql: "SELECT " + Self.visibleSQL("?1")) : nil
         for range in ranges {
@@ -84,6 +86,7 @@ struct TextMatch {
                 result.matching += 1
                 if let visible, try Bool.fetchOne(visible, arguments: [unit]) != true { continue }
                 if result.kept >= offset, result.page.count < limit { result.page.append(unit) }
+                if result.kept < collect { result.all.append(unit) } else if result.kept == collect { result.all = [] }
                 result.kept += 1
                 if result.kept > cap, result.page.count == limit || result.kept >= offset + limit { return result }
             }
