@@ -60,16 +60,6 @@ struct TextRowID: Hashable, Sendable {
         return base...(base | (Kind.caseFile.rawValue << kindShift) | (maxID << idShift) | maxSequence)
     }
 
-    var organisation: Int64 { value >> Self.organisationShift }
-    var kind: Kind? { Kind(rawValue: (value >> Self.kindShift) & 3) }
-    var id: Int64 { (value >> Self.idShift) & Self.maxID }
-    var sequence: Int64 { value & Self.maxSequence }
-
-    /// A hit unit (`rowid >> 16`) split into its kind and id.
-    static func unit(_ unit: Int64) -> (kind: Kind?, id: Int64) {
-        (Kind(rawValue: (unit >> (kindShift - idShift)) & 3), unit & maxID)
-    }
-
     /// SQL expressions over a unit value `u` (`rowid >> 16`): its kind and its id.
     static func kindSQL(_ u: String) -> String { "((\(u) >> \(kindShift - idShift)) & 3)" }
     static func idSQL(_ u: String) -> String { "(\(u) & \(maxID))" }
