@@ -327,6 +327,12 @@ struct SearchExecutor {
             let page = try datedUnits(scan.all, offset: offset, limit: limit)
             return SearchPage(hits: try hits(ofUnits: page), total: scan.kept, order: .newestFirst)
         }
+        if alone {
+            // Text alone: rank the units, then join only the page.
+            let page = try rankedUnits(driver, offset: offset, limit: limit, visibleOnly: query.excludeRestricted)
+            return SearchPage(hits: try hits(ofUnits: page.map(\.unit), scores: page.map(\.score)), total: scan.kept,
+                              order: .relevance)
+        }
         // Text is ranked by relevance; a party name is a yes/no match, listed newest first.
         let ranked = small && textDriven
         var page = try execute(plan(query, textOverride: textOverride, numbers: numbers, ranked: ranked), query: query)
@@ -359,23 +365,42 @@ struct SearchExecutor {
             """, arguments: StatementArguments(units + [limit, offset]))
     }
 
-    /// The hits of `units` (`rowid >> 16` values), in the given order.
-    private func hits(ofUnits units: [Int64]) throws -> [SearchHit] {
+    /// The units at `offset ..< offset + limit` of a match by relevance (a unit's best bm25
+    /// rank over its rows), ties latest indexed first.
+    private func rankedUnits(_ match: TextMatch, offset: Int, limit: Int, visibleOnly: Bool) throws
+        -> [(unit: Int64, score: Double)] {
+        guard limit > 0 else { return [] }
+        let rows = match.rowsSQL(ranked: true)
+        let filter = visibleOnly ? "WHERE " + TextMatch.visibleSQL("hit_unit") : ""
+        return try Row.fetchAll(db, sql: """
+            SELECT hit_unit, score FROM (
+                SELECT rowid >> \(TextRowID.idShift) AS hit_unit, min(rank) AS score FROM (\(rows.sql)) GROUP BY hit_unit)
+            \(filter)
+            ORDER BY score, hit_unit DESC LIMIT ? OFFSET ?
+            """, arguments: StatementArguments(rows.arguments + [limit, offset])).map { ($0[0], $0[1]) }
+    }
+
+    /// The hits of `units` (`rowid >> 16` values), in the given order, with their bm25 scores
+    /// when ranked.
+    private func hits(ofUnits units: [Int64], scores: [Double]? = nil) throws -> [SearchHit] {
         var hits: [SearchHit] = []
         if !units.isEmpty {
             var p = Plan()
-            let values = units.indices.map { _ in "(?, ?)" }.joined(separator: ", ")
+            let values = units.indices.map { _ in "(?, ?, ?)" }.joined(separator: ", ")
             let kind = TextRowID.kindSQL("hit_unit"), id = TextRowID.idSQL("hit_unit")
             p.with = [
-                "page_units(hit_unit, ord) AS (VALUES \(values))",
+                "page_units(hit_unit, ord, score) AS (VALUES \(values))",
                 """
                 units AS (SELECT CASE WHEN \(kind) = \(TextRowID.Kind.caseFile.rawValue) THEN \(id)
                                       ELSE (SELECT case_id FROM record WHERE id = \(id)) END AS case_id,
                                  CASE WHEN \(kind) = \(TextRowID.Kind.record.rawValue) THEN \(id) END AS record_id,
-                                 0.0 AS score, ord FROM page_units)
+                                 score, ord FROM page_units)
                 """,
             ]
-            p.withArguments = units.enumerated().flatMap { [$0.element, $0.offset] as [DatabaseValueConvertible?] }
+            p.withArguments = units.enumerated().flatMap { i, unit in
+                [unit, i, scores?[i] ?? 0.0] as [DatabaseValueConvertible?]
+            }
+            p.ranked = scores != nil
             p.from = "units u JOIN case_file c ON c.id = u.case_id LEFT JOIN record r ON r.id = u.record_id"
             p.conditions = ["c.organisation_id IN \(orgList)"]
             p.conditionArguments = orgArguments
