@@ -139,6 +139,34 @@ import Testing
         #expect(paged == all.hits)
     }
 
+    @Test func narrowTextIsRankedAndPagedByRelevance() throws {
+        let (index, dir) = try makeIndex("ranked")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try index.write { w in
+            try w.upsertOrganisation(id: "o", name: nil)
+            try w.addPackage(IndexedPackage(objectID: "p", organisationID: "o", agreementID: "T", version: 1,
+                                            created: "2026-01-01T00:00:00Z", fileCount: 1, byteCount: 1))
+            let caseID = try w.addCase(IndexedCase(objectID: "p", diarienummer: "KS 2021/1", title: "Ärende om staket"))
+            for r in 0..<12 {
+                // Record 7 says the word in its short title; the others only deep in a long text.
+                let title = r == 7 ? "Rönnbärsallé" : "Skrivelse \(r)"
+                let recordID = try w.addRecord(IndexedRecord(caseID: caseID, recordID: "KS 2021/1:\(r + 1)", title: title))
+                let file = try w.addFile(IndexedFile(objectID: "p", recordID: recordID, logicalPath: "f\(r).txt", size: 1,
+                                                     sha256: "\(r)", mime: "text/plain"))
+                let filler = Array(repeating: "ord", count: 40 + r * 10).joined(separator: " ")
+                try w.setText(fileID: file, outcome: .text(r == 7 ? filler : filler + " rönnbärsallé", truncated: false))
+            }
+        }
+        let all = try index.search(SearchQuery(text: "rönnbärsallé"), organisations: ["o"])
+        #expect(all.order == .relevance && all.total == 12 && all.hits.first?.recordID == "KS 2021/1:8")
+        #expect(all.hits.map(\.rank) == all.hits.map(\.rank).sorted() && all.hits.allSatisfy { $0.rank < 0 })
+        var paged: [SearchHit] = []
+        for offset in stride(from: 0, to: 12, by: 5) {
+            paged += try index.search(SearchQuery(text: "rönnbärsallé", limit: 5, offset: offset), organisations: ["o"]).hits
+        }
+        #expect(paged == all.hits)
+    }
+
     @Test func aRecordAndItsFileTextsAreOneHit() throws {
         let (index, dir) = try makeIndex("units")
         defer { try? FileManager.default.removeItem(atPath: dir) }
