@@ -7,6 +7,10 @@ public struct RegistrarSearch {
     /// A page of results, as the user may see them.
     public struct Result: Codable, Sendable {
         public var total: Int
+        /// True when counting stopped at `total` (10,000) and there are more hits.
+        public var totalIsLowerBound: Bool
+        /// How the hits are ordered: broad full-text and party-name searches are not ranked.
+        public var order: SearchOrder
         public var offset: Int
         public var hits: [HitView]
     }
@@ -29,6 +33,7 @@ public struct RegistrarSearch {
             query.excludeRestricted = true
         }
         let page = try archive.index.search(query, organisations: policy.readableOrganisations)
-        return Result(total: page.total, offset: query.offset, hits: page.hits.map { HitView($0, policy: policy) })
+        return Result(total: page.total, totalIsLowerBound: page.totalIsLowerBound, order: page.order, offset: query.offset,
+                      hits: page.hits.map { HitView($0, policy: policy) })
     }
 }

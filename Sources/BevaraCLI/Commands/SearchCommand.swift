@@ -50,8 +50,14 @@ struct SearchCommand: ParsableCommand {
                 try Output.json(result)
                 return
             }
-            let last = min(result.offset + result.hits.count, result.total)
-            Output.text("\(result.total) hit(s)\(result.total > 0 ? ", showing \(result.offset + 1)–\(last)" : "")\n")
+            let last = result.offset + result.hits.count
+            let count = result.totalIsLowerBound ? "more than \(result.total) hits (narrow the search to count them all)"
+                                                 : "\(result.total) hit(s)"
+            Output.text("\(count)\(result.hits.isEmpty ? "" : ", showing \(result.offset + 1)–\(last)")\n")
+            if result.order.isUnranked {
+                let order = result.order == .latestIndexedFirst ? "latest archived first" : "newest first"
+                Output.text("too many hits to sort by relevance or date: \(order); narrow the search to sort them\n")
+            }
             for hit in result.hits {
                 let marker = hit.restricted ? "SEKRETESS\(hit.legalReference.map { " (\($0))" } ?? " (lagrum saknas – granska)")" : ""
                 let title = hit.recordTitle ?? hit.caseTitle

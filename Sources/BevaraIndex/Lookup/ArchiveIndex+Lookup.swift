@@ -5,6 +5,7 @@ extension ArchiveIndex {
     /// The cases with this diarienummer in the given organisations (more than one when several
     /// packages hold the same case number). Another organisation's case is simply not found.
     public func cases(diarienummer: String, organisations: Set<String>) throws -> [CaseDetail] {
+        try requireCurrentSchema()
         guard !organisations.isEmpty else { return [] }
         let key = Diarienummer(diarienummer).searchKey
         return try pool.read { db in
@@ -18,6 +19,7 @@ extension ArchiveIndex {
 
     /// The case holding the record with this id (`KS 2021/123:4`), in the given organisations.
     public func caseContaining(recordID: String, organisations: Set<String>) throws -> [CaseDetail] {
+        try requireCurrentSchema()
         guard !organisations.isEmpty else { return [] }
         return try pool.read { db in
             let orgs = organisations.sorted()

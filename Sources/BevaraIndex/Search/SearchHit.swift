@@ -16,7 +16,8 @@ public struct SearchHit: Hashable, Sendable {
     public var legalReference: String?
     /// True when a party of the hit (the case's, or the record's own) has protected identity.
     public var protectedIdentity: Bool
-    /// Full-text relevance (FTS5 bm25: lower is better); 0 without a text or party-name query.
+    /// Full-text relevance (FTS5 bm25: lower is better); 0 without a text query, and for text
+    /// queries too broad to rank (`SearchOrder`).
     public var rank: Double
 
     public init(objectID: String, organisationID: String, caseDiarienummer: String, caseTitle: String,

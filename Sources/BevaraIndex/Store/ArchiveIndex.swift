@@ -10,8 +10,13 @@ import GRDB
 public final class ArchiveIndex: Sendable {
     let pool: DatabasePool
     public let path: String
+    /// Set when the file holds an older schema: every use then throws `IndexError.outdatedSchema`
+    /// (opening does not, so that `bevara reindex` can open the archive and rebuild the index).
+    let outdated: IndexError?
 
-    /// Opens (creating if needed) the index at `path` and migrates its schema.
+    /// Opens (creating if needed) the index at `path`. A new file gets the current schema; a
+    /// current one is only read (opening writes nothing); an older one is left as it is and
+    /// reported as outdated by every call but `close`.
     public init(path: String) throws {
         self.path = path
         var config = Configuration()
@@ -24,14 +29,29 @@ public final class ArchiveIndex: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY")
         }
         pool = try DatabasePool(path: path, configuration: config)
-        try IndexSchema.migrator.migrate(pool)
+        let migrator = IndexSchema.migrator
+        let (applied, complete) = try pool.read { db in
+            (try migrator.appliedIdentifiers(db), try migrator.hasCompletedMigrations(db))
+        }
+        if !applied.isSubset(of: [IndexSchema.current]) {
+            outdated = .outdatedSchema(path: path, found: applied.sorted(), expected: IndexSchema.current)
+        } else {
+            outdated = nil
+            if !complete { try migrator.migrate(pool) }
+        }
+    }
+
+    /// Throws `outdatedSchema` for an index built with an older schema.
+    func requireCurrentSchema() throws {
+        if let outdated { throw outdated }
     }
 
     /// Runs `body` in one transaction: everything it writes is committed together, or nothing
     /// is if it throws. The transaction ends by refreshing the planner's statistics when the
     /// tables have doubled since they were last analysed (`PlannerStatistics`).
     public func write<T>(_ body: (IndexWriter) throws -> T) throws -> T {
-        try pool.write { db in
+        try requireCurrentSchema()
+        return try pool.write { db in
             let writer = IndexWriter(db: db)
             let result = try body(writer)
             try writer.flushPending()
@@ -47,12 +67,14 @@ public final class ArchiveIndex: Sendable {
     }
 
     public func optimize() throws {
+        try requireCurrentSchema()
         try pool.write { db in try PlannerStatistics.analyze(db) }
     }
 
     /// What the index holds for a package, or nil if it is not indexed.
     public func packageRecord(objectID: String) throws -> IndexedPackage? {
-        try pool.read { db in
+        try requireCurrentSchema()
+        return try pool.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT object_id, organisation_id, agreement_id, version, label, created, submitted_by, file_count, byte_count
                 FROM package WHERE object_id = ?
@@ -65,7 +87,13 @@ public final class ArchiveIndex: Sendable {
 
     /// Searches the given organisations only; an empty set finds nothing. Restricted records are
     /// returned with their flag and legal reference: deciding what to show is the access layer's job.
+    ///
+    /// Full-text and party-name searches count at most 10,000 hits (`totalIsLowerBound`). Text is
+    /// ranked by relevance up to 2,000 hits, party names listed newest first up to 500; broader ones come
+    /// newest first unranked, or latest indexed first when the match alone decides
+    /// (`SearchOrder`), so their cost stays bounded.
     public func search(_ query: SearchQuery, organisations: Set<String>) throws -> SearchPage {
+        try requireCurrentSchema()
         guard !organisations.isEmpty else { return SearchPage(hits: [], total: 0) }
         return try pool.read { db in
             try SearchExecutor(db: db, organisations: organisations.sorted()).run(query)
@@ -74,7 +102,8 @@ public final class ArchiveIndex: Sendable {
 
     /// Packages, cases, records, files and bytes per organisation, ordered by organisation id.
     public func status() throws -> [OrganisationStatus] {
-        try pool.read { db in
+        try requireCurrentSchema()
+        return try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT o.organisation_id, o.name,
                     (SELECT count(*) FROM package p WHERE p.organisation_id = o.organisation_id),
@@ -93,7 +122,8 @@ public final class ArchiveIndex: Sendable {
     /// Every table's rows as sorted text lines, with row ids replaced by natural keys and the
     /// indexing timestamp left out: two indexes built from the same storage dump equal.
     public func canonicalDump() throws -> String {
-        try pool.read { db in try CanonicalDump.make(db) }
+        try requireCurrentSchema()
+        return try pool.read { db in try CanonicalDump.make(db) }
     }
 
     /// Writes `canonicalDump` to a file, streamed (for indexes too large for one string), and
@@ -103,6 +133,7 @@ public final class ArchiveIndex: Sendable {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw IOError(path: path, operation: "create", reason: "cannot create the dump file")
         }
+        try requireCurrentSchema()
         var buffer = Data()
         try pool.read { db in
             try CanonicalDump.write(db) { line in
@@ -121,7 +152,8 @@ public final class ArchiveIndex: Sendable {
 
     /// The query plan SQLite chooses for `query` (one line per plan step); for tests and tuning.
     public func explain(_ query: SearchQuery, organisations: Set<String>) throws -> [String] {
-        try pool.read { db in
+        try requireCurrentSchema()
+        return try pool.read { db in
             try SearchExecutor(db: db, organisations: organisations.sorted()).explain(query)
         }
     }

@@ -35,20 +35,28 @@ enum CanonicalDump {
             FROM file f LEFT JOIN record r ON r.id = f.record_id LEFT JOIN case_file c ON c.id = r.case_id
             """),
         ("event", "SELECT organisation_id, object_id, version, type, date_time, outcome, detail, agent FROM event"),
+        // Case and record rows by the unit in their rowid; file texts from the file that points at them.
         ("search_text", """
-            SELECT s.organisation_id,
-                   CASE s.rowid % 4 WHEN 0 THEN 'case' WHEN 1 THEN 'record' ELSE 'file' END,
-                   coalesce(c.object_id, r.object_id, f.object_id), coalesce(c.dnr, rc.dnr), r.record_id, f.logical_path,
-                   (SELECT dnr FROM case_file WHERE id = s.case_id),
-                   (SELECT record_id FROM record WHERE id = s.record_id),
+            SELECT o.organisation_id, CASE WHEN c.id IS NOT NULL THEN 'case' ELSE 'record' END,
+                   coalesce(c.object_id, r.object_id), coalesce(c.dnr, rc.dnr), r.record_id, NULL,
                    s.dnr, s.title, s.parties, s.body
             FROM search_text s
-            LEFT JOIN case_file c ON s.rowid % 4 = 0 AND c.id = s.rowid / 4
-            LEFT JOIN record r ON s.rowid % 4 = 1 AND r.id = s.rowid / 4
+            JOIN organisation o ON o.org_no = s.rowid >> \(TextRowID.organisationShift)
+            LEFT JOIN case_file c ON \(kind("s.rowid")) = \(TextRowID.Kind.caseFile.rawValue) AND c.id = \(id("s.rowid"))
+            LEFT JOIN record r ON \(kind("s.rowid")) = \(TextRowID.Kind.record.rawValue) AND r.id = \(id("s.rowid"))
             LEFT JOIN case_file rc ON rc.id = r.case_id
-            LEFT JOIN file f ON s.rowid % 4 = 2 AND f.id = s.rowid / 4
+            WHERE s.rowid & \(TextRowID.maxSequence) = 0 AND \(kind("s.rowid")) IN (0, 1)
+            UNION ALL
+            SELECT f.organisation_id, 'file', f.object_id, c.dnr, r.record_id, f.logical_path,
+                   s.dnr, s.title, s.parties, s.body
+            FROM file f JOIN search_text s ON s.rowid = f.text_rowid
+            LEFT JOIN record r ON r.id = f.record_id LEFT JOIN case_file c ON c.id = r.case_id
+            WHERE f.text_rowid IS NOT NULL
             """),
     ]
+
+    private static func kind(_ rowid: String) -> String { TextRowID.kindSQL("(\(rowid) >> \(TextRowID.idShift))") }
+    private static func id(_ rowid: String) -> String { TextRowID.idSQL("(\(rowid) >> \(TextRowID.idShift))") }
 
     /// Streams the lines, table by table, each table's rows sorted by all their columns (SQL
     /// `ORDER BY`, so memory stays flat at any index size).

@@ -16,6 +16,11 @@ public enum IndexError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidTextQuery(query: String, reason: String)
     /// A search filter value that cannot be used (empty after normalisation, bad date).
     case invalidFilter(field: String, value: String, reason: String)
+    /// The index file was built by an older Bevara with another schema; it must be rebuilt
+    /// from storage (`bevara reindex`) before it can be searched or written.
+    case outdatedSchema(path: String, found: [String], expected: String)
+    /// A number packed into a full-text rowid (`TextRowID`) is outside its bits.
+    case textKeyOverflow(what: String, value: Int64, limit: Int64)
 
     public var description: String {
         switch self {
@@ -35,6 +40,11 @@ public enum IndexError: Error, CustomStringConvertible, Equatable, Sendable {
             return "full-text query '\(query)' is not valid: \(reason)"
         case .invalidFilter(let field, let value, let reason):
             return "search filter \(field) '\(value)' cannot be used: \(reason)"
+        case .outdatedSchema(let path, let found, let expected):
+            return "\(path): the index has schema \(found.joined(separator: ", ")), this Bevara needs \(expected); "
+                + "run `bevara reindex` to rebuild it from storage (the files are the truth, the index is derived)"
+        case .textKeyOverflow(let what, let value, let limit):
+            return "full-text key overflow: \(what) \(value) is above the limit \(limit) of the index layout"
         }
     }
 }

@@ -7,20 +7,30 @@ import GRDB
 /// table; the `object_id` indexes serve only re-indexing (`removePackage`). Dates are ISO
 /// `YYYY-MM-DD` text, so range filters are plain text comparisons on an index.
 ///
-/// Full text lives in one FTS5 table, `search_text`, one row per case, record and file text. Its
-/// rowid encodes the source row (`id * 4 + kind`, see `SearchDocument`), which makes deletion an
-/// index lookup. `unicode61 remove_diacritics 0`: å, ä and ö are letters of their own in Swedish,
-/// so `ö` must not match `o`.
+/// Full text lives in one FTS5 table, `search_text`, one row per case, record and file text, with
+/// no stored column besides the text. Its rowid (`TextRowID`) packs the organisation's number
+/// (`organisation.org_no`) and the hit the row counts for, so an organisation's rows are one
+/// rowid range that FTS5 applies inside its lookup, and hits are counted from rowids alone.
+/// Deletion is an index lookup: case and record rowids are computed, a file's is in
+/// `file.text_rowid`. `unicode61 remove_diacritics 0`: å, ä and ö are letters of their own in
+/// Swedish, so `ö` must not match `o`.
+///
+/// The index is derived from storage, so a schema change is not migrated in place: an index
+/// with other migrations than `current` is reported as outdated (`IndexError.outdatedSchema`)
+/// and rebuilt by `bevara reindex`.
 enum IndexSchema {
+    /// The migration identifier of this schema.
+    static let current = "v2"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(sql: v1)
+        migrator.registerMigration(current) { db in
+            try db.execute(sql: v2)
         }
         return migrator
     }
 
-    static let v1 = """
+    static let v2 = """
     -- Bookkeeping of the index itself (not archive data; not in canonicalDump).
     CREATE TABLE index_meta (
         key TEXT PRIMARY KEY NOT NULL,
@@ -28,7 +38,9 @@ enum IndexSchema {
     );
     CREATE TABLE organisation (
         organisation_id TEXT PRIMARY KEY NOT NULL,
-        name TEXT
+        name TEXT,
+        -- Small number of the organisation in full-text rowids (TextRowID); not archive data.
+        org_no INTEGER NOT NULL UNIQUE
     );
     CREATE TABLE package (
         object_id TEXT PRIMARY KEY NOT NULL,
@@ -116,7 +128,9 @@ enum IndexSchema {
         mime TEXT NOT NULL,
         puid TEXT,
         text_status TEXT,
-        text_note TEXT
+        text_note TEXT,
+        -- The search_text row holding the file's text, if any (TextRowID).
+        text_rowid INTEGER
     );
     CREATE UNIQUE INDEX file_by_object_path ON file(object_id, logical_path);
     CREATE INDEX file_by_org_record ON file(organisation_id, record_id);
@@ -136,9 +150,6 @@ enum IndexSchema {
     CREATE INDEX event_by_org_date ON event(organisation_id, date_time);
 
     CREATE VIRTUAL TABLE search_text USING fts5(
-        organisation_id UNINDEXED,
-        case_id UNINDEXED,
-        record_id UNINDEXED,
         dnr,
         title,
         parties,
@@ -146,7 +157,7 @@ enum IndexSchema {
         tokenize = 'unicode61 remove_diacritics 0'
     );
     -- The `rank` column orders by bm25 with column weights: dnr 5, title 3, parties 2, body 1.
-    INSERT INTO search_text(search_text, rank) VALUES ('rank', 'bm25(0, 0, 0, 5.0, 3.0, 2.0, 1.0)');
+    INSERT INTO search_text(search_text, rank) VALUES ('rank', 'bm25(5.0, 3.0, 2.0, 1.0)');
     """
 
     /// Tables whose rows `canonicalDump` and `removePackage` cover, in dependency order.

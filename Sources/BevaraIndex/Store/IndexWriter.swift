@@ -15,6 +15,8 @@ public final class IndexWriter {
     private var statements: [String: Statement] = [:]
     /// objectID → organisationID of packages seen in this transaction.
     private var packageOrganisations: [String: String] = [:]
+    /// organisationID → organisation.org_no, the organisation's bits of full-text rowids.
+    private var organisationNumbers: [String: Int64] = [:]
     /// The last case written or looked up: id → (organisation, object).
     private var caseCache: (id: Int64, organisationID: String, objectID: String)?
     private var recordCache: (id: Int64, caseID: Int64)?
@@ -31,10 +33,12 @@ public final class IndexWriter {
 
     // MARK: Organisations and packages
 
-    /// Adds the organisation or renames it.
+    /// Adds the organisation or renames it. A new organisation gets the next free number for
+    /// its full-text rowids (`TextRowID`).
     public func upsertOrganisation(id: String, name: String?) throws {
         try run("""
-            INSERT INTO organisation(organisation_id, name) VALUES (?, ?)
+            INSERT INTO organisation(organisation_id, name, org_no)
+            VALUES (?, ?, (SELECT coalesce(max(org_no), 0) + 1 FROM organisation))
             ON CONFLICT(organisation_id) DO UPDATE SET name = excluded.name
             """, [id, name])
     }
@@ -47,11 +51,18 @@ public final class IndexWriter {
         recordCache = nil
         packageOrganisations[objectID] = nil
         pendingLinks = pendingLinks.filter { !$0.key.hasPrefix(objectID + "\u{0}") }
+        // Case and record rows are computed from their ids; files' texts are where file.text_rowid says.
+        let org = TextRowID.organisationShift
+        let caseKind = TextRowID.Kind.caseFile.rawValue << TextRowID.kindShift
+        let recordKind = TextRowID.Kind.record.rawValue << TextRowID.kindShift
+        let id = TextRowID.idShift
         try run("""
             DELETE FROM search_text WHERE rowid IN (
-                SELECT id * 4 + 0 FROM case_file WHERE object_id = ?1
-                UNION ALL SELECT id * 4 + 1 FROM record WHERE object_id = ?1
-                UNION ALL SELECT id * 4 + 2 FROM file WHERE object_id = ?1)
+                SELECT (o.org_no << \(org)) | \(caseKind) | (c.id << \(id))
+                    FROM case_file c JOIN organisation o ON o.organisation_id = c.organisation_id WHERE c.object_id = ?1
+                UNION ALL SELECT (o.org_no << \(org)) | \(recordKind) | (r.id << \(id))
+                    FROM record r JOIN organisation o ON o.organisation_id = r.organisation_id WHERE r.object_id = ?1
+                UNION ALL SELECT text_rowid FROM file WHERE object_id = ?1 AND text_rowid IS NOT NULL)
             """, [objectID])
         for table in ["party", "file", "record", "case_file", "event", "package"] {
             try run("DELETE FROM \(table) WHERE object_id = ?", [objectID])
@@ -64,7 +75,10 @@ public final class IndexWriter {
         if let existing = try Int.fetchOne(db, sql: "SELECT version FROM package WHERE object_id = ?", arguments: [p.objectID]) {
             throw IndexError.packageAlreadyIndexed(objectID: p.objectID, version: existing)
         }
-        try run("INSERT OR IGNORE INTO organisation(organisation_id, name) VALUES (?, NULL)", [p.organisationID])
+        try run("""
+            INSERT OR IGNORE INTO organisation(organisation_id, name, org_no)
+            VALUES (?, NULL, (SELECT coalesce(max(org_no), 0) + 1 FROM organisation))
+            """, [p.organisationID])
         try run("""
             INSERT INTO package(object_id, organisation_id, agreement_id, version, label, created, submitted_by,
                                 file_count, byte_count, indexed_at)
@@ -85,6 +99,17 @@ public final class IndexWriter {
         return org
     }
 
+    /// The organisation's number in full-text rowids.
+    func organisationNumber(_ organisationID: String) throws -> Int64 {
+        if let number = organisationNumbers[organisationID] { return number }
+        guard let number = try Int64.fetchOne(statement("SELECT org_no FROM organisation WHERE organisation_id = ?"),
+                                              arguments: [organisationID]) else {
+            throw IndexError.unknownRow(table: "organisation", id: 0)
+        }
+        organisationNumbers[organisationID] = number
+        return number
+    }
+
     // MARK: Cases, records, parties
 
     /// Adds a case and returns its row id (for its records and parties).
@@ -103,8 +128,8 @@ public final class IndexWriter {
         let id = db.lastInsertedRowID
         caseCache = (id, org, c.objectID)
         let dnrText = ([c.diarienummer] + c.extraIdentifiers).joined(separator: "\n")
-        pendingCase = SearchDocument(rowid: SearchDocument.rowid(.caseFile, id), organisationID: org, caseID: id,
-                                     recordID: nil, dnr: dnrText, title: c.title, parties: [], body: "")
+        let rowid = try TextRowID.make(organisation: organisationNumber(org), kind: .caseFile, id: id).value
+        pendingCase = SearchDocument(rowid: rowid, caseID: id, recordID: nil, dnr: dnrText, title: c.title, parties: [], body: "")
         return id
     }
 
@@ -121,8 +146,9 @@ public final class IndexWriter {
                   r.secrecy.restricted, r.secrecy.legalReference])
         let id = db.lastInsertedRowID
         recordCache = (id, r.caseID)
-        pendingRecord = SearchDocument(rowid: SearchDocument.rowid(.record, id), organisationID: owner.organisationID,
-                                       caseID: r.caseID, recordID: id, dnr: "", title: r.title, parties: [], body: "")
+        let rowid = try TextRowID.make(organisation: organisationNumber(owner.organisationID), kind: .record, id: id).value
+        pendingRecord = SearchDocument(rowid: rowid, caseID: r.caseID, recordID: id, dnr: "", title: r.title, parties: [],
+                                       body: "")
         return id
     }
 
@@ -141,16 +167,17 @@ public final class IndexWriter {
                   p.identityNumber, p.identityKey, p.protectedIdentity])
         guard !p.protectedIdentity else { return }
         let texts = [p.name, p.organisation].compactMap { $0 }
+        let orgNumber = try organisationNumber(owner.organisationID)
         if let recordID = p.recordID {
             if pendingRecord?.recordID == recordID {
                 texts.forEach { pendingRecord?.addParty($0) }
             } else {
-                try appendParties(texts, toRow: SearchDocument.rowid(.record, recordID))
+                try appendParties(texts, toRow: TextRowID.make(organisation: orgNumber, kind: .record, id: recordID).value)
             }
         } else if pendingCase?.caseID == p.caseID {
             texts.forEach { pendingCase?.addParty($0) }
         } else {
-            try appendParties(texts, toRow: SearchDocument.rowid(.caseFile, p.caseID))
+            try appendParties(texts, toRow: TextRowID.make(organisation: orgNumber, kind: .caseFile, id: p.caseID).value)
         }
     }
 
@@ -184,36 +211,49 @@ public final class IndexWriter {
             pendingLinks[objectID + "\u{0}" + logicalPath] = (recordID, originalName)
             return false
         }
+        _ = try caseOfRecord(recordID)
         try run("UPDATE file SET record_id = ?, original_name = COALESCE(?, original_name) WHERE id = ?",
                 [recordID, originalName, fileID])
-        let caseID = try caseOfRecord(recordID)
-        try run("UPDATE search_text SET case_id = ?, record_id = ? WHERE rowid = ?",
-                [caseID, recordID, SearchDocument.rowid(.file, fileID)])
+        // Text extracted before the link moves under the record, where it counts as the record's hit.
+        guard let row = try Row.fetchOne(statement("SELECT organisation_id, text_rowid FROM file WHERE id = ?"),
+                                         arguments: [fileID]),
+              let current = row[1] as Int64? else { return true }
+        let target = try textRowID(organisationID: row[0], recordID: recordID, fileID: fileID, current: current)
+        guard target != current else { return true }
+        try run("""
+            INSERT INTO search_text(rowid, dnr, title, parties, body)
+            SELECT ?, dnr, title, parties, body FROM search_text WHERE rowid = ?
+            """, [target, current])
+        try run("DELETE FROM search_text WHERE rowid = ?", [current])
+        try run("UPDATE file SET text_rowid = ? WHERE id = ?", [target, fileID])
         return true
     }
 
     /// Records what text extraction got from a file; text becomes searchable under the file's
     /// record (or, once linked, the record `linkFile` names). Replaces an earlier outcome.
     public func setText(fileID: Int64, outcome: TextOutcome) throws {
-        guard let row = try Row.fetchOne(statement("""
-            SELECT f.organisation_id, f.record_id, r.case_id FROM file f LEFT JOIN record r ON r.id = f.record_id
-            WHERE f.id = ?
-            """), arguments: [fileID]) else {
+        guard let row = try Row.fetchOne(statement("SELECT organisation_id, record_id, text_rowid FROM file WHERE id = ?"),
+                                         arguments: [fileID]) else {
             throw IndexError.unknownRow(table: "file", id: fileID)
         }
         let org: String = row[0]
         let recordID: Int64? = row[1]
-        let caseID: Int64? = row[2]
-        let rowid = SearchDocument.rowid(.file, fileID)
-        try run("DELETE FROM search_text WHERE rowid = ?", [rowid])
+        let current: Int64? = row[2]
+        if let current {
+            try run("DELETE FROM search_text WHERE rowid = ?", [current])
+        }
         switch outcome {
         case .text(let text, let truncated):
-            try run("UPDATE file SET text_status = ?, text_note = NULL WHERE id = ?", [truncated ? "truncated" : "text", fileID])
-            guard !text.isEmpty else { return }
-            try insert(SearchDocument(rowid: rowid, organisationID: org, caseID: caseID, recordID: recordID,
-                                      dnr: "", title: "", parties: [], body: text))
+            let status = truncated ? "truncated" : "text"
+            guard !text.isEmpty else {
+                try run("UPDATE file SET text_status = ?, text_note = NULL, text_rowid = NULL WHERE id = ?", [status, fileID])
+                return
+            }
+            let rowid = try textRowID(organisationID: org, recordID: recordID, fileID: fileID, current: current)
+            try run("UPDATE file SET text_status = ?, text_note = NULL, text_rowid = ? WHERE id = ?", [status, rowid, fileID])
+            try insert(SearchDocument(rowid: rowid, caseID: nil, recordID: recordID, dnr: "", title: "", parties: [], body: text))
         case .noText(let reason):
-            try run("UPDATE file SET text_status = 'none', text_note = ? WHERE id = ?", [reason, fileID])
+            try run("UPDATE file SET text_status = 'none', text_note = ?, text_rowid = NULL WHERE id = ?", [reason, fileID])
         }
     }
 
@@ -245,17 +285,29 @@ public final class IndexWriter {
     }
 
     private func insert(_ doc: SearchDocument) throws {
-        try run("""
-            INSERT INTO search_text(rowid, organisation_id, case_id, record_id, dnr, title, parties, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [doc.rowid, doc.organisationID, doc.caseID, doc.recordID, doc.dnr, doc.title, doc.partiesText, doc.body])
+        try run("INSERT INTO search_text(rowid, dnr, title, parties, body) VALUES (?, ?, ?, ?, ?)",
+                [doc.rowid, doc.dnr, doc.title, doc.partiesText, doc.body])
+    }
+
+    /// Where a file's text goes: in its record's unit (the row it has there already, else after
+    /// the unit's last file text), or, without a record, in a loose-file row that is never a hit.
+    private func textRowID(organisationID: String, recordID: Int64?, fileID: Int64, current: Int64?) throws -> Int64 {
+        let orgNumber = try organisationNumber(organisationID)
+        guard let recordID else { return try TextRowID.make(organisation: orgNumber, kind: .looseFile, id: fileID).value }
+        let unit = try TextRowID.unitRange(organisation: orgNumber, kind: .record, id: recordID)
+        if let current, current != unit.lowerBound, unit.contains(current) { return current }
+        let last = try Int64.fetchOne(statement("""
+            SELECT max(text_rowid) FROM file WHERE organisation_id = ? AND record_id = ? AND text_rowid BETWEEN ? AND ?
+            """), arguments: [organisationID, recordID, unit.lowerBound, unit.upperBound]) ?? unit.lowerBound
+        return try TextRowID.make(organisation: orgNumber, kind: .record, id: recordID,
+                                  sequence: last - unit.lowerBound + 1).value
     }
 
     /// A party for a case or record whose full-text row was already written: rewrite its parties.
     private func appendParties(_ texts: [String], toRow rowid: Int64) throws {
         guard let current = try String.fetchOne(statement("SELECT parties FROM search_text WHERE rowid = ?"),
                                                 arguments: [rowid]) else { return }
-        var doc = SearchDocument(rowid: rowid, organisationID: "", caseID: nil, recordID: nil, dnr: "", title: "",
+        var doc = SearchDocument(rowid: rowid, caseID: nil, recordID: nil, dnr: "", title: "",
                                  parties: current.isEmpty ? [] : current.components(separatedBy: "\n"), body: "")
         let before = doc.parties
         texts.forEach { doc.addParty($0) }

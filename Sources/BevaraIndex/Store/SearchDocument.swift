@@ -1,17 +1,9 @@
 /// One row of the `search_text` FTS5 table, built up while a case or record and its parties
 /// are written, then inserted once.
 struct SearchDocument {
-    /// What the row's rowid points at: `rowid = sourceID * 4 + kind`.
-    enum Kind: Int64 {
-        case caseFile = 0
-        case record = 1
-        case file = 2
-    }
-
-    static func rowid(_ kind: Kind, _ sourceID: Int64) -> Int64 { sourceID * 4 + kind.rawValue }
-
+    /// Where the row goes (`TextRowID`).
     var rowid: Int64
-    var organisationID: String
+    /// The case or record the row is for (to add parties to the pending row).
     var caseID: Int64?
     var recordID: Int64?
     var dnr: String
