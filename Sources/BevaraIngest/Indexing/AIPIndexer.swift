@@ -55,8 +55,10 @@ struct AIPIndexer {
                 }
             }
             // Every file once: verified, identified, and its text extracted if it is content. PDFs
-            // go to poppler in separate processes, all cores at once, after the loop.
-            var pdfs: [(fileID: Int64, path: String)] = []
+            // go to poppler in worker processes, one per core, while this loop goes on; their texts
+            // are written as they come back (never all held at once).
+            let pdfTexts = PDFTextBatch()
+            defer { pdfTexts.cancel() }
             for (path, digest) in state.sorted(by: { $0.key < $1.key }) {
                 try read(path) { file in
                     let format = identifier.identify(head: try FileHead.read(file), name: path)
@@ -65,14 +67,16 @@ struct AIPIndexer {
                         puid: format.puid))
                     guard AIPIndexer.isContent(path) else { return }
                     if format.mime == "application/pdf" {
-                        pdfs.append((fileID, file))
+                        for done in pdfTexts.submit(file, tag: fileID) {
+                            try writer.setText(fileID: done.tag, outcome: done.outcome)
+                        }
                     } else {
                         try writer.setText(fileID: fileID, outcome: TextExtractor.extract(path: file, mime: format.mime))
                     }
                 }
             }
-            for (pdf, outcome) in zip(pdfs, TextExtractor.extractPDFs(pdfs.map(\.path))) {
-                try writer.setText(fileID: pdf.fileID, outcome: outcome)
+            for done in pdfTexts.finish() {
+                try writer.setText(fileID: done.tag, outcome: done.outcome)
             }
             for path in state.keys.sorted() where path.hasPrefix("metadata/preservation/bevara-ingest-v") {
                 let version = Int(path.dropFirst("metadata/preservation/bevara-ingest-v".count).dropLast(".xml".count)) ?? head
