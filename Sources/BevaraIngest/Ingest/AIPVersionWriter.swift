@@ -59,6 +59,9 @@ struct AIPVersionWriter {
             guard f.checksumType?.uppercased() == "SHA-256", let sum = f.checksum else { return nil }
             return (f.path, sum.lowercased())
         }, uniquingKeysWith: { a, _ in a })
+        // Scanned before storing: an extracted SIP's files are moved into storage below, so the
+        // received folder is empty afterwards.
+        let virusScan = try VirusScan.run(archive.configuration.virusScanner, on: received.root)
         let identifier = try FormatIdentifier()
         var puids: [String: Int] = [:]
         var bytes: Int64 = 0
@@ -68,17 +71,23 @@ struct AIPVersionWriter {
             : nil
         for entry in tree {
             let logical = entry.relativePath == "METS.xml" ? AIPLayout.submissionMETS : entry.relativePath
-            let stored: (size: Int64, sha256: String)
+            let stored: FileDigest.Result
             do {
-                stored = try builder.addFile(logicalPath: logical, from: entry.absolutePath,
-                                             expectedSHA256: declared[entry.relativePath])
+                // A SIP that intake extracted into staging is Bevara's own copy: its files are
+                // moved into the version (no second write, nothing left to delete). A folder
+                // submitted in place is copied and left as it was.
+                stored = received.extracted
+                    ? try builder.addFile(logicalPath: logical, movingFrom: entry.absolutePath,
+                                          expectedSHA256: declared[entry.relativePath])
+                    : try builder.addFile(logicalPath: logical, copyingFrom: entry.absolutePath,
+                                          expectedSHA256: declared[entry.relativePath])
             } catch OCFLStorageError.sourceDigestMismatch(_, _, let expected, let actual) {
                 // The SIP's SHA-256 is checked here, in the one read that copies the file.
                 throw IngestError.rejected(package: package, findings: [SIPFinding(
                     ruleID: SIPRule.fixityChecksum, severity: .error, package: PackageName.of(package), path: entry.relativePath,
                     message: "the METS says SHA-256 \(expected), but the file's is \(actual)")])
             }
-            let format = identifier.identify(head: try FileHead.read(entry.absolutePath), name: entry.relativePath)
+            let format = identifier.identify(head: stored.head, name: entry.relativePath)
             puids[format.puid ?? format.mime, default: 0] += 1
             files.append(AIPFile(path: logical, size: stored.size, sha256: stored.sha256, mime: format.mime))
             bytes += stored.size
@@ -93,9 +102,7 @@ struct AIPVersionWriter {
         let formats = puids.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         events.append(PreservationEvent(type: "format identification", dateTime: now, outcome: .success,
                                         detail: "libmagic with Bevara's PRONOM table: \(formats)"))
-        if let scan = try VirusScan.run(archive.configuration.virusScanner, on: received.root) {
-            events.append(scan)
-        }
+        if let virusScan { events.append(virusScan) }
 
         let record = AIPRecord(
             objid: objectID, label: sip.label, organisationID: organisation.id, agreementID: agreement.id,

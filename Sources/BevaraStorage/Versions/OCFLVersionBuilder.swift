@@ -67,6 +67,14 @@ public final class OCFLVersionBuilder {
     /// Replaces an earlier file at the same logical path in this version.
     @discardableResult
     public func addFile(logicalPath: String, from sourcePath: String, expectedSHA256: String? = nil) throws -> (size: Int64, sha256: String) {
+        let copied = try addFile(logicalPath: logicalPath, copyingFrom: sourcePath, expectedSHA256: expectedSHA256)
+        return (copied.size, copied.sha256)
+    }
+
+    /// As `addFile(logicalPath:from:expectedSHA256:)`, returning the file's head too (for format
+    /// identification without reading the file again).
+    @discardableResult
+    public func addFile(logicalPath: String, copyingFrom sourcePath: String, expectedSHA256: String? = nil) throws -> FileDigest.Result {
         try ensureOpen()
         try Self.validateLogicalPath(logicalPath)
         try checkPlacement(logicalPath)
@@ -78,7 +86,41 @@ public final class OCFLVersionBuilder {
                                                         expected: expected.lowercased(), actual: copied.sha256)
         }
         try place(temporary, as: logicalPath, digest: copied.sha256)
-        return (copied.size, copied.sha256)
+        return copied
+    }
+
+    /// Moves `sourcePath` into the version as `logicalPath` instead of copying it: for a file that
+    /// the caller staged itself on the storage root's file system (an extracted SIP) and never
+    /// uses again. The file is renamed into this builder's staging area first, then hashed there
+    /// (one read, no second write and no later deletion of the source); across file systems it is
+    /// copied instead. With `expectedSHA256`, a different digest throws `sourceDigestMismatch` and
+    /// the file is deleted. Returns size, SHA-256 and the file's head (for format identification).
+    @discardableResult
+    public func addFile(logicalPath: String, movingFrom sourcePath: String, expectedSHA256: String? = nil) throws -> FileDigest.Result {
+        try ensureOpen()
+        try Self.validateLogicalPath(logicalPath)
+        try checkPlacement(logicalPath)
+        let temporary = nextTemporary()
+        let taken: FileDigest.Result
+        if rename(sourcePath, temporary) == 0 {
+            do {
+                taken = try FileDigest.stream(path: temporary)
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+        } else if errno == EXDEV {
+            taken = try FileCopier.copyHashing(from: sourcePath, to: temporary)
+        } else {
+            throw IOError(path: sourcePath, operation: "rename into \(temporary)", errno: errno)
+        }
+        if let expected = expectedSHA256, expected.lowercased() != taken.sha256 {
+            unlink(temporary)
+            throw OCFLStorageError.sourceDigestMismatch(source: sourcePath, logicalPath: logicalPath,
+                                                        expected: expected.lowercased(), actual: taken.sha256)
+        }
+        try place(temporary, as: logicalPath, digest: taken.sha256)
+        return taken
     }
 
     /// Adds bytes held in memory (small metadata files such as METS or PREMIS) as `logicalPath`.
@@ -307,9 +349,15 @@ public final class OCFLVersionBuilder {
         return out
     }
 
+    /// mkdir of `directory` and its missing parents below the version's folder (which exists),
+    /// remembering what exists so each folder costs one call.
     private func makeStagedDirectories(_ directory: String) throws {
         if createdDirectories.contains(directory) { return }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let parent = DurableFiles.parent(of: directory)
+        if parent.count > objectStage.count + versionName.count + 1 { try makeStagedDirectories(parent) }
+        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+            throw IOError(path: directory, operation: "mkdir", errno: errno)
+        }
         createdDirectories.insert(directory)
     }
 
