@@ -14,7 +14,10 @@ struct AIPIndexer {
 
     /// `verifyContent: false` only right after ingest stored the version, whose every file was
     /// hashed in the copy that stored it; reindex and every other caller verify each read.
-    func index(objectID: String, into index: ArchiveIndex? = nil, verifyContent: Bool = true) throws {
+    /// `knownFormats` (logical path → format) comes from the same ingest too: those files are
+    /// not identified a second time; every other file is.
+    func index(objectID: String, into index: ArchiveIndex? = nil, verifyContent: Bool = true,
+               knownFormats: [String: FormatIdentifier.Identification] = [:]) throws {
         let storage = archive.storage
         let record = try AIPReader(storage: storage).record(objectID: objectID)
         let inventory = try storage.inventory(of: objectID)
@@ -61,7 +64,7 @@ struct AIPIndexer {
             defer { pdfTexts.cancel() }
             for (path, digest) in state.sorted(by: { $0.key < $1.key }) {
                 try read(path) { file in
-                    let format = identifier.identify(head: try FileHead.read(file), name: path)
+                    let format = try knownFormats[path] ?? identifier.identify(head: FileHead.read(file), name: path)
                     let fileID = try writer.addFile(IndexedFile(
                         objectID: objectID, logicalPath: path, size: sizes[path] ?? 0, sha256: digest, mime: format.mime,
                         puid: format.puid))

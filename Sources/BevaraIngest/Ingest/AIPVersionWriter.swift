@@ -17,6 +17,9 @@ struct AIPVersionWriter {
         var version: Int
         var files: Int
         var bytes: Int64
+        /// Format of each stored SIP file by logical path, as identified while storing (the index
+        /// reuses it instead of running libmagic on every file again).
+        var formats: [String: FormatIdentifier.Identification]
     }
 
     let archive: Archive
@@ -64,6 +67,7 @@ struct AIPVersionWriter {
         let virusScan = try VirusScan.run(archive.configuration.virusScanner, on: received.root)
         let identifier = try FormatIdentifier()
         var puids: [String: Int] = [:]
+        var formats: [String: FormatIdentifier.Identification] = [:]
         var bytes: Int64 = 0
         let tree = try PackageTree.files(under: received.root)
         let progress = showProgress
@@ -89,6 +93,7 @@ struct AIPVersionWriter {
             }
             let format = identifier.identify(head: stored.head, name: entry.relativePath)
             puids[format.puid ?? format.mime, default: 0] += 1
+            if logical == entry.relativePath { formats[logical] = format }
             files.append(AIPFile(path: logical, size: stored.size, sha256: stored.sha256, mime: format.mime))
             bytes += stored.size
             progress?.advance(bytes: stored.size)
@@ -99,9 +104,9 @@ struct AIPVersionWriter {
         events.append(PreservationEvent(
             type: "fixity check", dateTime: now, outcome: .success,
             detail: "\(tree.count) files: sizes and checksums declared in the SIP's METS verified; SHA-256 recomputed while storing"))
-        let formats = puids.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+        let formatCounts = puids.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         events.append(PreservationEvent(type: "format identification", dateTime: now, outcome: .success,
-                                        detail: "libmagic with Bevara's PRONOM table: \(formats)"))
+                                        detail: "libmagic with Bevara's PRONOM table: \(formatCounts)"))
         if let virusScan { events.append(virusScan) }
 
         let record = AIPRecord(
@@ -131,7 +136,7 @@ struct AIPVersionWriter {
         let number = try builder.commit(created: now, message: "Ingest of \(PackageName.of(package)) under \(agreement.id)",
                                         user: (name: user.name, address: "bevara:user/\(user.id)"))
         committed = true
-        return Written(version: number, files: tree.count, bytes: bytes)
+        return Written(version: number, files: tree.count, bytes: bytes, formats: formats)
     }
 
     private func add(_ builder: OCFLVersionBuilder, _ path: String, data: Data, mime: String) throws -> AIPFile {

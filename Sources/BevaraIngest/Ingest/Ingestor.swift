@@ -92,7 +92,7 @@ public struct Ingestor {
             .write(received: received, sip: sip, package: package, metsSHA256: metsSHA256, previous: previous,
                    started: started)
         try Failpoint.hit("ingest.after-storage", subject: objectID)
-        try AIPIndexer(archive: archive).index(objectID: objectID, verifyContent: false)
+        try AIPIndexer(archive: archive).index(objectID: objectID, verifyContent: false, knownFormats: built.formats)
         return IngestOutcome(package: package, status: .archived, objectID: objectID, organisationID: organisation.id,
                              agreementID: agreement.id, version: built.version, files: built.files, bytes: built.bytes,
                              seconds: Date().timeIntervalSince(started), findings: warnings)
