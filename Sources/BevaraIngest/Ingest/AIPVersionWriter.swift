@@ -62,8 +62,7 @@ struct AIPVersionWriter {
             guard f.checksumType?.uppercased() == "SHA-256", let sum = f.checksum else { return nil }
             return (f.path, sum.lowercased())
         }, uniquingKeysWith: { a, _ in a })
-        // Scanned before storing: an extracted SIP's files are moved into storage below, so the
-        // received folder is empty afterwards.
+        // Scanned before storing: an extracted SIP's folder is moved into storage below.
         let virusScan = try VirusScan.run(archive.configuration.virusScanner, on: received.root)
         let identifier = try FormatIdentifier()
         var puids: [String: Int] = [:]
@@ -73,16 +72,18 @@ struct AIPVersionWriter {
         let progress = showProgress
             ? ProgressLine(label: PackageName.of(package), totalFiles: tree.count, totalBytes: tree.reduce(0) { $0 + $1.size })
             : nil
+        // A SIP that intake extracted into staging is Bevara's own copy: its folder becomes the
+        // version's content folder in one rename (no copy, no per-file move, no folders to make
+        // or delete). A folder submitted in place is copied and left as it was; so is an
+        // extracted one if the rename fails (another file system), which leaves it untouched.
+        let adopted = received.extracted ? try? builder.adoptContent(from: received.root) : nil
         for entry in tree {
             let logical = entry.relativePath == "METS.xml" ? AIPLayout.submissionMETS : entry.relativePath
             let stored: FileDigest.Result
             do {
-                // A SIP that intake extracted into staging is Bevara's own copy: its files are
-                // moved into the version (no second write, nothing left to delete). A folder
-                // submitted in place is copied and left as it was.
-                stored = received.extracted
-                    ? try builder.addFile(logicalPath: logical, movingFrom: entry.absolutePath,
-                                          expectedSHA256: declared[entry.relativePath])
+                stored = adopted != nil
+                    ? try builder.addAdoptedFile(relativePath: entry.relativePath, as: logical,
+                                                 expectedSHA256: declared[entry.relativePath])
                     : try builder.addFile(logicalPath: logical, copyingFrom: entry.absolutePath,
                                           expectedSHA256: declared[entry.relativePath])
             } catch OCFLStorageError.sourceDigestMismatch(_, _, let expected, let actual) {
