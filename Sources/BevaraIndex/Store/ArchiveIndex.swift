@@ -26,8 +26,8 @@ public final class ArchiveIndex: Sendable {
             } else {
                 // The writer: a package is indexed in one transaction, and a large cache (or
                 // mapped pages) would hold every page it touches, so ingest's memory grew with the
-                // package. 8 MiB keeps the B-trees' upper pages; dirty pages beyond it spill to the WAL.
-                try db.execute(sql: "PRAGMA cache_size = -8192; PRAGMA mmap_size = 0; PRAGMA temp_store = MEMORY")
+                // package. 4 MiB keeps the B-trees' upper pages; dirty pages beyond it spill to the WAL.
+                try db.execute(sql: "PRAGMA cache_size = -4096; PRAGMA mmap_size = 0; PRAGMA temp_store = MEMORY")
             }
         }
         pool = try DatabasePool(path: path, configuration: config)

@@ -84,7 +84,7 @@ struct AIPVersionWriter {
                 stored = adopted != nil
                     ? try builder.addAdoptedFile(relativePath: entry.relativePath, as: logical,
                                                  expectedSHA256: declared[entry.relativePath])
-                    : try builder.addFile(logicalPath: logical, copyingFrom: entry.absolutePath,
+                    : try builder.addFile(logicalPath: logical, copyingFrom: received.root + "/" + entry.relativePath,
                                           expectedSHA256: declared[entry.relativePath])
             } catch OCFLStorageError.sourceDigestMismatch(_, _, let expected, let actual) {
                 // The SIP's SHA-256 is checked here, in the one read that copies the file.
