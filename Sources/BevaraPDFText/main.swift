@@ -37,6 +37,13 @@ while let option = arguments.popFirst() {
     }
 }
 
+#if os(Linux)
+// Killed with Bevara; and if Bevara died before this line, there is nobody to answer.
+let parent = getppid()
+_ = bevara_die_with_parent()
+if getppid() != parent { exit(0) }
+#endif
+
 var limit = rlimit(rlim_cur: addressSpaceLimit, rlim_max: addressSpaceLimit)
 _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
 
