@@ -7,6 +7,8 @@ let package = Package(
     name: "Bevara",
     products: [
         .executable(name: "bevara", targets: ["BevaraCLI"]),
+        // PDF text worker that ingest runs beside `bevara` (same directory); see PDFTextWorkerPool.
+        .executable(name: "bevara-pdftext", targets: ["BevaraPDFText"]),
         .library(name: "BevaraPackaging", targets: ["BevaraPackaging"]),
     ],
     dependencies: [
@@ -20,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"])]),
         .systemLibrary(name: "CPosix"),
+        // poppler-glib (libpoppler-glib-dev): linked by the PDF text worker only, not by `bevara`.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
 
         // Model: plain value types for organisations, agreements, cases, records, parties, files.
         .target(name: "BevaraModel"),
@@ -65,6 +69,9 @@ let package = Package(
             "BevaraPackaging", "BevaraProfiles", "BevaraModel", "BevaraArchiveIO", "BevaraFixtures", "BevaraIngest", "BevaraAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // `bevara-pdftext`: a long-lived worker that ingest feeds PDF paths and that answers their
+        // text (poppler in its own process: a hostile PDF can crash or hang only the worker).
+        .executableTarget(name: "BevaraPDFText", dependencies: ["CPoppler"]),
         // Benchmarks (bench/run): index build and search latency through the real IndexWriter API.
         .executableTarget(name: "BevaraBench", dependencies: ["BevaraIndex", "BevaraModel", "BevaraArchiveIO"],
                           path: "bench/Sources/BevaraBench"),

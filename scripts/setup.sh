@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Bevara needs on a fresh Debian machine and is safe to re-run:
 #   - Debian packages: libarchive (tar/zip), libmagic (format identification), libxml2, SQLite,
-#     poppler-utils (PDF text, used by ingest), python3-venv (validators), time (/usr/bin/time:
+#     poppler-utils and libpoppler-glib-dev (PDF text, used by ingest), python3-venv (validators), time (/usr/bin/time:
 #     peak memory in bench/run)
 #   - the field's validators (eark-validator, ocfl-py, bagit, fido) in ./.venv-validators,
 #     through ../shared/validators/setup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libarchive-dev libmagic-dev libxml2-dev libxml2-utils libsqlite3-dev poppler-utils python3-venv time)
+packages=(libarchive-dev libmagic-dev libxml2-dev libxml2-utils libsqlite3-dev poppler-utils libpoppler-glib-dev python3-venv time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -24,9 +24,16 @@ public final class ArchiveIndex: Sendable {
         // NORMAL in WAL mode never corrupts the file.
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Searches touch many pages of a large index: a 64 MiB cache per connection and
-            // memory-mapped reads keep them off the read() path; sorts stay in memory.
-            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY")
+            if db.configuration.readonly {
+                // Searches touch many pages of a large index: a 64 MiB cache per connection and
+                // memory-mapped reads keep them off the read() path; sorts stay in memory.
+                try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY")
+            } else {
+                // The writer: a package is indexed in one transaction, and a large cache (or
+                // mapped pages) would hold every page it touches, so ingest's memory grew with the
+                // package. 4 MiB keeps the B-trees' upper pages; dirty pages beyond it spill to the WAL.
+                try db.execute(sql: "PRAGMA cache_size = -4096; PRAGMA mmap_size = 0; PRAGMA temp_store = MEMORY")
+            }
         }
         pool = try DatabasePool(path: path, configuration: config)
         let migrator = IndexSchema.migrator

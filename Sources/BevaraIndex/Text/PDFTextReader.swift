@@ -1,8 +1,9 @@
 import Foundation
 
-/// PDF text through poppler's `pdftotext` (a subprocess: a crash or hang in a hostile PDF stays
-/// out of Bevara's process). The first 200 pages, UTF-8, output capped at the byte budget; a
-/// run longer than `timeout` is killed.
+/// PDF text through poppler's `pdftotext`, one process per PDF (a crash or hang in a hostile PDF
+/// stays out of Bevara's process). The first 200 pages, UTF-8, output capped at the byte budget;
+/// a run longer than `timeout` is killed. Only used where the `bevara-pdftext` worker is missing
+/// (`PDFTextBatch`): each run costs a process start.
 enum PDFTextReader {
     static let maxPages = 200
     static let timeout: TimeInterval = 120
@@ -53,9 +54,16 @@ enum PDFTextReader {
             let message = errorText.firstLine ?? "exit status \(process.terminationStatus)"
             return .noText(reason: "pdftotext failed: \(message)")
         }
-        let text = (PlainTextReader.decodeUTF8(bytes, truncated: truncated) ?? String(decoding: bytes, as: UTF8.self))
-            .replacingOccurrences(of: "\u{0C}", with: "\n")
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return outcome(of: bytes, truncated: truncated)
+    }
+
+    /// The outcome for a PDF's extracted UTF-8 text (from `pdftotext` or the worker).
+    static func outcome(of bytes: [UInt8], truncated: Bool) -> TextOutcome {
+        // Page breaks (form feeds) become line breaks; 0x0C is never part of a longer UTF-8 sequence.
+        var bytes = bytes
+        for i in bytes.indices where bytes[i] == 0x0C { bytes[i] = 0x0A }
+        let text = PlainTextReader.decodeUTF8(bytes, truncated: truncated) ?? String(decoding: bytes, as: UTF8.self)
+        let trimmed = text.trimmedWhitespace()
         if trimmed.isEmpty && !truncated {
             return .noText(reason: "the PDF has no text layer (scanned image?)")
         }

@@ -28,7 +28,7 @@ enum PlainTextReader {
         var accumulator = TextAccumulator(maxBytes: maxBytes)
         accumulator.append(text)
         if truncated {
-            return .text(accumulator.text.trimmingCharacters(in: .whitespacesAndNewlines), truncated: true)
+            return .text(accumulator.text.trimmedWhitespace(), truncated: true)
         }
         return accumulator.outcome
     }
@@ -47,7 +47,8 @@ enum PlainTextReader {
                 if need > continuation { end = i }
             }
         }
-        return String(validating: bytes[0..<end], as: UTF8.self)
+        // Through a buffer pointer: validating an ArraySlice takes Swift's slow generic path.
+        return bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[0..<end]), as: UTF8.self) }
     }
 
     /// Windows-1252: Latin-1 plus printable characters in 0x80–0x9F (five code points unused).

@@ -39,7 +39,7 @@ struct TextAccumulator {
     }
 
     var outcome: TextOutcome {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespace()
         return trimmed.isEmpty && !truncated ? .noText(reason: "the file contains no text") : .text(trimmed, truncated: truncated)
     }
 }

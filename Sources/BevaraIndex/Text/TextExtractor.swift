@@ -4,7 +4,8 @@ import Foundation
 /// without extractable text gets `.noText` with the reason, which the index keeps.
 ///
 /// Supported: `text/*` (UTF-8, else Windows-1252), XML and XHTML/HTML text nodes (SAX, DTD
-/// refused), DOCX and ODT (main XML part from the zip, expansion capped), PDF (`pdftotext`).
+/// refused), DOCX and ODT (main XML part from the zip, expansion capped), PDF (poppler in the
+/// `bevara-pdftext` worker, else `pdftotext`; see `PDFTextBatch`).
 /// `maxBytes` caps the text kept (UTF-8 bytes); more is cut and flagged `truncated`.
 public enum TextExtractor {
     public static let docxMIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -23,7 +24,7 @@ public enum TextExtractor {
         case odtMIME:
             return ZipPartReader.read(path: path, part: "content.xml", maxBytes: maxBytes, maxExpandedBytes: maxExpandedBytes)
         case "application/pdf":
-            return PDFTextReader.read(path: path, maxBytes: maxBytes)
+            return extractPDFs([path], maxBytes: maxBytes)[0]
         case "application/xml", "text/xml", "text/html", "application/xhtml+xml":
             return XMLTextReader.read(path: path, maxBytes: maxBytes)
         case _ where type.hasSuffix("+xml"):
@@ -35,41 +36,16 @@ public enum TextExtractor {
         }
     }
 
-    /// Extracts several PDFs, at most two `pdftotext` processes at a time (the machine has two
-    /// cores). Results are in the order of `paths`.
+    /// Extracts several PDFs through a `PDFTextBatch` (one worker per core). Results are in the
+    /// order of `paths`. For many PDFs, use a `PDFTextBatch` directly and write results as they
+    /// come: this collects them all.
     public static func extractPDFs(_ paths: [String], maxBytes: Int = 2_000_000) -> [TextOutcome] {
-        let results = ResultSlots(count: paths.count)
-        let lanes = DispatchSemaphore(value: 2)
-        let group = DispatchGroup()
+        let batch = PDFTextBatch(maxBytes: maxBytes, lanes: min(ProcessInfo.processInfo.activeProcessorCount, max(1, paths.count)))
+        var slots = [TextOutcome?](repeating: nil, count: paths.count)
         for (i, path) in paths.enumerated() {
-            lanes.wait()
-            group.enter()
-            DispatchQueue.global().async {
-                results.set(i, PDFTextReader.read(path: path, maxBytes: maxBytes))
-                lanes.signal()
-                group.leave()
-            }
+            for done in batch.submit(path, tag: Int64(i)) { slots[Int(done.tag)] = done.outcome }
         }
-        group.wait()
-        return results.values
-    }
-
-    private final class ResultSlots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [TextOutcome?]
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ i: Int, _ outcome: TextOutcome) {
-            lock.lock()
-            slots[i] = outcome
-            lock.unlock()
-        }
-
-        var values: [TextOutcome] {
-            lock.lock()
-            defer { lock.unlock() }
-            return slots.map { $0 ?? .noText(reason: "not extracted") }
-        }
+        for done in batch.finish() { slots[Int(done.tag)] = done.outcome }
+        return slots.map { $0 ?? .noText(reason: "not extracted") }
     }
 }

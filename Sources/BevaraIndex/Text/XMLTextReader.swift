@@ -34,7 +34,7 @@ enum XMLTextReader {
         _ = parser.parse()
         if let problem = handler.problem {
             // Text before a syntax error is still the document's text; say that it is partial.
-            let partial = handler.accumulator.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let partial = handler.accumulator.text.trimmedWhitespace()
             return partial.isEmpty ? .noText(reason: problem) : .text(partial, truncated: true)
         }
         return handler.accumulator.outcome

@@ -14,7 +14,10 @@ struct AIPIndexer {
 
     /// `verifyContent: false` only right after ingest stored the version, whose every file was
     /// hashed in the copy that stored it; reindex and every other caller verify each read.
-    func index(objectID: String, into index: ArchiveIndex? = nil, verifyContent: Bool = true) throws {
+    /// `knownFormats` (logical path → format) comes from the same ingest too: those files are
+    /// not identified a second time; every other file is.
+    func index(objectID: String, into index: ArchiveIndex? = nil, verifyContent: Bool = true,
+               knownFormats: [String: FormatIdentifier.Identification] = [:]) throws {
         let storage = archive.storage
         let record = try AIPReader(storage: storage).record(objectID: objectID)
         let inventory = try storage.inventory(of: objectID)
@@ -55,24 +58,28 @@ struct AIPIndexer {
                 }
             }
             // Every file once: verified, identified, and its text extracted if it is content. PDFs
-            // go to poppler in separate processes, all cores at once, after the loop.
-            var pdfs: [(fileID: Int64, path: String)] = []
+            // go to poppler in worker processes, one per core, while this loop goes on; their texts
+            // are written as they come back (never all held at once).
+            let pdfTexts = PDFTextBatch()
+            defer { pdfTexts.cancel() }
             for (path, digest) in state.sorted(by: { $0.key < $1.key }) {
                 try read(path) { file in
-                    let format = identifier.identify(head: try FileHead.read(file), name: path)
+                    let format = try knownFormats[path] ?? identifier.identify(head: FileHead.read(file), name: path)
                     let fileID = try writer.addFile(IndexedFile(
                         objectID: objectID, logicalPath: path, size: sizes[path] ?? 0, sha256: digest, mime: format.mime,
                         puid: format.puid))
                     guard AIPIndexer.isContent(path) else { return }
                     if format.mime == "application/pdf" {
-                        pdfs.append((fileID, file))
+                        for done in pdfTexts.submit(file, tag: fileID) {
+                            try writer.setText(fileID: done.tag, outcome: done.outcome)
+                        }
                     } else {
                         try writer.setText(fileID: fileID, outcome: TextExtractor.extract(path: file, mime: format.mime))
                     }
                 }
             }
-            for (pdf, outcome) in zip(pdfs, TextExtractor.extractPDFs(pdfs.map(\.path))) {
-                try writer.setText(fileID: pdf.fileID, outcome: outcome)
+            for done in pdfTexts.finish() {
+                try writer.setText(fileID: done.tag, outcome: done.outcome)
             }
             for path in state.keys.sorted() where path.hasPrefix("metadata/preservation/bevara-ingest-v") {
                 let version = Int(path.dropFirst("metadata/preservation/bevara-ingest-v".count).dropLast(".xml".count)) ?? head

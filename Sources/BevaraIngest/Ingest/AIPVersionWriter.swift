@@ -17,6 +17,9 @@ struct AIPVersionWriter {
         var version: Int
         var files: Int
         var bytes: Int64
+        /// Format of each stored SIP file by logical path, as identified while storing (the index
+        /// reuses it instead of running libmagic on every file again).
+        var formats: [String: FormatIdentifier.Identification]
     }
 
     let archive: Archive
@@ -59,27 +62,39 @@ struct AIPVersionWriter {
             guard f.checksumType?.uppercased() == "SHA-256", let sum = f.checksum else { return nil }
             return (f.path, sum.lowercased())
         }, uniquingKeysWith: { a, _ in a })
+        // Scanned before storing: an extracted SIP's folder is moved into storage below.
+        let virusScan = try VirusScan.run(archive.configuration.virusScanner, on: received.root)
         let identifier = try FormatIdentifier()
         var puids: [String: Int] = [:]
+        var formats: [String: FormatIdentifier.Identification] = [:]
         var bytes: Int64 = 0
         let tree = try PackageTree.files(under: received.root)
         let progress = showProgress
             ? ProgressLine(label: PackageName.of(package), totalFiles: tree.count, totalBytes: tree.reduce(0) { $0 + $1.size })
             : nil
+        // A SIP that intake extracted into staging is Bevara's own copy: its folder becomes the
+        // version's content folder in one rename (no copy, no per-file move, no folders to make
+        // or delete). A folder submitted in place is copied and left as it was; so is an
+        // extracted one if the rename fails (another file system), which leaves it untouched.
+        let adopted = received.extracted ? try? builder.adoptContent(from: received.root) : nil
         for entry in tree {
             let logical = entry.relativePath == "METS.xml" ? AIPLayout.submissionMETS : entry.relativePath
-            let stored: (size: Int64, sha256: String)
+            let stored: FileDigest.Result
             do {
-                stored = try builder.addFile(logicalPath: logical, from: entry.absolutePath,
-                                             expectedSHA256: declared[entry.relativePath])
+                stored = adopted != nil
+                    ? try builder.addAdoptedFile(relativePath: entry.relativePath, as: logical,
+                                                 expectedSHA256: declared[entry.relativePath])
+                    : try builder.addFile(logicalPath: logical, copyingFrom: received.root + "/" + entry.relativePath,
+                                          expectedSHA256: declared[entry.relativePath])
             } catch OCFLStorageError.sourceDigestMismatch(_, _, let expected, let actual) {
                 // The SIP's SHA-256 is checked here, in the one read that copies the file.
                 throw IngestError.rejected(package: package, findings: [SIPFinding(
                     ruleID: SIPRule.fixityChecksum, severity: .error, package: PackageName.of(package), path: entry.relativePath,
                     message: "the METS says SHA-256 \(expected), but the file's is \(actual)")])
             }
-            let format = identifier.identify(head: try FileHead.read(entry.absolutePath), name: entry.relativePath)
+            let format = identifier.identify(head: stored.head, name: entry.relativePath)
             puids[format.puid ?? format.mime, default: 0] += 1
+            if logical == entry.relativePath { formats[logical] = format }
             files.append(AIPFile(path: logical, size: stored.size, sha256: stored.sha256, mime: format.mime))
             bytes += stored.size
             progress?.advance(bytes: stored.size)
@@ -90,12 +105,10 @@ struct AIPVersionWriter {
         events.append(PreservationEvent(
             type: "fixity check", dateTime: now, outcome: .success,
             detail: "\(tree.count) files: sizes and checksums declared in the SIP's METS verified; SHA-256 recomputed while storing"))
-        let formats = puids.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+        let formatCounts = puids.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         events.append(PreservationEvent(type: "format identification", dateTime: now, outcome: .success,
-                                        detail: "libmagic with Bevara's PRONOM table: \(formats)"))
-        if let scan = try VirusScan.run(archive.configuration.virusScanner, on: received.root) {
-            events.append(scan)
-        }
+                                        detail: "libmagic with Bevara's PRONOM table: \(formatCounts)"))
+        if let virusScan { events.append(virusScan) }
 
         let record = AIPRecord(
             objid: objectID, label: sip.label, organisationID: organisation.id, agreementID: agreement.id,
@@ -124,7 +137,7 @@ struct AIPVersionWriter {
         let number = try builder.commit(created: now, message: "Ingest of \(PackageName.of(package)) under \(agreement.id)",
                                         user: (name: user.name, address: "bevara:user/\(user.id)"))
         committed = true
-        return Written(version: number, files: tree.count, bytes: bytes)
+        return Written(version: number, files: tree.count, bytes: bytes, formats: formats)
     }
 
     private func add(_ builder: OCFLVersionBuilder, _ path: String, data: Data, mime: String) throws -> AIPFile {

@@ -50,6 +50,37 @@ public struct Ingestor {
 
     private func ingestOne(_ package: String, agreementID: String?) throws -> IngestOutcome {
         let started = Date()
+        switch try store(package, agreementID: agreementID, started: started) {
+        case .finished(let outcome):
+            return outcome
+        case .stored(let stored):
+            // The SIP's parsed METS and file lists are gone by now (they lived in `store`): a large
+            // package's index transaction does not run on top of them.
+            try AIPIndexer(archive: archive).index(objectID: stored.objectID, verifyContent: false,
+                                                   knownFormats: stored.built.formats)
+            return IngestOutcome(package: package, status: .archived, objectID: stored.objectID,
+                                 organisationID: stored.organisationID, agreementID: stored.agreementID,
+                                 version: stored.built.version, files: stored.built.files, bytes: stored.built.bytes,
+                                 seconds: Date().timeIntervalSince(started), findings: stored.warnings)
+        }
+    }
+
+    /// What `store` did: a new version to index, or nothing left to do.
+    private enum Stored {
+        struct NewVersion {
+            var objectID: String
+            var organisationID: String
+            var agreementID: String
+            var built: AIPVersionWriter.Written
+            var warnings: [String]
+        }
+
+        case stored(NewVersion)
+        case finished(IngestOutcome)
+    }
+
+    /// Receives, validates and stores the package as a new OCFL version (or finds it stored).
+    private func store(_ package: String, agreementID: String?, started: Date) throws -> Stored {
         let received = try PackageIntake.open(package, stagingDirectory: archive.layout.staging, limits: limits)
         defer { received.cleanUp() }
         var validator = SIPValidator(limits: limits)
@@ -80,9 +111,10 @@ public struct Ingestor {
                 let indexed = try archive.index.packageRecord(objectID: objectID)?.version
                 let status: IngestOutcome.Status = indexed == head ? .alreadyArchived : .indexCompleted
                 if indexed != head { try AIPIndexer(archive: archive).index(objectID: objectID) }
-                return IngestOutcome(package: package, status: status, objectID: objectID, organisationID: organisation.id,
-                                     agreementID: record.agreementID, version: earlier.version,
-                                     seconds: Date().timeIntervalSince(started), findings: warnings)
+                return .finished(IngestOutcome(package: package, status: status, objectID: objectID,
+                                               organisationID: organisation.id, agreementID: record.agreementID,
+                                               version: earlier.version, seconds: Date().timeIntervalSince(started),
+                                               findings: warnings))
             }
             previous = record
         }
@@ -92,9 +124,7 @@ public struct Ingestor {
             .write(received: received, sip: sip, package: package, metsSHA256: metsSHA256, previous: previous,
                    started: started)
         try Failpoint.hit("ingest.after-storage", subject: objectID)
-        try AIPIndexer(archive: archive).index(objectID: objectID, verifyContent: false)
-        return IngestOutcome(package: package, status: .archived, objectID: objectID, organisationID: organisation.id,
-                             agreementID: agreement.id, version: built.version, files: built.files, bytes: built.bytes,
-                             seconds: Date().timeIntervalSince(started), findings: warnings)
+        return .stored(.init(objectID: objectID, organisationID: organisation.id, agreementID: agreement.id, built: built,
+                             warnings: warnings))
     }
 }

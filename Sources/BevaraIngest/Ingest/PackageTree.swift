@@ -6,7 +6,6 @@ import Foundation
 enum PackageTree {
     struct Entry {
         var relativePath: String
-        var absolutePath: String
         var size: Int64
     }
 
@@ -20,7 +19,8 @@ enum PackageTree {
             var info = stat()
             guard lstat(absolute, &info) == 0 else { throw IOError(path: absolute, operation: "stat", errno: errno) }
             if (info.st_mode & S_IFMT) == S_IFREG {
-                entries.append(Entry(relativePath: relative, absolutePath: absolute, size: Int64(info.st_size)))
+                // The absolute path is not kept: one string less per file of a large package.
+                entries.append(Entry(relativePath: relative, size: Int64(info.st_size)))
             }
         }
         return entries.sorted { $0.relativePath < $1.relativePath }

@@ -32,6 +32,10 @@ public enum OCFLStorageError: Error, CustomStringConvertible, Equatable, Sendabl
     case needsRecovery(objectID: String, reason: String)
     /// The builder was committed or discarded already.
     case builderClosed(objectID: String)
+    /// A builder step used out of order (e.g. adopting content after files were added).
+    case builderMisuse(objectID: String, reason: String)
+    /// The staged content holds files that no logical path uses (OCFL E023); nothing was committed.
+    case unregisteredContent(objectID: String, path: String, files: Int, registered: Int)
     /// A log record with that name exists; audit records are never overwritten.
     case logExists(path: String)
     /// A log record (`logs/…`) that does not decode as what its name says it is.
@@ -75,6 +79,10 @@ public enum OCFLStorageError: Error, CustomStringConvertible, Equatable, Sendabl
             return "object '\(id)': \(reason); run recovery first"
         case .builderClosed(let id):
             return "the version builder for '\(id)' was already committed or discarded"
+        case .builderMisuse(let id, let reason):
+            return "the version builder for '\(id)': \(reason)"
+        case .unregisteredContent(let id, let path, let files, let registered):
+            return "object '\(id)': \(path) holds \(files) files but only \(registered) are in the version's state (OCFL E023); nothing committed"
         case .logExists(let path):
             return "\(path): a log record with this name exists; log records are never overwritten"
         case .invalidLogRecord(let path, let reason): return "\(path): \(reason)"

@@ -106,25 +106,39 @@ enum DurableFiles {
         return out.sorted()
     }
 
-    /// Removes empty directories below `directory` (not `directory` itself), deepest first.
-    @discardableResult
-    static func removeEmptyDirectories(below directory: String) -> [String] {
-        var removed: [String] = []
+    /// Removes empty directories below `directory` (not `directory` itself), deepest first, and
+    /// returns how many other entries (files) remain below it. One readdir per folder, using the
+    /// entry types it reports (lstat only where the file system reports none).
+    static func pruneEmptyDirectories(below directory: String) -> Int {
+        var files = 0
+        /// Returns true when `path` is empty after pruning.
         func prune(_ path: String) -> Bool {
-            var empty = true
-            for name in entries(of: path) {
-                let child = path + "/" + name
-                if isDirectory(child) {
-                    if prune(child) { if rmdir(child) == 0 { removed.append(child) } else { empty = false } }
-                    else { empty = false }
+            guard let stream = opendir(path) else { return false }
+            var children: [String] = []
+            var kept = 0
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let type = entry.pointee.d_type
+                if type == UInt8(DT_DIR) || (type == UInt8(DT_UNKNOWN) && isDirectory(path + "/" + name)) {
+                    children.append(name)
                 } else {
-                    empty = false
+                    kept += 1
                 }
             }
-            return empty
+            closedir(stream)
+            files += kept
+            for child in children {
+                let full = path + "/" + child
+                if prune(full) && rmdir(full) == 0 { continue }
+                kept += 1
+            }
+            return kept == 0
         }
         _ = prune(directory)
-        return removed
+        return files
     }
 
     /// `st_dev` of a path, to tell whether a rename between two paths can be atomic.

@@ -29,6 +29,8 @@ public final class OCFLVersionBuilder {
     private var newContentDirectories: [String: Int] = [:]
     private var createdDirectories: Set<String> = []
     private var temporaryCounter = 0
+    /// The content folder taken over by `adoptContent`.
+    private var adoptedRoot: String?
     private var closed = false
     private var crashed = false
 
@@ -67,6 +69,14 @@ public final class OCFLVersionBuilder {
     /// Replaces an earlier file at the same logical path in this version.
     @discardableResult
     public func addFile(logicalPath: String, from sourcePath: String, expectedSHA256: String? = nil) throws -> (size: Int64, sha256: String) {
+        let copied = try addFile(logicalPath: logicalPath, copyingFrom: sourcePath, expectedSHA256: expectedSHA256)
+        return (copied.size, copied.sha256)
+    }
+
+    /// As `addFile(logicalPath:from:expectedSHA256:)`, returning the file's head too (for format
+    /// identification without reading the file again).
+    @discardableResult
+    public func addFile(logicalPath: String, copyingFrom sourcePath: String, expectedSHA256: String? = nil) throws -> FileDigest.Result {
         try ensureOpen()
         try Self.validateLogicalPath(logicalPath)
         try checkPlacement(logicalPath)
@@ -78,7 +88,72 @@ public final class OCFLVersionBuilder {
                                                         expected: expected.lowercased(), actual: copied.sha256)
         }
         try place(temporary, as: logicalPath, digest: copied.sha256)
-        return (copied.size, copied.sha256)
+        return copied
+    }
+
+    /// Takes over `directory` (a folder Bevara staged itself on the storage root's file system,
+    /// e.g. an extracted SIP, and never uses again) as this version's content folder, with one
+    /// rename: its files need no copy, no per-file move and no folder to create or delete. Then
+    /// register each file with `addAdoptedFile`; at commit, files not registered are an error.
+    /// Only before anything is added. Returns the folder's new path. Across file systems it
+    /// throws (`EXDEV`); the caller then adds the files one by one instead.
+    public func adoptContent(from directory: String) throws -> String {
+        try ensureOpen()
+        guard state.isEmpty, newContent.isEmpty, adoptedRoot == nil else {
+            throw OCFLStorageError.builderMisuse(objectID: objectID, reason: "content can only be adopted before any file is added")
+        }
+        let content = objectStage + "/" + versionName + "/content"
+        if rename(directory, content) != 0 {
+            throw IOError(path: directory, operation: "rename into \(content)", errno: errno)
+        }
+        adoptedRoot = content
+        return content
+    }
+
+    /// Registers the adopted file at `relativePath` (below the adopted folder) as `logicalPath`,
+    /// hashing it in place (one read). At its natural content path (`relativePath` is
+    /// `logicalPath`) it stays where it is; otherwise it is renamed there (never over another
+    /// file); bytes the object already holds are deleted (deduplication). With `expectedSHA256`,
+    /// a different digest throws `sourceDigestMismatch`. Returns size, SHA-256 and head.
+    @discardableResult
+    public func addAdoptedFile(relativePath: String, as logicalPath: String, expectedSHA256: String? = nil) throws -> FileDigest.Result {
+        try ensureOpen()
+        guard let adoptedRoot else {
+            throw OCFLStorageError.builderMisuse(objectID: objectID, reason: "addAdoptedFile needs adoptContent first")
+        }
+        try Self.validateLogicalPath(logicalPath)
+        try checkPlacement(logicalPath)
+        let source = adoptedRoot + "/" + relativePath
+        let taken = try FileDigest.stream(path: source)
+        if let expected = expectedSHA256, expected.lowercased() != taken.sha256 {
+            throw OCFLStorageError.sourceDigestMismatch(source: source, logicalPath: logicalPath,
+                                                        expected: expected.lowercased(), actual: taken.sha256)
+        }
+        let digest = taken.sha256
+        let inPlace = versionName + "/content/" + relativePath
+        if state[logicalPath] != nil { release(logicalPath) }
+        if previous?.manifest[digest] != nil || newContent[digest] != nil {
+            unlink(source)
+        } else if relativePath == logicalPath && !contentPathTaken(inPlace) {
+            register(contentPath: inPlace, digest: digest)
+        } else {
+            // Another name (the SIP's METS.xml becomes submission/METS.xml): a free content path
+            // that no adopted file occupies on disk either.
+            var contentPath = freeContentPath(for: logicalPath, digest: digest)
+            var n = 1
+            while DurableFiles.exists(objectStage + "/" + contentPath) {
+                contentPath = versionName + "/content/" + digest + "-a\(n)"
+                n += 1
+            }
+            let destination = objectStage + "/" + contentPath
+            try makeStagedDirectories(DurableFiles.parent(of: destination))
+            if rename(source, destination) != 0 {
+                throw IOError(path: destination, operation: "rename adopted content", errno: errno)
+            }
+            register(contentPath: contentPath, digest: digest)
+        }
+        assign(logicalPath, digest)
+        return taken
     }
 
     /// Adds bytes held in memory (small metadata files such as METS or PREMIS) as `logicalPath`.
@@ -114,7 +189,13 @@ public final class OCFLVersionBuilder {
             let sidecar = InventoryCodec.sidecar(for: inventoryData)
             let versionStage = objectStage + "/" + versionName
             let content = versionStage + "/content"
-            DurableFiles.removeEmptyDirectories(below: content)
+            // Every staged content file must be in the manifest (OCFL E023); adopted folders
+            // may hold files nobody registered, and deduplication leaves empty folders behind.
+            let stagedFiles = DurableFiles.pruneEmptyDirectories(below: content)
+            guard stagedFiles == newContentPaths.count else {
+                throw OCFLStorageError.unregisteredContent(objectID: objectID, path: content, files: stagedFiles,
+                                                           registered: newContentPaths.count)
+            }
             if DurableFiles.isDirectory(content) && DurableFiles.entries(of: content).isEmpty { rmdir(content) }
             try DurableFiles.writeNew(inventoryData, to: versionStage + "/" + InventoryCodec.fileName)
             try DurableFiles.writeNew(sidecar, to: versionStage + "/" + InventoryCodec.sidecarName)
@@ -223,11 +304,15 @@ public final class OCFLVersionBuilder {
                 unlink(temporary)
                 throw IOError(path: destination, operation: "rename staged content", errno: code)
             }
-            newContent[digest] = contentPath
-            newContentPaths.insert(contentPath)
-            for prefix in Self.directoryPrefixes(of: contentPath) { newContentDirectories[prefix, default: 0] += 1 }
+            register(contentPath: contentPath, digest: digest)
         }
         assign(logicalPath, digest)
+    }
+
+    private func register(contentPath: String, digest: String) {
+        newContent[digest] = contentPath
+        newContentPaths.insert(contentPath)
+        for prefix in Self.directoryPrefixes(of: contentPath) { newContentDirectories[prefix, default: 0] += 1 }
     }
 
     /// `vN/content/<logical path>` unless a still-referenced staged file occupies it (after a
@@ -307,9 +392,15 @@ public final class OCFLVersionBuilder {
         return out
     }
 
+    /// mkdir of `directory` and its missing parents below the version's folder (which exists),
+    /// remembering what exists so each folder costs one call.
     private func makeStagedDirectories(_ directory: String) throws {
         if createdDirectories.contains(directory) { return }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let parent = DurableFiles.parent(of: directory)
+        if parent.count > objectStage.count + versionName.count + 1 { try makeStagedDirectories(parent) }
+        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+            throw IOError(path: directory, operation: "mkdir", errno: errno)
+        }
         createdDirectories.insert(directory)
     }
 

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Extracts the text of many PDFs alongside the caller: `submit` hands a PDF to one of `lanes`
+/// threads and returns what is done so far; `finish` returns the rest. The caller writes results
+/// as they come, so only about `window` texts are held in memory, however many PDFs a package has.
+///
+/// Each lane keeps one long-lived `bevara-pdftext` worker (`PDFTextWorker`): poppler runs in that
+/// process, never in Bevara's. A worker that crashes or passes `timeout` on a PDF is killed
+/// (its whole process group), that PDF gets `.noText` saying so, and the lane starts a fresh
+/// worker for the next one. Without the worker executable (`workerCommand` nil), each PDF runs
+/// through `pdftotext` instead (`PDFTextReader`, one process per PDF: correct, but slow).
+///
+/// Call `finish` (or `cancel`) exactly when done: the lanes and workers live until then.
+public final class PDFTextBatch: @unchecked Sendable {
+    /// One result: the caller's tag for the PDF and its text.
+    public typealias Result = (tag: Int64, outcome: TextOutcome)
+
+    /// Seconds one PDF may take before its worker is killed (as for `pdftotext`).
+    public static let defaultTimeout: TimeInterval = PDFTextReader.timeout
+
+    public let maxBytes: Int
+    public let timeout: TimeInterval
+    /// The worker's argv (`nil`: no worker, `pdftotext` per file).
+    public let workerCommand: [String]?
+    /// Most PDFs submitted but not yet taken back; `submit` waits beyond it.
+    public let window: Int
+
+    private let condition = NSCondition()
+    private var queue: [(tag: Int64, path: String)] = []
+    private var queueHead = 0
+    private var ready: [Result] = []
+    private var inFlight = 0
+    private var closing = false
+    private var lanesRunning = 0
+
+    /// Starts `lanes` threads (default: one per core); workers start on their first PDF.
+    public init(maxBytes: Int = 2_000_000, lanes: Int = ProcessInfo.processInfo.activeProcessorCount,
+                timeout: TimeInterval = PDFTextBatch.defaultTimeout, workerCommand: [String]? = PDFTextBatch.defaultWorkerCommand()) {
+        self.maxBytes = maxBytes
+        self.timeout = timeout
+        self.workerCommand = workerCommand
+        let lanes = max(1, lanes)
+        window = lanes * 8
+        lanesRunning = lanes
+        for _ in 0..<lanes {
+            let thread = Thread { [self] in runLane() }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+    }
+
+    /// Queues `path` and returns the results finished so far (taken: each is returned once).
+    /// Waits while `window` PDFs are queued or being read, so the queue stays short.
+    public func submit(_ path: String, tag: Int64) -> [Result] {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count - queueHead + inFlight >= window { condition.wait() }
+        queue.append((tag, path))
+        condition.broadcast()
+        let taken = ready
+        ready.removeAll(keepingCapacity: true)
+        return taken
+    }
+
+    /// The results finished since the last call, in no particular order; never waits.
+    public func takeReady() -> [Result] {
+        condition.lock()
+        defer { condition.unlock() }
+        let taken = ready
+        ready.removeAll(keepingCapacity: true)
+        return taken
+    }
+
+    /// Waits for every submitted PDF, stops the workers and returns the results not yet taken.
+    /// The batch takes no more PDFs afterwards.
+    public func finish() -> [Result] {
+        condition.lock()
+        defer { condition.unlock() }
+        closing = true
+        condition.broadcast()
+        while lanesRunning > 0 { condition.wait() }
+        let taken = ready
+        ready.removeAll()
+        return taken
+    }
+
+    /// Drops the PDFs not started yet, waits for the running ones and stops the workers; for
+    /// a caller that gives up (an error) before `finish`. Idempotent.
+    public func cancel() {
+        condition.lock()
+        queue.removeAll()
+        queueHead = 0
+        condition.unlock()
+        _ = finish()
+    }
+
+    /// The worker beside the running executable (`bevara-pdftext` in the same directory, as
+    /// `swift build` and an install put it), or the path in `BEVARA_PDFTEXT_WORKER`; nil if neither
+    /// is an executable file.
+    public static func defaultWorkerCommand() -> [String]? {
+        if let configured = ProcessInfo.processInfo.environment["BEVARA_PDFTEXT_WORKER"], !configured.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: configured) ? [configured] : nil
+        }
+        let candidate = executableDirectory() + "/bevara-pdftext"
+        return FileManager.default.isExecutableFile(atPath: candidate) ? [candidate] : nil
+    }
+
+    private static func executableDirectory() -> String {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first ?? ""
+        return (executable as NSString).deletingLastPathComponent
+    }
+
+    // MARK: - Lanes
+
+    private func runLane() {
+        var worker: PDFTextWorker?
+        var startFailure: String?
+        while let job = nextJob() {
+            if worker == nil, let command = workerCommand, startFailure == nil {
+                do {
+                    worker = try PDFTextWorker.start(command)
+                } catch {
+                    startFailure = "\(error)"  // this lane falls back to pdftotext
+                }
+            }
+            let outcome: TextOutcome
+            switch worker?.extract(path: job.path, maxBytes: maxBytes, timeout: timeout) {
+            case .outcome(let result)?:
+                outcome = result
+            case .workerFailed(let reason)?:
+                worker = nil  // dead and reaped; the next PDF gets a fresh one
+                outcome = .noText(reason: reason)
+            case nil:
+                outcome = PDFTextReader.read(path: job.path, maxBytes: maxBytes)
+            }
+            condition.lock()
+            inFlight -= 1
+            ready.append((job.tag, outcome))
+            condition.broadcast()
+            condition.unlock()
+        }
+        worker?.stop()
+        condition.lock()
+        lanesRunning -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next queued PDF (counted in flight), or nil once the batch is closing and drained.
+    private func nextJob() -> (tag: Int64, path: String)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queueHead == queue.count && !closing { condition.wait() }
+        guard queueHead < queue.count else { return nil }
+        let job = queue[queueHead]
+        queueHead += 1
+        if queueHead == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            queueHead = 0
+        }
+        inFlight += 1
+        return job
+    }
+}
