@@ -83,6 +83,7 @@ public final class ExportCatalog {
                     seq INTEGER PRIMARY KEY, record_seq INTEGER, record_id TEXT, path TEXT NOT NULL, src TEXT, json BLOB);
                 CREATE INDEX IF NOT EXISTS files_path ON files(path);
                 CREATE INDEX IF NOT EXISTS files_record ON files(record_id) WHERE json IS NOT NULL;
+                CREATE INDEX IF NOT EXISTS files_record_seq ON files(record_seq) WHERE record_seq IS NOT NULL;
                 CREATE TABLE IF NOT EXISTS manifest(
                     path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID;
                 """)
@@ -299,6 +300,31 @@ public final class ExportCatalog {
         }
     }
 
+    /// Streams the paths of each case's files, case by case in export order, as `forEachCase`
+    /// would give them in its records (the order within a case may differ), without decoding
+    /// any value: for planning a split delivery by size.
+    public func forEachCaseFilePaths(_ body: ([String]) throws -> Void) throws {
+        try finishLoading()
+        try access { db in
+            let cursor = try String.fetchCursor(db, sql: "SELECT case_key FROM cases ORDER BY seq")
+            let embedded = try db.cachedStatement(sql: """
+                SELECT f.path FROM records r JOIN files f ON f.record_seq = r.seq WHERE r.case_key = ?
+                """)
+            let fromTable = try db.cachedStatement(sql: """
+                SELECT f.path FROM records r JOIN files f ON f.record_id = r.record_id AND f.json IS NOT NULL
+                WHERE r.case_key = ?
+                """)
+            while let key = try cursor.next() {
+                try body(try String.fetchAll(embedded, arguments: [key]) + String.fetchAll(fromTable, arguments: [key]))
+            }
+        }
+    }
+
+    /// Only the files of a stored record: the compact form finds the key without decoding the rest.
+    private struct RecordFiles: Decodable {
+        let files: [FileReference]
+    }
+
     /// Streams every file reference with the id of its record, in export order: those embedded
     /// in records, then those from a files table.
     public func forEachFileReference(_ body: (FileReference, String) throws -> Void) throws {
@@ -306,7 +332,7 @@ public final class ExportCatalog {
         try access { db in
             let records = try Row.fetchCursor(db, sql: "SELECT record_id, json FROM records ORDER BY seq")
             while let row = try records.next() {
-                let record = try decoder.decode(Record.self, from: row[1] as Data)
+                let record = try decoder.decode(RecordFiles.self, from: row[1] as Data)
                 for file in record.files { try body(file, row[0]) }
             }
             let files = try Row.fetchCursor(db, sql: "SELECT record_id, json FROM files WHERE json IS NOT NULL ORDER BY seq")
