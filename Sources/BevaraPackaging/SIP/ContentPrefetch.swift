@@ -29,9 +29,10 @@ final class PendingContent: @unchecked Sendable {
     }
 }
 
-/// Reads, hashes and identifies content files on a second thread while the writer writes the
-/// files before them, so both cores work on a package of many small files (bench P2: format
-/// identification alone was a quarter of the time).
+/// Reads, hashes and identifies content files on two lanes (threads) while the writer writes
+/// the files before them, so both cores work on a package of many small files (bench P2: format
+/// identification, mostly libmagic on text and XML, was a quarter of the time, and one lane
+/// alone could not keep up with the writer).
 ///
 /// Only files up to `smallFileLimit` are held in memory, and the writer keeps a bounded number
 /// in flight, so memory stays flat. Larger files are left to the writer's streamed single
@@ -43,9 +44,13 @@ final class ContentPrefetch: @unchecked Sendable {
     /// Files prepared ahead of the writer at most (so at most 16 MiB held).
     static let inFlightLimit = 64
 
-    private let queue = DispatchQueue(label: "bevara.package.prefetch")
-    // Used only on `queue` (a libmagic handle is not thread-safe).
-    private let identifier: FormatIdentifier
+    /// A serial queue with its own libmagic handle (one is not thread-safe), used only on it.
+    private struct Lane: @unchecked Sendable {
+        let queue: DispatchQueue
+        let identifier: FormatIdentifier
+    }
+    private let lanes: [Lane]
+    private var nextLane = 0
     private let exportFileRoot: String
     private let realRoot: String?
     private let lock = NSLock()
@@ -59,7 +64,7 @@ final class ContentPrefetch: @unchecked Sendable {
     private var inFlightHead = 0
 
     init(exportFileRoot: String) throws {
-        identifier = try FormatIdentifier()
+        lanes = try (1...2).map { Lane(queue: DispatchQueue(label: "bevara.package.prefetch-\($0)"), identifier: try FormatIdentifier()) }
         self.exportFileRoot = exportFileRoot
         realRoot = SafePath.realPath(exportFileRoot)
     }
@@ -88,7 +93,7 @@ final class ContentPrefetch: @unchecked Sendable {
     /// Skips the work still queued (after an error or at the end) and waits until the thread is idle.
     func stop() {
         lock.withLock { stopped = true }
-        queue.sync {}
+        for lane in lanes { lane.queue.sync {} }
     }
 
     private func topUp() {
@@ -104,12 +109,14 @@ final class ContentPrefetch: @unchecked Sendable {
 
     private func submit(_ reference: FileReference) -> PendingContent {
         let pending = PendingContent()
-        queue.async { [self] in
+        let lane = lanes[nextLane]
+        nextLane = (nextLane + 1) % lanes.count
+        lane.queue.async { [self] in
             if lock.withLock({ stopped }) { pending.finish(.success(nil)); return }
             pending.finish(Result {
                 let source = try SIPWriter.resolve(reference, under: exportFileRoot, realRoot: realRoot)
                 guard let small = try FileDigest.readSmall(path: source, limit: Self.smallFileLimit) else { return nil }
-                let id = identifier.identify(head: small.digest.head, name: reference.originalName)
+                let id = lane.identifier.identify(head: small.digest.head, name: reference.originalName)
                 return PreparedContent(bytes: small.bytes, digest: small.digest, identification: id)
             })
         }
