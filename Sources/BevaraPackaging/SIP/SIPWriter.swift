@@ -49,6 +49,7 @@ public struct SIPWriter {
         let erms = try ERMSWriter(path: try sink.metadataPath(for: PackageLayout.erms), context: context, objid: objid)
 
         var folders = CaseFolderNames()
+        var namer = ContentFileNamer()
         var caseCount = 0, recordCount = 0, fileCount = 0
         var contentBytes: Int64 = 0
         let prefetch = try ContentPrefetch(exportFileRoot: contents.exportFileRoot)
@@ -66,7 +67,7 @@ public struct SIPWriter {
                     indexInCase += 1
                     fileCount += 1
                     let packagePath = "\(PackageLayout.repDir)/data/\(folder)/"
-                        + PackageLayout.contentFileName(index: indexInCase, originalName: reference.originalName)
+                        + namer.name(index: indexInCase, originalName: reference.originalName)
                     let digest: FileDigest.Result
                     let id: FormatIdentifier.Identification
                     do {
