@@ -39,9 +39,8 @@ public final class ArchiveWriter {
             // deflate is ~25× slower here (swift-notes §1).
             archive_write_set_options(a, "zip:compression=store")
         }
-        // 1 MiB blocks: fewer write calls for large content. The last block is not padded, so
-        // the bytes are the same whatever the block size.
-        archive_write_set_bytes_per_block(a, 1 << 20)
+        // libarchive's default 10 KiB blocks: 1 MiB blocks made a 1 GB package slower here
+        // (2.0 s against 0.8 s in write(2), measured with strace -c).
         archive_write_set_bytes_in_last_block(a, 1)
         let client = Unmanaged.passUnretained(output).toOpaque()
         guard archive_write_open(a, client, nil, { a, client, buffer, length in

@@ -44,7 +44,7 @@ import Testing
     }
 
     /// The archive's SHA-256 comes from the bytes as they are written (not from reading the file
-    /// back), across several 1 MiB blocks and an unpadded last block.
+    /// back), across many blocks and an unpadded last block.
     @Test(arguments: [ArchiveWriter.Format.tar, .zip])
     func closeReturnsTheSHA256OfTheWrittenFile(format: ArchiveWriter.Format) throws {
         let dir = try temp()
