@@ -1,8 +1,11 @@
 import CArchive
+import Crypto
 import Foundation
 
 /// Writes a `.tar` (POSIX pax) or `.zip` (stored, zip64 when needed) through libarchive, one
 /// entry at a time, streamed: an entry's bytes go straight from the source file into the archive.
+/// The archive's own SHA-256 is computed from the bytes as they are written (`close()` returns
+/// it), so a multi-gigabyte package is not read back to be hashed.
 public final class ArchiveWriter {
     public enum Format: String, Sendable {
         case tar, zip
@@ -12,6 +15,8 @@ public final class ArchiveWriter {
     private var archive: OpaquePointer?
     private let fd: Int32
     private let mtime: time_t
+    private let output: HashingOutput
+    private var digest: String?
 
     /// Creates the archive file at `path` (which must not exist).
     public init(path: String, format: Format, modificationTime: Date = Date()) throws {
@@ -19,6 +24,7 @@ public final class ArchiveWriter {
         mtime = time_t(modificationTime.timeIntervalSince1970)
         fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOError(path: path, operation: "create", errno: errno) }
+        output = HashingOutput(fd: fd)
         guard let a = archive_write_new() else {
             Foundation.close(fd)
             throw IOError(path: path, operation: "archive_write_new", reason: "out of memory")
@@ -33,8 +39,16 @@ public final class ArchiveWriter {
             // deflate is ~25× slower here (swift-notes §1).
             archive_write_set_options(a, "zip:compression=store")
         }
+        // libarchive's default 10 KiB blocks: 1 MiB blocks made a 1 GB package slower here
+        // (2.0 s against 0.8 s in write(2), measured with strace -c).
         archive_write_set_bytes_in_last_block(a, 1)
-        guard archive_write_open_fd(a, fd) == ARCHIVE_OK else {
+        let client = Unmanaged.passUnretained(output).toOpaque()
+        guard archive_write_open(a, client, nil, { a, client, buffer, length in
+            let output = Unmanaged<HashingOutput>.fromOpaque(client!).takeUnretainedValue()
+            guard let buffer else { return 0 }
+            // On failure the errno is kept by `output` for the error message.
+            return output.write(UnsafeRawBufferPointer(start: buffer, count: length)) ? la_ssize_t(length) : -1
+        }, nil) == ARCHIVE_OK else {
             let reason = errorString()
             archive_write_free(a)
             archive = nil
@@ -106,19 +120,26 @@ public final class ArchiveWriter {
         }
     }
 
-    /// Finishes the archive, fsyncs and closes the file.
-    public func close() throws {
-        guard let a = archive else { return }
+    /// Finishes the archive, fsyncs and closes the file. Returns the archive file's SHA-256
+    /// (lower-case hex), computed from the bytes written.
+    @discardableResult
+    public func close() throws -> String {
+        guard let a = archive else { return digest ?? "" }
         archive = nil
         let rc = archive_write_close(a)
-        let reason = rc == ARCHIVE_OK ? "" : (archive_error_string(a).map { String(cString: $0) } ?? "unknown error")
+        let reason = rc == ARCHIVE_OK ? "" : output.failure.map { String(cString: strerror($0)) }
+            ?? archive_error_string(a).map { String(cString: $0) } ?? "unknown error"
         archive_write_free(a)
         defer { Foundation.close(fd) }
         guard rc == ARCHIVE_OK else { throw IOError(path: path, operation: "close archive", reason: reason) }
         guard fsync(fd) == 0 else { throw IOError(path: path, operation: "fsync", errno: errno) }
+        let hex = FileDigest.hex(output.hasher.finalize())
+        digest = hex
+        return hex
     }
 
     private func errorString() -> String {
+        if let failure = output.failure { return String(cString: strerror(failure)) }
         guard let a = archive, let s = archive_error_string(a) else { return "unknown libarchive error" }
         return String(cString: s)
     }

@@ -43,6 +43,25 @@ import Testing
         #expect(listing.1.contains("pkg/Prüfbericht_ß åäö.txt"))
     }
 
+    /// The archive's SHA-256 comes from the bytes as they are written (not from reading the file
+    /// back), across many blocks and an unpadded last block.
+    @Test(arguments: [ArchiveWriter.Format.tar, .zip])
+    func closeReturnsTheSHA256OfTheWrittenFile(format: ArchiveWriter.Format) throws {
+        let dir = try temp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let source = dir + "/large.bin"
+        var bytes = [UInt8](repeating: 0, count: 2_500_000 + 17)
+        for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: i &* 2_654_435_761 >> 13) }
+        try Data(bytes).write(to: URL(fileURLWithPath: source))
+        let path = dir + "/out.\(format.rawValue)"
+        let writer = try ArchiveWriter(path: path, format: format)
+        try writer.addFile(named: "pkg/large.bin", from: source)
+        try writer.addDirectory(named: "pkg/empty")
+        let digest = try writer.close()
+        #expect(digest == (try FileDigest.sha256(path: path)))
+        #expect(try writer.close() == digest)
+    }
+
     @Test func refusesToOverwrite() throws {
         let dir = try temp()
         defer { try? FileManager.default.removeItem(atPath: dir) }

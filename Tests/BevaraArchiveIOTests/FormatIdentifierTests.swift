@@ -1,4 +1,4 @@
-import BevaraArchiveIO
+@testable import BevaraArchiveIO
 import Foundation
 import Testing
 
@@ -32,5 +32,30 @@ import Testing
         #expect(id.mime == "image/jpeg")
         #expect(id.puid == "fmt/43")
         #expect(id.version == "1.01")
+    }
+
+    /// The signature shortcut must agree with libmagic on every head it claims, and leave
+    /// everything else (text, XML, OOXML zip, unknown bytes) to libmagic.
+    @Test func signatureShortcutAgreesWithLibmagic() {
+        var generator = SystemRandomNumberGenerator()
+        let tail = (0..<3000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D] + Array("IHDR".utf8)
+        let claimed: [[UInt8]] = [
+            Array("%PDF-1.4\n".utf8) + tail, Array("%PDF-2.0\n%âãÏÓ\n".utf8), Array("%PDF-".utf8),
+            [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0, 1, 2] + tail,
+            [0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x10] + Array("Exif".utf8) + [0, 0] + tail,
+            [0xFF, 0xD8, 0xFF, 0xDB] + tail,
+            png + tail,
+        ]
+        for head in claimed {
+            let shortcut = FormatIdentifier.unambiguousSignature(head)
+            #expect(shortcut != nil)
+            #expect(shortcut == identifier.libmagicType(head))
+        }
+        let left: [[UInt8]] = [
+            Array("Hej Åsa\n".utf8), Array("<?xml version=\"1.0\"?><a/>".utf8), [0x50, 0x4B, 0x03, 0x04] + tail,
+            [0xFF, 0xD8, 0xFF, 0xF7] + tail, png + Array("acTL".utf8) + tail, Array("%PDF".utf8), tail,
+        ]
+        for head in left { #expect(FormatIdentifier.unambiguousSignature(head) == nil) }
     }
 }

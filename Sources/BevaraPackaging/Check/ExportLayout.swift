@@ -1,3 +1,4 @@
+import BevaraArchiveIO
 import BevaraProfiles
 import Foundation
 
@@ -7,6 +8,8 @@ public struct ExportLayout: Sendable {
     public let root: String
     /// Absolute path of the folder file references are relative to.
     public let fileRoot: String
+    /// `fileRoot` with links resolved (`realpath`), once; nil if it does not exist.
+    public let realFileRoot: String?
     /// Manifest path relative to the export root, if the profile declares one.
     public let manifest: String?
     /// Paths (relative to the file root) of the export's own metadata files, which are not
@@ -19,6 +22,7 @@ public struct ExportLayout: Sendable {
         root = (absolute as NSString).standardizingPath
         let fileRootRelative = profile.files.root
         fileRoot = fileRootRelative == "." || fileRootRelative.isEmpty ? root : ((root as NSString).appendingPathComponent(fileRootRelative) as NSString).standardizingPath
+        realFileRoot = SafePath.realPath(fileRoot)
         manifest = profile.files.manifest
         var own: [String] = []
         if let m = profile.files.manifest { own.append(m) }

@@ -22,7 +22,7 @@ enum FileReferenceRules {
             findings.error("file.symlink", ref.source, "'\(shown)' is a symbolic link (to '\(target)'); deliver the file itself")
             return nil
         }
-        guard let real = SafePath.resolve(ref.path, under: layout.fileRoot) else {
+        guard let real = layout.realFileRoot.flatMap({ SafePath.resolve(ref.path, underRealRoot: $0) }) else {
             findings.error("file.outside-export", ref.source, "'\(shown)' resolves outside the export (a linked folder?)")
             return nil
         }

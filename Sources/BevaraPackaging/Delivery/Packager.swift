@@ -132,9 +132,11 @@ public struct Packager {
                 }
                 let stage = staged[index]
                 let summary: SIPSummary
+                let sha: String
                 switch request.format {
                 case .directory:
                     summary = try SIPWriter(context: context).write(contents, to: .directory(stage.stagingPath), check: check, progress: progress)
+                    sha = summary.rootMETSSHA256
                 case .tar, .zip:
                     let scratch = stage.stagingPath + ".scratch"
                     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: false)
@@ -143,9 +145,9 @@ public struct Packager {
                                                    modificationTime: request.created)
                     summary = try SIPWriter(context: context).write(contents, to: .archive(writer, scratchDirectory: scratch),
                                                                      check: check, progress: progress)
-                    try writer.close()
+                    // Hashed as written: the finished archive is not read again.
+                    sha = try writer.close()
                 }
-                let sha = request.format == .directory ? summary.rootMETSSHA256 : try FileDigest.sha256(path: stage.stagingPath)
                 parts.append(PackagedPart(objid: summary.objid, path: stage.finalPath, cases: summary.cases, records: summary.records,
                                           files: summary.files, contentBytes: summary.contentBytes, sha256: sha))
             }

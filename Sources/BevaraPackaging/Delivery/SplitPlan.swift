@@ -20,15 +20,12 @@ struct SplitPlan {
         var parts: [Part] = []
         var current = Part(caseOffset: 0, caseCount: 0, files: 0, bytes: 0)
         var index = 0
-        try catalog.forEachCase { _, records in
+        try catalog.forEachCaseFilePaths { paths in
             var bytes: Int64 = 0
-            var files = 0
-            for record in records {
-                for file in record.files {
-                    var st = stat()
-                    if stat((layout.fileRoot as NSString).appendingPathComponent(file.path), &st) == 0 { bytes += Int64(st.st_size) }
-                    files += 1
-                }
+            let files = paths.count
+            for path in paths {
+                var st = stat()
+                if stat(layout.fileRoot + "/" + path, &st) == 0 { bytes += Int64(st.st_size) }
             }
             let overBytes = maxBytes.map { current.bytes + bytes > $0 } ?? false
             let overCases = maxCases.map { current.caseCount + 1 > $0 } ?? false

@@ -58,8 +58,13 @@ enum PackageLayout {
     /// `nnn-<slug>`: the running number makes names unique within a case folder even when two
     /// originals slug to the same text.
     static func contentFileName(index: Int, originalName: String) -> String {
+        pad(index, 3) + "-" + contentFileSlug(originalName)
+    }
+
+    /// The name part of `contentFileName`, after the index.
+    static func contentFileSlug(_ originalName: String) -> String {
         // `Utredning (sekretess).xml` slugs to `Utredning_sekretess_.xml`; drop the `_` before a dot.
-        pad(index, 3) + "-" + SafePath.slug(originalName).replacingOccurrences(of: "_.", with: ".")
+        SafePath.slug(originalName).replacingOccurrences(of: "_.", with: ".")
     }
 
     static func pad(_ n: Int, _ width: Int) -> String {

@@ -15,6 +15,8 @@ struct PackagedFile {
 protocol PackageSink: AnyObject {
     /// Copies (or streams) `source` to `packagePath` while hashing it: the file's only read.
     func addFile(at packagePath: String, from source: String) throws -> FileDigest.Result
+    /// Adds a content file already read (and hashed) whole.
+    func addFile(at packagePath: String, bytes: [UInt8]) throws
     /// A local path to write the metadata file `packagePath` to; call `commitMetadata` when done.
     func metadataPath(for packagePath: String) throws -> String
     /// Makes a finished metadata file part of the package and returns its size and SHA-256.
@@ -51,6 +53,24 @@ final class DirectorySink: PackageSink {
     func addFile(at packagePath: String, from source: String) throws -> FileDigest.Result {
         let target = try prepare(packagePath)
         return try FileCopier.copyHashing(from: source, to: target)
+    }
+
+    func addFile(at packagePath: String, bytes: [UInt8]) throws {
+        let target = try prepare(packagePath)
+        let out = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard out >= 0 else { throw IOError(path: target, operation: "create", errno: errno) }
+        defer { close(out) }
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(out, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw IOError(path: target, operation: "write", errno: errno)
+                }
+                offset += n
+            }
+        }
     }
 
     func metadataPath(for packagePath: String) throws -> String { try prepare(packagePath) }
@@ -94,6 +114,13 @@ final class ArchiveSink: PackageSink {
     func addFile(at packagePath: String, from source: String) throws -> FileDigest.Result {
         try addDirectories(for: packagePath)
         return try archive.addFile(named: prefix + packagePath, from: source)
+    }
+
+    func addFile(at packagePath: String, bytes: [UInt8]) throws {
+        try addDirectories(for: packagePath)
+        try archive.addFile(named: prefix + packagePath, size: Int64(bytes.count)) { write in
+            try bytes.withUnsafeBytes { try write($0) }
+        }
     }
 
     func metadataPath(for packagePath: String) throws -> String {

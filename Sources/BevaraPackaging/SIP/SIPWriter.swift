@@ -49,9 +49,13 @@ public struct SIPWriter {
         let erms = try ERMSWriter(path: try sink.metadataPath(for: PackageLayout.erms), context: context, objid: objid)
 
         var folders = CaseFolderNames()
+        var namer = ContentFileNamer()
         var caseCount = 0, recordCount = 0, fileCount = 0
         var contentBytes: Int64 = 0
-        try contents.cases { item, records in
+        let prefetch = try ContentPrefetch(exportFileRoot: contents.exportFileRoot)
+        defer { prefetch.stop() }
+
+        func writeCase(_ item: Case, _ records: [BevaraModel.Record]) throws {
             caseCount += 1
             let folder = folders.name(for: item.diarienummer.verbatim)
             let caseCreated = try erms.openCase(item, records: records)
@@ -63,15 +67,22 @@ public struct SIPWriter {
                     indexInCase += 1
                     fileCount += 1
                     let packagePath = "\(PackageLayout.repDir)/data/\(folder)/"
-                        + PackageLayout.contentFileName(index: indexInCase, originalName: reference.originalName)
-                    let source = try Self.resolve(reference, under: contents.exportFileRoot)
+                        + namer.name(index: indexInCase, originalName: reference.originalName)
                     let digest: FileDigest.Result
+                    let id: FormatIdentifier.Identification
                     do {
-                        digest = try sink.addFile(at: packagePath, from: source)
+                        if let prepared = try prefetch.next() {
+                            try sink.addFile(at: packagePath, bytes: prepared.bytes)
+                            digest = prepared.digest
+                            id = prepared.identification
+                        } else {
+                            let source = try Self.resolve(reference, under: contents.exportFileRoot)
+                            digest = try sink.addFile(at: packagePath, from: source)
+                            id = identifier.identify(head: digest.head, name: reference.originalName)
+                        }
                     } catch let error as IOError {
                         throw SIPError.fileUnreadable(path: reference.path, source: reference.source, reason: error.description)
                     }
-                    let id = identifier.identify(head: digest.head, name: reference.originalName)
                     let format = FileFormat(mime: id.mime, puid: id.puid, name: id.name, version: id.version)
                     try check(reference, record, FileFacts(size: digest.size, sha256: digest.sha256, format: format))
                     let packaged = PackagedFile(path: packagePath, size: digest.size, sha256: digest.sha256, mime: format.mime)
@@ -86,6 +97,24 @@ public struct SIPWriter {
             }
             try erms.closeCase()
         }
+
+        // Cases wait here until enough files behind them are queued for the prefetch thread;
+        // they are written strictly in the order they arrive.
+        var buffered: [(item: Case, records: [BevaraModel.Record], files: Int)] = []
+        var bufferedFiles = 0
+        func writeFirstBuffered() throws {
+            let first = buffered.removeFirst()
+            bufferedFiles -= first.files
+            try writeCase(first.item, first.records)
+        }
+        try contents.cases { item, records in
+            let references = records.flatMap(\.files)
+            prefetch.enqueue(references)
+            buffered.append((item, records, references.count))
+            bufferedFiles += references.count
+            while bufferedFiles > ContentPrefetch.inFlightLimit || buffered.count > 256 { try writeFirstBuffered() }
+        }
+        while !buffered.isEmpty { try writeFirstBuffered() }
         guard caseCount > 0 else { throw SIPError.noCases }
 
         // Metadata, innermost first: each file's hash goes into the one that references it.
@@ -134,11 +163,12 @@ public struct SIPWriter {
     }
 
     /// The real path of a referenced file, refusing anything outside the export's file root.
-    static func resolve(_ reference: FileReference, under root: String) throws -> String {
+    static func resolve(_ reference: FileReference, under root: String, realRoot: String? = nil) throws -> String {
         if SafePath.validateRelative(reference.path) != nil {
             throw SIPError.fileOutsideExport(path: reference.path, source: reference.source)
         }
-        if let real = SafePath.resolve(reference.path, under: root) { return real }
+        let resolved = realRoot.map { SafePath.resolve(reference.path, underRealRoot: $0) } ?? SafePath.resolve(reference.path, under: root)
+        if let real = resolved { return real }
         // Not resolvable: either nothing is there, or a symlink leads outside the root.
         if SafePath.realPath((root as NSString).appendingPathComponent(reference.path)) == nil {
             throw SIPError.fileMissing(path: reference.path, source: reference.source)

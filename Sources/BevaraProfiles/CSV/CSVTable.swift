@@ -44,7 +44,7 @@ struct CSVRow {
     /// The value of a model field, trimmed; nil when the field is not mapped, empty or a null token.
     subscript(field: String) -> String? {
         guard let column = columns[field] else { return nil }
-        let value = values[column.index].trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = Trimming.whitespaceAndNewlines(values[column.index])
         if value.isEmpty || nullTokens.contains(value) { return nil }
         return value
     }
@@ -131,8 +131,19 @@ struct CSVTableReader {
         return missing ? nil : columns
     }
 
+    /// True if `value` holds U+00C3 (Ã), whose UTF-8 is C3 83: a byte scan, as Swedish text is full
+    /// of other C3 sequences (å ä ö) and a scalar walk per field was measurable.
+    static func containsCapitalATilde(_ value: String) -> Bool {
+        var previousWasC3 = false
+        for byte in value.utf8 {
+            if previousWasC3 && byte == 0x83 { return true }
+            previousWasC3 = byte == 0xC3
+        }
+        return false
+    }
+
     private func checkMojibake(_ fields: [String], header: [String], location: SourceLocation, findings: FindingCollector) {
-        for (i, value) in fields.enumerated() where value.unicodeScalars.contains("\u{C3}") {
+        for (i, value) in fields.enumerated() where Self.containsCapitalATilde(value) {
             guard let hit = Self.mojibake.first(where: { value.contains($0.pattern) }) else { continue }
             let hint = dialect.encoding == .utf8
                 ? "typical of UTF-8 text encoded twice"

@@ -16,8 +16,9 @@ public final class ExportCatalog {
     public let path: String
     private let db: DatabaseQueue
     private let ownsDirectory: String?
-    private let encoder = JSONEncoder()
-    private let decoder = JSONDecoder()
+    // Values are stored in a compact binary form, not JSON: see `CompactEncoder`.
+    private let encoder = CompactEncoder()
+    private let decoder = CompactDecoder()
     private var pendingWrites = 0
     private var inBulk = false
 
@@ -82,6 +83,7 @@ public final class ExportCatalog {
                     seq INTEGER PRIMARY KEY, record_seq INTEGER, record_id TEXT, path TEXT NOT NULL, src TEXT, json BLOB);
                 CREATE INDEX IF NOT EXISTS files_path ON files(path);
                 CREATE INDEX IF NOT EXISTS files_record ON files(record_id) WHERE json IS NOT NULL;
+                CREATE INDEX IF NOT EXISTS files_record_seq ON files(record_seq) WHERE record_seq IS NOT NULL;
                 CREATE TABLE IF NOT EXISTS manifest(
                     path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID;
                 """)
@@ -93,25 +95,25 @@ public final class ExportCatalog {
 
     /// Adds a case. Call `finishLoading()` when the reader is done.
     public func add(_ item: Case) throws {
-        let json = try encoder.encode(item)
+        let json = Data(try encoder.encode(item))
         try write { db in
-            try db.execute(sql: "INSERT INTO cases(case_key, dnr, src, json, party_count) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [item.diarienummer.searchKey, item.diarienummer.verbatim, item.source.description, json,
+            try db.cachedStatement(sql: "INSERT INTO cases(case_key, dnr, src, json, party_count) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [item.diarienummer.searchKey, item.diarienummer.verbatim, item.source.description, json,
                                        item.parties.count])
         }
     }
 
     /// Adds a record with its file references.
     public func add(_ record: Record) throws {
-        let json = try encoder.encode(record)
+        let json = Data(try encoder.encode(record))
         try write { db in
-            try db.execute(sql: "INSERT INTO records(case_key, record_id, src, json, party_count) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [record.caseNumber.searchKey, record.id, record.source.description, json,
+            try db.cachedStatement(sql: "INSERT INTO records(case_key, record_id, src, json, party_count) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [record.caseNumber.searchKey, record.id, record.source.description, json,
                                        record.parties.count])
             let seq = db.lastInsertedRowID
             for file in record.files {
-                try db.execute(sql: "INSERT INTO files(record_seq, record_id, path, src) VALUES (?, ?, ?, ?)",
-                               arguments: [seq, record.id, file.path, file.source.description])
+                try db.cachedStatement(sql: "INSERT INTO files(record_seq, record_id, path, src) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [seq, record.id, file.path, file.source.description])
             }
         }
     }
@@ -119,10 +121,10 @@ public final class ExportCatalog {
     /// Adds a file reference to the record with id `recordID`, for exports that list files in a
     /// table of their own. It is merged into the record when cases are streamed.
     public func add(file: FileReference, recordID: String) throws {
-        let json = try encoder.encode(file)
+        let json = Data(try encoder.encode(file))
         try write { db in
-            try db.execute(sql: "INSERT INTO files(record_id, path, src, json) VALUES (?, ?, ?, ?)",
-                           arguments: [recordID, file.path, file.source.description, json])
+            try db.cachedStatement(sql: "INSERT INTO files(record_id, path, src, json) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [recordID, file.path, file.source.description, json])
         }
     }
 
@@ -132,8 +134,8 @@ public final class ExportCatalog {
     public func addManifestEntry(path: String, sha256: String, line: Int) throws -> Bool {
         var inserted = false
         try write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO manifest(path, sha256, line) VALUES (?, ?, ?)",
-                           arguments: [path, sha256.lowercased(), line])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO manifest(path, sha256, line) VALUES (?, ?, ?)")
+                .execute(arguments: [path, sha256.lowercased(), line])
             inserted = db.changesCount > 0
         }
         return inserted
@@ -143,7 +145,7 @@ public final class ExportCatalog {
     public func manifestEntry(path: String) throws -> (sha256: String, line: Int)? {
         try finishLoading()
         return try access { db in
-            try Row.fetchOne(db, sql: "SELECT sha256, line FROM manifest WHERE path = ?", arguments: [path]).map { ($0[0], $0[1]) }
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, line FROM manifest WHERE path = ?"), arguments: [path]).map { ($0[0], $0[1]) }
         }
     }
 
@@ -169,17 +171,18 @@ public final class ExportCatalog {
     /// party with the table's number, address and protected-identity flag, not a second copy
     /// of the name without the flag. The column's role is kept when the table gives none.
     public func add(party: Party, caseNumber: Diarienummer, recordID: String?) throws {
-        let json = try encoder.encode(party)
+        let json = Data(try encoder.encode(party))
         try write { db in
             if let recordID, try merge(party, intoNameOf: recordID, db) { return }
-            try db.execute(sql: "INSERT INTO parties(case_key, record_id, src, json) VALUES (?, ?, ?, ?)",
-                           arguments: [caseNumber.searchKey, recordID, party.source?.description ?? "", json])
+            try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [caseNumber.searchKey, recordID, party.source?.description ?? "", json])
         }
     }
 
     /// Replaces the bare-name party of record `recordID` that has `party`'s name; false if there is none.
     private func merge(_ party: Party, intoNameOf recordID: String, _ db: Database) throws -> Bool {
-        let rows = try Row.fetchAll(db, sql: "SELECT seq, json FROM records WHERE record_id = ? LIMIT 2", arguments: [recordID])
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT seq, json FROM records WHERE record_id = ? LIMIT 2"),
+                                    arguments: [recordID])
         // A duplicated record id is reported by the checks; which record is meant is unknown.
         guard rows.count == 1, let row = rows.first else { return false }
         var record = try decoder.decode(Record.self, from: row["json"] as Data)
@@ -191,7 +194,7 @@ public final class ExportCatalog {
         var merged = party
         if merged.role == .other { merged.role = record.parties[i].role }
         record.parties[i] = merged
-        try db.execute(sql: "UPDATE records SET json = ? WHERE seq = ?", arguments: [try encoder.encode(record), row["seq"] as Int64])
+        try db.cachedStatement(sql: "UPDATE records SET json = ? WHERE seq = ?").execute(arguments: [Data(try encoder.encode(record)), row["seq"] as Int64])
         return true
     }
 
@@ -267,20 +270,26 @@ public final class ExportCatalog {
         try access { db in
             let filter = condition.map { " WHERE \($0)" } ?? ""
             let cursor = try Row.fetchCursor(db, sql: "SELECT case_key, json FROM cases\(filter) ORDER BY seq")
+            // Statements compiled once for the whole stream, not once per case.
+            let recordsOfCase = try db.cachedStatement(sql: "SELECT json FROM records WHERE case_key = ? ORDER BY seq")
+            let filesOfCase = try db.cachedStatement(sql: """
+                SELECT record_id, json FROM files WHERE json IS NOT NULL
+                AND record_id IN (SELECT record_id FROM records WHERE case_key = ?) ORDER BY seq
+                """)
+            let partiesOfCase = try db.cachedStatement(sql: "SELECT record_id, json FROM parties WHERE case_key = ? ORDER BY seq")
             while let row = try cursor.next() {
                 let key: String = row["case_key"]
                 var item = try decoder.decode(Case.self, from: row["json"] as Data)
-                var records = try Data.fetchAll(db, sql: "SELECT json FROM records WHERE case_key = ? ORDER BY seq", arguments: [key])
-                    .map { try decoder.decode(Record.self, from: $0) }
-                for i in records.indices {
-                    let extra = try Data.fetchAll(db, sql: "SELECT json FROM files WHERE record_id = ? AND json IS NOT NULL ORDER BY seq",
-                                                  arguments: [records[i].id])
-                    records[i].files += try extra.map { try decoder.decode(FileReference.self, from: $0) }
+                var records = try Data.fetchAll(recordsOfCase, arguments: [key]).map { try decoder.decode(Record.self, from: $0) }
+                // Files of a files table, in export order, to every record with their record id.
+                for f in try Row.fetchAll(filesOfCase, arguments: [key]) {
+                    let rid: String = f[0]
+                    let file = try decoder.decode(FileReference.self, from: f[1] as Data)
+                    for i in records.indices where records[i].id == rid { records[i].files.append(file) }
                 }
-                let partyRows = try Row.fetchAll(db, sql: "SELECT record_id, json FROM parties WHERE case_key = ? ORDER BY seq", arguments: [key])
-                for p in partyRows {
-                    let party = try decoder.decode(Party.self, from: p["json"] as Data)
-                    if let rid: String = p["record_id"], let i = records.firstIndex(where: { $0.id == rid }) {
+                for p in try Row.fetchAll(partiesOfCase, arguments: [key]) {
+                    let party = try decoder.decode(Party.self, from: p[1] as Data)
+                    if let rid: String = p[0], let i = records.firstIndex(where: { $0.id == rid }) {
                         records[i].parties.append(party)
                     } else {
                         item.parties.append(party)
@@ -291,6 +300,31 @@ public final class ExportCatalog {
         }
     }
 
+    /// Streams the paths of each case's files, case by case in export order, as `forEachCase`
+    /// would give them in its records (the order within a case may differ), without decoding
+    /// any value: for planning a split delivery by size.
+    public func forEachCaseFilePaths(_ body: ([String]) throws -> Void) throws {
+        try finishLoading()
+        try access { db in
+            let cursor = try String.fetchCursor(db, sql: "SELECT case_key FROM cases ORDER BY seq")
+            let embedded = try db.cachedStatement(sql: """
+                SELECT f.path FROM records r JOIN files f ON f.record_seq = r.seq WHERE r.case_key = ?
+                """)
+            let fromTable = try db.cachedStatement(sql: """
+                SELECT f.path FROM records r JOIN files f ON f.record_id = r.record_id AND f.json IS NOT NULL
+                WHERE r.case_key = ?
+                """)
+            while let key = try cursor.next() {
+                try body(try String.fetchAll(embedded, arguments: [key]) + String.fetchAll(fromTable, arguments: [key]))
+            }
+        }
+    }
+
+    /// Only the files of a stored record: the compact form finds the key without decoding the rest.
+    private struct RecordFiles: Decodable {
+        let files: [FileReference]
+    }
+
     /// Streams every file reference with the id of its record, in export order: those embedded
     /// in records, then those from a files table.
     public func forEachFileReference(_ body: (FileReference, String) throws -> Void) throws {
@@ -298,7 +332,7 @@ public final class ExportCatalog {
         try access { db in
             let records = try Row.fetchCursor(db, sql: "SELECT record_id, json FROM records ORDER BY seq")
             while let row = try records.next() {
-                let record = try decoder.decode(Record.self, from: row[1] as Data)
+                let record = try decoder.decode(RecordFiles.self, from: row[1] as Data)
                 for file in record.files { try body(file, row[0]) }
             }
             let files = try Row.fetchCursor(db, sql: "SELECT record_id, json FROM files WHERE json IS NOT NULL ORDER BY seq")
@@ -379,7 +413,7 @@ public final class ExportCatalog {
     public func isReferenced(path: String) throws -> Bool {
         try finishLoading()
         return try access { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM files WHERE path = ?)", arguments: [path]) ?? false
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM files WHERE path = ?)"), arguments: [path]) ?? false
         }
     }
 }

@@ -94,12 +94,12 @@ public struct ValueMaps: Codable, Sendable {
 
     public func lookup(_ map: [String: String]?, _ value: String) -> String? {
         guard let map else { return nil }
-        let key = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let key = Trimming.whitespaceAndNewlines(value).lowercased()
         return map.first { $0.key.lowercased() == key }?.value
     }
 
     public func isTrue(_ value: String) -> Bool {
-        let v = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let v = Trimming.whitespaceAndNewlines(value).lowercased()
         let truthy = (trueValues ?? ["ja", "j", "yes", "y", "true", "1", "x"]).map { $0.lowercased() }
         return truthy.contains(v)
     }

@@ -1,0 +1,39 @@
+import Foundation
+
+extension FileDigest {
+    /// Reads a regular file of at most `limit` bytes whole, with its SHA-256 and head, in one
+    /// read; nil (nothing kept) when the file is larger, for the caller to stream it instead.
+    /// Lets a second thread prepare small files ahead of the package writer while memory stays
+    /// bounded by `limit` per file in flight.
+    public static func readSmall(path: String, limit: Int, headBytes: Int = 65_536) throws -> (bytes: [UInt8], digest: Result)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw IOError(path: path, operation: "stat", errno: errno) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw IOError(path: path, operation: "open", reason: "not a regular file")
+        }
+        guard st.st_size <= limit else { return nil }
+        // One byte more than the size, to notice a file that grew since fstat.
+        let capacity = Int(st.st_size) + 1
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var total = 0
+        try bytes.withUnsafeMutableBytes { buffer in
+            while total < capacity {
+                let n = read(fd, buffer.baseAddress! + total, capacity - total)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw IOError(path: path, operation: "read", errno: errno)
+                }
+                if n == 0 { break }
+                total += n
+            }
+        }
+        // Changed since fstat: left to the streaming path, which reports the mismatch.
+        guard total == Int(st.st_size) else { return nil }
+        bytes.removeLast(capacity - total)
+        let digest = Result(size: Int64(total), sha256: sha256(of: bytes), head: Array(bytes.prefix(headBytes)))
+        return (bytes, digest)
+    }
+}
