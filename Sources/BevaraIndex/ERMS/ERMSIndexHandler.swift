@@ -1,3 +1,4 @@
+import BevaraModel
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -79,7 +80,7 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
         guard thrown == nil, let (name, attributes) = stack.popLast() else { return }
         let parent = stack.last?.name
         let grandparent = stack.dropLast().last?.name
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = text.trimmedWhitespace()
         text = ""
         do {
             if let handled = try agentField(name, parent: parent, value: value, attributes: attributes), handled { return }

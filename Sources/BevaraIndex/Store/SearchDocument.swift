@@ -1,3 +1,4 @@
+import BevaraModel
 /// One row of the `search_text` FTS5 table, built up while a case or record and its parties
 /// are written, then inserted once.
 struct SearchDocument {
@@ -13,7 +14,7 @@ struct SearchDocument {
     var body: String
 
     mutating func addParty(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespace()
         if !trimmed.isEmpty, !parties.contains(trimmed) { parties.append(trimmed) }
     }
 

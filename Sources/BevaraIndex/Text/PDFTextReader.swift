@@ -1,3 +1,4 @@
+import BevaraModel
 import Foundation
 
 /// PDF text through poppler's `pdftotext`, one process per PDF (a crash or hang in a hostile PDF

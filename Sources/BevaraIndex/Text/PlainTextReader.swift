@@ -1,3 +1,4 @@
+import BevaraModel
 import Foundation
 
 /// Reads a text file as UTF-8, falling back to Windows-1252 (what Swedish exports use when they

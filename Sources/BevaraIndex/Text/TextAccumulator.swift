@@ -1,3 +1,4 @@
+import BevaraModel
 import Foundation
 
 /// Collects extracted text up to a byte budget (UTF-8), cutting at a character boundary.

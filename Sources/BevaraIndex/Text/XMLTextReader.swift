@@ -1,3 +1,4 @@
+import BevaraModel
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

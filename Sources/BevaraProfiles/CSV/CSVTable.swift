@@ -44,7 +44,7 @@ struct CSVRow {
     /// The value of a model field, trimmed; nil when the field is not mapped, empty or a null token.
     subscript(field: String) -> String? {
         guard let column = columns[field] else { return nil }
-        let value = Trimming.whitespaceAndNewlines(values[column.index])
+        let value = values[column.index].trimmedWhitespace()
         if value.isEmpty || nullTokens.contains(value) { return nil }
         return value
     }

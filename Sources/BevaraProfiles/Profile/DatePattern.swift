@@ -115,7 +115,7 @@ public struct DatePattern: Sendable, CustomStringConvertible {
 
     /// Matches the whole of `text` (surrounding white space ignored).
     public func match(_ text: String) -> Match {
-        let value = Trimming.whitespaceAndNewlines(text)
+        let value = text.trimmedWhitespace()
         return match(Array(value), original: value)
     }
 
@@ -189,7 +189,7 @@ public struct DatePatterns: Sendable {
     /// The parsed date, or why the value is not a date in any accepted format.
     public func parse(_ text: String) -> Result<PartialDate, DateProblem> {
         var rangeProblem: String?
-        let value = Trimming.whitespaceAndNewlines(text)
+        let value = text.trimmedWhitespace()
         let chars = Array(value)
         for pattern in patterns {
             switch pattern.match(chars, original: value) {

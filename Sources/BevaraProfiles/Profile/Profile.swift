@@ -94,12 +94,12 @@ public struct ValueMaps: Codable, Sendable {
 
     public func lookup(_ map: [String: String]?, _ value: String) -> String? {
         guard let map else { return nil }
-        let key = Trimming.whitespaceAndNewlines(value).lowercased()
+        let key = value.trimmedWhitespace().lowercased()
         return map.first { $0.key.lowercased() == key }?.value
     }
 
     public func isTrue(_ value: String) -> Bool {
-        let v = Trimming.whitespaceAndNewlines(value).lowercased()
+        let v = value.trimmedWhitespace().lowercased()
         let truthy = (trueValues ?? ["ja", "j", "yes", "y", "true", "1", "x"]).map { $0.lowercased() }
         return truthy.contains(v)
     }
