@@ -68,8 +68,11 @@ public final class ArchiveIndex: Sendable {
     }
 
     /// Re-analyses every table (sampled), e.g. after a large removal.
-    /// Closes the database (checkpointing the WAL into the main file), so the file can be moved.
+    /// Closes the database with the WAL checkpointed into the main file, so the file alone can be
+    /// moved. The checkpoint is explicit: SQLite checkpoints on the last close only when that
+    /// connection may write, and a pool's last connection can be a read-only reader.
     public func close() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try pool.close()
     }
 

@@ -87,6 +87,8 @@ public final class Archive: @unchecked Sendable {
     func replaceIndex(with path: String) throws {
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: layout.index + suffix) }
         if rename(path, layout.index) != 0 { throw IOError(path: layout.index, operation: "rename", errno: errno) }
+        // The rebuilt index was closed with its WAL checkpointed; its empty -wal/-shm stay behind.
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try Durability.syncDirectory(layout.root)
         index = try ArchiveIndex(path: layout.index)
     }
