@@ -37,21 +37,30 @@ public enum SafePath {
     /// shares); these are portability warnings, since Bevara stores files under generated names.
     public static func portabilityProblems(ofName name: String) -> [String] {
         var problems: [String] = []
-        let forbidden = CharacterSet(charactersIn: ":*?\"<>|")
-        if name.unicodeScalars.contains(where: { forbidden.contains($0) }) {
+        if name.unicodeScalars.contains(where: { forbiddenInNames.contains($0) }) {
             problems.append("contains one of : * ? \" < > |")
         }
         if name.hasSuffix(".") || name.hasSuffix(" ") { problems.append("ends with a dot or space") }
         if name.hasPrefix(" ") { problems.append("starts with a space") }
-        let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init)?.uppercased() ?? ""
-        let reserved = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).map { "COM\($0)" } + (1...9).map { "LPT\($0)" })
-        if reserved.contains(stem) { problems.append("reserved device name on Windows") }
-        // Swift's String == is canonical equivalence, so compare the scalars themselves.
-        if !name.unicodeScalars.elementsEqual(name.precomposedStringWithCanonicalMapping.unicodeScalars) {
-            problems.append("not in Unicode NFC (decomposed characters)")
+        if let stem = name.split(separator: ".", maxSplits: 1).first, stem.utf8.count <= 12,
+           reservedDeviceNames.contains(stem.uppercased()) {
+            problems.append("reserved device name on Windows")
         }
+        if !isNFC(name) { problems.append("not in Unicode NFC (decomposed characters)") }
         if !name.contains(".") { problems.append("has no file extension") }
         return problems
+    }
+
+    private static let forbiddenInNames: Set<Unicode.Scalar> = [":", "*", "?", "\"", "<", ">", "|"]
+    private static let reservedDeviceNames = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).map { "COM\($0)" } + (1...9).map { "LPT\($0)" })
+
+    /// Whether `name` is in Unicode NFC. Scalars below U+0300 and the common dashes are never
+    /// changed by NFC nor combine with what precedes them, so names made of them need no
+    /// normalisation (Foundation's is slow); others are compared scalar by scalar, since
+    /// Swift's String == is canonical equivalence.
+    static func isNFC(_ name: String) -> Bool {
+        if name.unicodeScalars.allSatisfy({ $0.value < 0x300 || $0 == "\u{2013}" || $0 == "\u{2014}" }) { return true }
+        return name.unicodeScalars.elementsEqual(name.precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 
     /// Resolves `relative` under `root`, following symlinks, and returns the real path only if it

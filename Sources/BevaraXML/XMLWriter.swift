@@ -10,6 +10,10 @@ public final class XMLWriter {
     private var stack: [String] = []
     private var openTagPending = false
     private let indentUnit: String
+    /// Indentation strings by depth, made once.
+    private var indents: [String] = []
+    /// The line being assembled; its storage is reused.
+    private var line = ""
 
     public init(output: XMLOutput, indent: Bool = true) {
         self.output = output
@@ -24,7 +28,12 @@ public final class XMLWriter {
     /// Opens an element; attributes whose value is nil are left out.
     public func open(_ name: String, _ attributes: Attributes = []) throws {
         try closePendingTag(selfClosing: false)
-        try output.write(indentation() + "<" + name + XMLWriter.render(attributes))
+        line.removeAll(keepingCapacity: true)
+        line += indentation()
+        line += "<"
+        line += name
+        XMLWriter.render(attributes, into: &line)
+        try output.write(line)
         stack.append(name)
         openTagPending = true
     }
@@ -37,16 +46,30 @@ public final class XMLWriter {
             openTagPending = false
             try output.write("/>\n")
         } else {
-            try output.write(indentation() + "</" + name + ">\n")
+            line.removeAll(keepingCapacity: true)
+            line += indentation()
+            line += "</"
+            line += name
+            line += ">\n"
+            try output.write(line)
         }
     }
 
     /// A complete element with optional text content. Nil text gives an empty element.
     public func element(_ name: String, _ attributes: Attributes = [], text: String? = nil) throws {
         try closePendingTag(selfClosing: false)
-        var line = indentation() + "<" + name + XMLWriter.render(attributes)
+        // One reused buffer per writer: an element is one `write`, without temporary strings.
+        line.removeAll(keepingCapacity: true)
+        line += indentation()
+        line += "<"
+        line += name
+        XMLWriter.render(attributes, into: &line)
         if let text {
-            line += ">" + XMLWriter.escapeText(text) + "</" + name + ">\n"
+            line += ">"
+            XMLWriter.escape(text, quotes: false, into: &line)
+            line += "</"
+            line += name
+            line += ">\n"
         } else {
             line += "/>\n"
         }
@@ -74,56 +97,84 @@ public final class XMLWriter {
     }
 
     private func indentation() -> String {
-        indentUnit.isEmpty ? "" : String(repeating: indentUnit, count: stack.count)
+        let depth = stack.count
+        while indents.count <= depth { indents.append(String(repeating: indentUnit, count: indents.count)) }
+        return indents[depth]
     }
 
     static func render(_ attributes: Attributes) -> String {
         var s = ""
+        render(attributes, into: &s)
+        return s
+    }
+
+    static func render(_ attributes: Attributes, into s: inout String) {
         for (name, value) in attributes {
             guard let value else { continue }
-            s += " " + name + "=\"" + escapeAttribute(value) + "\""
+            s += " "
+            s += name
+            s += "=\""
+            escape(value, quotes: true, into: &s)
+            s += "\""
         }
-        return s
     }
 
     /// Escapes `& < >` and replaces characters XML 1.0 cannot carry (most C0 controls, lone
     /// surrogates cannot occur in Swift strings) with U+FFFD.
     public static func escapeText(_ text: String) -> String {
-        escape(text, quotes: false)
+        var out = ""
+        escape(text, quotes: false, into: &out)
+        return out
     }
 
     /// As `escapeText`, plus `"` and the white-space characters that attribute normalisation
     /// would otherwise turn into spaces.
     public static func escapeAttribute(_ text: String) -> String {
-        escape(text, quotes: true)
+        var out = ""
+        escape(text, quotes: true, into: &out)
+        return out
     }
 
-    private static func escape(_ text: String, quotes: Bool) -> String {
-        // Fast path: most values need nothing.
-        if !text.unicodeScalars.contains(where: { needsEscape($0, quotes: quotes) }) { return text }
-        var out = String.UnicodeScalarView()
+    /// Appends `text` to `out`, escaped.
+    static func escape(_ text: String, quotes: Bool, into out: inout String) {
+        // Fast path: most values need nothing, and a byte scan of the UTF-8 says so.
+        if isPlain(text.utf8, quotes: quotes) {
+            out += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"" where quotes: out.append(contentsOf: "&quot;".unicodeScalars)
-            case "\n" where quotes: out.append(contentsOf: "&#10;".unicodeScalars)
-            case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
-            case "\t" where quotes: out.append(contentsOf: "&#9;".unicodeScalars)
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where quotes: out += "&quot;"
+            case "\n" where quotes: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t" where quotes: out += "&#9;"
             default:
-                if isAllowedInXML(scalar) { out.append(scalar) } else { out.append("\u{FFFD}") }
+                out.unicodeScalars.append(isAllowedInXML(scalar) ? scalar : "\u{FFFD}")
             }
         }
-        return String(out)
     }
 
-    private static func needsEscape(_ s: Unicode.Scalar, quotes: Bool) -> Bool {
-        switch s {
-        case "&", "<", ">", "\r": return true
-        case "\"", "\n", "\t": return quotes
-        default: return !isAllowedInXML(s)
+    /// True when no byte can need escaping. Conservative: any 0xEF lead byte (which starts
+    /// U+FFFE and U+FFFF, not XML characters) sends the value to the exact scalar check.
+    private static func isPlain(_ bytes: String.UTF8View, quotes: Bool) -> Bool {
+        // Native strings are contiguous UTF-8: scan the buffer, not the view's indices.
+        if let plain = bytes.withContiguousStorageIfAvailable({ isPlain($0, quotes: quotes) }) { return plain }
+        return isPlain(Array(bytes), quotes: quotes)
+    }
+
+    private static func isPlain<Bytes: Sequence<UInt8>>(_ bytes: Bytes, quotes: Bool) -> Bool {
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0x0D, 0xEF: return false
+            case UInt8(ascii: "\""), 0x0A, 0x09: if quotes { return false }
+            case 0..<0x20: return false
+            default: continue
+            }
         }
+        return true
     }
 
     /// XML 1.0 `Char` production.

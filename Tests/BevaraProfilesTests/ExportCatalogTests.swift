@@ -47,6 +47,31 @@ import Testing
         #expect(streamed == 4, "the count is what streaming hands the packager")
     }
 
+    /// Table rows naming a record's bare-name party merge into it in row order, even when the
+    /// row's case number is not the record's; a name already completed by an earlier row is not
+    /// merged into again, and the merged rows are neither counted twice nor orphans.
+    @Test func tableRowsMergeIntoBareNamesInRowOrder() throws {
+        let catalog = try ExportCatalog()
+        try catalog.add(Case(diarienummer: Diarienummer("KS 2023/5"), title: "Tillsyn", status: .open, source: src))
+        try catalog.add(BevaraModel.Record(id: "r1", caseNumber: Diarienummer("KS 2023/5"), direction: .outgoing, title: "Beslut",
+                                           parties: [Party(name: "Anna  Berg", role: .recipient), Party(name: "anna berg", role: .recipient),
+                                                     Party(name: "Bo Ek", role: .recipient)], source: src))
+        let wrongCase = Diarienummer("KS 1999/1")
+        // Bare itself: takes the role of the name it merges into and leaves a bare name behind.
+        try catalog.add(party: Party(name: "Bo  Ek", role: .other), caseNumber: wrongCase, recordID: "r1")
+        try catalog.add(party: Party(name: "Anna Berg", address: "Storgatan 1", role: .counterpart), caseNumber: wrongCase, recordID: "r1")
+        try catalog.add(party: Party(name: "ANNA BERG", address: "Lillgatan 2", role: .other), caseNumber: wrongCase, recordID: "r1")
+        // Both Anna Bergs are completed now: a third row is a party of its own, and an orphan.
+        try catalog.add(party: Party(name: "Anna Berg", address: "Torget 3", role: .other), caseNumber: wrongCase, recordID: "r1")
+        var parties: [Party] = []
+        try catalog.forEachCase { _, records in parties = records.first?.parties ?? [] }
+        #expect(parties.map(\.address) == ["Storgatan 1", "Lillgatan 2", nil])
+        #expect(parties.map(\.role) == [.counterpart, .recipient, .recipient])
+        #expect(parties.map(\.name) == ["Anna Berg", "ANNA BERG", "Bo  Ek"])
+        #expect(try catalog.counts().parties == 4)
+        #expect(try catalog.partiesWithoutCase().map(\.caseKey) == [wrongCase.searchKey])
+    }
+
     @Test func findsDuplicatesAndOrphans() throws {
         let catalog = try ExportCatalog()
         try catalog.add(Case(diarienummer: Diarienummer("KS 2021/7"), title: "a", status: .open, source: SourceLocation(file: "c.csv", line: 2)))

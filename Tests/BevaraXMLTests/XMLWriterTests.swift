@@ -33,6 +33,30 @@ import Testing
         #expect(collector.label == "Bygglov \"A&B\" <Åsa>\n")
     }
 
+    @Test func fastAndExactEscapingAgreeOnEdgeCharacters() {
+        // Plain values pass through; U+FFFE/U+FFFF (lead byte 0xEF) are replaced, other
+        // 0xEF-led characters kept; CR is escaped everywhere, tab and LF only in attributes.
+        #expect(XMLWriter.escapeText("Beslut – Åsa Öberg") == "Beslut – Åsa Öberg")
+        #expect(XMLWriter.escapeText("a\u{FFFE}b\u{FFFF}c\u{FF21}") == "a\u{FFFD}b\u{FFFD}c\u{FF21}")
+        #expect(XMLWriter.escapeText("x\r\ny\tz\"") == "x&#13;\ny\tz\"")
+        #expect(XMLWriter.escapeAttribute("x\r\ny\tz\"") == "x&#13;&#10;y&#9;z&quot;")
+        #expect(XMLWriter.escapeText("\u{7F}\u{1F}") == "\u{7F}\u{FFFD}")
+        #expect(XMLWriter.escapeText("") == "")
+    }
+
+    @Test func nestedElementsAreIndentedByDepth() throws {
+        let out = XMLStringOutput()
+        let w = XMLWriter(output: out)
+        try w.open("a")
+        try w.open("b", [("k", "v")])
+        try w.element("c", text: "t")
+        try w.close("b")
+        try w.open("d")
+        try w.close("d")
+        try w.finish()
+        #expect(out.text == "<a>\n  <b k=\"v\">\n    <c>t</c>\n  </b>\n  <d/>\n</a>\n")
+    }
+
     @Test func closingTheWrongElementThrows() throws {
         let w = XMLWriter(output: XMLStringOutput())
         try w.open("a")

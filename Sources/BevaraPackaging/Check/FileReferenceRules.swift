@@ -5,13 +5,15 @@ import Foundation
 /// Rules about where a referenced file is: safe path, exists, regular, inside the export, no
 /// symlinks, portable name. Returns the absolute path when the file may be opened.
 enum FileReferenceRules {
-    static func check(_ ref: FileReference, layout: ExportLayout, findings: FindingCollector) -> String? {
+    static func check(_ ref: FileReference, layout: ExportLayout, folders: RealDirectoryCache?,
+                      findings: FindingCollector) -> String? {
         let shown = layout.exportRelative(ref.path)
         if let problem = SafePath.validateRelative(ref.path) {
             findings.error("file.unsafe-path", ref.source, "'\(ref.path)' is refused: \(problem.rawValue)")
             return nil
         }
-        let full = (layout.fileRoot as NSString).appendingPathComponent(ref.path)
+        // `validateRelative` refused empty, `.` and `..` segments, so plain joining is exact.
+        let full = layout.fileRoot + "/" + ref.path
         var st = stat()
         guard lstat(full, &st) == 0 else {
             findings.error("file.missing", ref.source, "referenced file '\(shown)' does not exist")
@@ -22,7 +24,8 @@ enum FileReferenceRules {
             findings.error("file.symlink", ref.source, "'\(shown)' is a symbolic link (to '\(target)'); deliver the file itself")
             return nil
         }
-        guard let real = layout.realFileRoot.flatMap({ SafePath.resolve(ref.path, underRealRoot: $0) }) else {
+        // Not a link itself (lstat above), so only its folders can lead elsewhere.
+        guard let real = folders?.resolve(ref.path) else {
             findings.error("file.outside-export", ref.source, "'\(shown)' resolves outside the export (a linked folder?)")
             return nil
         }

@@ -41,8 +41,9 @@ public struct Preflight {
         let contentRules = FileContentRules(agreement: agreement)
         let totalRefs = try catalog.counts().fileReferences
         let bar = ProgressLine(label: "check", totalFiles: totalRefs, totalBytes: 0, enabled: progress && readContent && isatty(STDERR_FILENO) == 1)
+        let folders = layout.realFileRoot.map { RealDirectoryCache(fileRoot: layout.fileRoot, realRoot: $0) }
         try catalog.forEachFileReference { ref, _ in
-            guard let real = FileReferenceRules.check(ref, layout: layout, findings: findings) else { return }
+            guard let real = FileReferenceRules.check(ref, layout: layout, folders: folders, findings: findings) else { return }
             let shown = layout.exportRelative(ref.path)
             let listed = layout.manifest == nil ? nil : try catalog.manifestEntry(path: ref.path)
             if let manifest = layout.manifest, listed == nil {

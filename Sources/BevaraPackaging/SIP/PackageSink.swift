@@ -139,6 +139,8 @@ final class ArchiveSink: PackageSink {
     /// Directory entries for every folder above `packagePath` not yet written, so listings and
     /// extractors see the tree; at most one set lookup per file once a folder exists.
     private func addDirectories(for packagePath: String) throws {
+        // The common case, a file in a folder already written: one lookup, no path building.
+        if let slash = packagePath.lastIndex(of: "/"), directories.contains(String(packagePath[..<slash])) { return }
         var dirs: [String] = [""]
         let parts = packagePath.split(separator: "/").dropLast()
         var current = ""

@@ -73,11 +73,12 @@ public final class ExportCatalog {
                 CREATE INDEX IF NOT EXISTS cases_key ON cases(case_key);
                 CREATE TABLE IF NOT EXISTS records(
                     seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, record_id TEXT NOT NULL, src TEXT NOT NULL, json BLOB NOT NULL,
-                    party_count INTEGER NOT NULL DEFAULT 0);
+                    party_count INTEGER NOT NULL DEFAULT 0, bare_names TEXT NOT NULL DEFAULT '');
                 CREATE INDEX IF NOT EXISTS records_case ON records(case_key, seq);
                 CREATE INDEX IF NOT EXISTS records_id ON records(record_id);
                 CREATE TABLE IF NOT EXISTS parties(
-                    seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, record_id TEXT, src TEXT NOT NULL, json BLOB NOT NULL);
+                    seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, record_id TEXT, src TEXT NOT NULL, json BLOB NOT NULL,
+                    merges INTEGER NOT NULL DEFAULT 0);
                 CREATE INDEX IF NOT EXISTS parties_case ON parties(case_key, seq);
                 CREATE TABLE IF NOT EXISTS files(
                     seq INTEGER PRIMARY KEY, record_seq INTEGER, record_id TEXT, path TEXT NOT NULL, src TEXT, json BLOB);
@@ -107,9 +108,9 @@ public final class ExportCatalog {
     public func add(_ record: Record) throws {
         let json = Data(try encoder.encode(record))
         try write { db in
-            try db.cachedStatement(sql: "INSERT INTO records(case_key, record_id, src, json, party_count) VALUES (?, ?, ?, ?, ?)")
+            try db.cachedStatement(sql: "INSERT INTO records(case_key, record_id, src, json, party_count, bare_names) VALUES (?, ?, ?, ?, ?, ?)")
                 .execute(arguments: [record.caseNumber.searchKey, record.id, record.source.description, json,
-                                       record.parties.count])
+                                       record.parties.count, Self.bareNames(of: record.parties)])
             let seq = db.lastInsertedRowID
             for file in record.files {
                 try db.cachedStatement(sql: "INSERT INTO files(record_seq, record_id, path, src) VALUES (?, ?, ?, ?)")
@@ -170,32 +171,62 @@ public final class ExportCatalog {
     /// bare name) is merged into that name rather than added beside it: the record gets one
     /// party with the table's number, address and protected-identity flag, not a second copy
     /// of the name without the flag. The column's role is kept when the table gives none.
+    ///
+    /// The merge itself happens when cases are streamed, where records are decoded anyway:
+    /// loading only decides, from the record's `bare_names` column, that the party will merge,
+    /// so a parties table costs no decoding and re-encoding of records.
     public func add(party: Party, caseNumber: Diarienummer, recordID: String?) throws {
         let json = Data(try encoder.encode(party))
         try write { db in
-            if let recordID, try merge(party, intoNameOf: recordID, db) { return }
+            if let recordID, let caseKey = try claimBareName(for: party, recordID: recordID, db) {
+                try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json, merges) VALUES (?, ?, ?, ?, 1)")
+                    .execute(arguments: [caseKey, recordID, party.source?.description ?? "", json])
+                return
+            }
             try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [caseNumber.searchKey, recordID, party.source?.description ?? "", json])
         }
     }
 
-    /// Replaces the bare-name party of record `recordID` that has `party`'s name; false if there is none.
-    private func merge(_ party: Party, intoNameOf recordID: String, _ db: Database) throws -> Bool {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT seq, json FROM records WHERE record_id = ? LIMIT 2"),
+    /// If record `recordID` has a bare-name party with `party`'s name, marks that name as taken
+    /// (unless the merged party is itself bare) and returns the record's case key; nil if there is none.
+    private func claimBareName(for party: Party, recordID: String, _ db: Database) throws -> String? {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT seq, case_key, bare_names FROM records WHERE record_id = ? LIMIT 2"),
                                     arguments: [recordID])
         // A duplicated record id is reported by the checks; which record is meant is unknown.
-        guard rows.count == 1, let row = rows.first else { return false }
-        var record = try decoder.decode(Record.self, from: row["json"] as Data)
-        let key = Self.nameKey(party.name)
-        guard let i = record.parties.firstIndex(where: {
-            $0.identityNumber == nil && $0.organisation == nil && $0.address == nil && !$0.protectedIdentity
-                && Self.nameKey($0.name) == key
-        }) else { return false }
+        guard rows.count == 1, let row = rows.first else { return nil }
+        var names = (row["bare_names"] as String).split(separator: "\n", omittingEmptySubsequences: true)
+        guard let i = names.firstIndex(of: Substring(Self.nameKey(party.name))) else { return nil }
+        // A merged party that is bare itself stays a bare name the next row can merge into.
+        if !Self.isBare(party) {
+            names.remove(at: i)
+            try db.cachedStatement(sql: "UPDATE records SET bare_names = ? WHERE seq = ?")
+                .execute(arguments: [names.joined(separator: "\n"), row["seq"] as Int64])
+        }
+        return row["case_key"]
+    }
+
+    /// Merges `party` into the first bare-name party of `record` with its name (appends it if
+    /// there is none), as `add(party:…)` decided at loading time.
+    private static func merge(_ party: Party, into record: inout Record) {
+        let key = nameKey(party.name)
+        guard let i = record.parties.firstIndex(where: { isBare($0) && nameKey($0.name) == key }) else {
+            record.parties.append(party)
+            return
+        }
         var merged = party
         if merged.role == .other { merged.role = record.parties[i].role }
         record.parties[i] = merged
-        try db.cachedStatement(sql: "UPDATE records SET json = ? WHERE seq = ?").execute(arguments: [Data(try encoder.encode(record)), row["seq"] as Int64])
-        return true
+    }
+
+    /// A party given by name only (a CSV sender or recipient column).
+    private static func isBare(_ party: Party) -> Bool {
+        party.identityNumber == nil && party.organisation == nil && party.address == nil && !party.protectedIdentity
+    }
+
+    /// The name keys of a record's bare-name parties, one a line (keys never hold a line break).
+    private static func bareNames(of parties: [Party]) -> String {
+        parties.filter(isBare).map { nameKey($0.name) }.joined(separator: "\n")
     }
 
     private static func nameKey(_ name: String) -> String {
@@ -252,7 +283,7 @@ public final class ExportCatalog {
             Counts(cases: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0,
                    records: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records") ?? 0,
                    parties: try Int.fetchOne(db, sql: """
-                       SELECT (SELECT COUNT(*) FROM parties) + (SELECT IFNULL(SUM(party_count), 0) FROM cases)
+                       SELECT (SELECT COUNT(*) FROM parties WHERE merges = 0) + (SELECT IFNULL(SUM(party_count), 0) FROM cases)
                             + (SELECT IFNULL(SUM(party_count), 0) FROM records)
                        """) ?? 0,
                    fileReferences: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM files") ?? 0)
@@ -276,7 +307,7 @@ public final class ExportCatalog {
                 SELECT record_id, json FROM files WHERE json IS NOT NULL
                 AND record_id IN (SELECT record_id FROM records WHERE case_key = ?) ORDER BY seq
                 """)
-            let partiesOfCase = try db.cachedStatement(sql: "SELECT record_id, json FROM parties WHERE case_key = ? ORDER BY seq")
+            let partiesOfCase = try db.cachedStatement(sql: "SELECT record_id, json, merges FROM parties WHERE case_key = ? ORDER BY seq")
             while let row = try cursor.next() {
                 let key: String = row["case_key"]
                 var item = try decoder.decode(Case.self, from: row["json"] as Data)
@@ -290,7 +321,7 @@ public final class ExportCatalog {
                 for p in try Row.fetchAll(partiesOfCase, arguments: [key]) {
                     let party = try decoder.decode(Party.self, from: p[1] as Data)
                     if let rid: String = p[0], let i = records.firstIndex(where: { $0.id == rid }) {
-                        records[i].parties.append(party)
+                        if p[2] as Int64 != 0 { Self.merge(party, into: &records[i]) } else { records[i].parties.append(party) }
                     } else {
                         item.parties.append(party)
                     }
@@ -404,7 +435,7 @@ public final class ExportCatalog {
         return try access { db in
             try Row.fetchAll(db, sql: """
                 SELECT p.case_key, p.src FROM parties p
-                WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_key = p.case_key) ORDER BY p.seq LIMIT 100000
+                WHERE p.merges = 0 AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_key = p.case_key) ORDER BY p.seq LIMIT 100000
                 """).map { ($0[0], $0[1]) }
         }
     }
