@@ -14,14 +14,17 @@ import Testing
                                      "BEVARA_SCHEMAS": repositoryRoot + "/../shared/schemas"])
     }
 
-    @Test func packageThatCannotBeWrittenLeavesNothingAndNamesTheFile() throws {
+    /// 64 KiB: the staging catalog (in the temporary folder) cannot grow; 300 KiB: the catalog
+    /// fits but the package does not.
+    @Test(arguments: [(64, "staging catalog", "disk i/o error"), (300, "sip.tar", "file too large")])
+    func packageThatCannotBeWrittenLeavesNothingAndNamesTheFile(kib: Int, names: String, problem: String) throws {
         let out = try temporaryFolder("efbig-package")
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let result = try bevaraLimited(kib: 64, ["package", "--profile", "generic-csv", "--agreement", "EAV-VBG-KS-CSV",
-                                                 "--out", out + "/sip.tar", repositoryRoot + "/fixtures/vanersborg-ks-csv"])
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("sip.tar"), "\(result.stderr)")
-        #expect(result.stderr.lowercased().contains("write"), "\(result.stderr)")
+        let result = try bevaraLimited(kib: kib, ["package", "--profile", "generic-csv", "--agreement", "EAV-VBG-KS-CSV",
+                                                  "--out", out + "/sip.tar", repositoryRoot + "/fixtures/vanersborg-ks-csv"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(names), "\(result.stderr)")
+        #expect(result.stderr.lowercased().contains(problem), "\(result.stderr)")
         #expect(listing(out).isEmpty, "left behind: \(listing(out))")
 
         // With room again, the same command writes a complete package.

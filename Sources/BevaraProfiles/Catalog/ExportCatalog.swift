@@ -31,11 +31,30 @@ public final class ExportCatalog {
 
     /// A catalog in a fresh temporary directory, removed when the catalog is released.
     public init() throws {
+        Self.removeAbandonedCatalogs()
         let dir = NSTemporaryDirectory() + "bevara-catalog-\(getpid())-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         path = dir + "/catalog.sqlite"
         ownsDirectory = dir
-        db = try Self.open(path)
+        do {
+            db = try Self.open(path)
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: dir)
+            throw ExportCatalogError(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Temporary catalogs of runs that were killed (their process is gone) take room in the
+    /// temporary folder until someone removes them: the next run does.
+    private static func removeAbandonedCatalogs() {
+        let tmp = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? [] where name.hasPrefix("bevara-catalog-") {
+            let fields = name.split(separator: "-")
+            guard fields.count > 2, let pid = pid_t(fields[2]), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: tmp + name)
+            }
+        }
     }
 
     deinit {
@@ -49,10 +68,14 @@ public final class ExportCatalog {
 
     private func access<T>(_ body: (Database) throws -> T) throws -> T {
         if let current { return try body(current) }
-        return try db.inDatabase { database in
-            current = database
-            defer { current = nil }
-            return try body(database)
+        do {
+            return try db.inDatabase { database in
+                current = database
+                defer { current = nil }
+                return try body(database)
+            }
+        } catch let error as DatabaseError {
+            throw ExportCatalogError(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }
 
