@@ -58,7 +58,7 @@ struct AIPVersionWriter {
                                         detail: "SIP \(PackageName.of(package)) received from \(user.name) under agreement \(agreement.id)")]
         // SHA-256 the SIP declares, checked again as each file is copied into storage: a file
         // changed between validation and storing is refused, not archived.
-        let declared = Dictionary(sip.allFiles.compactMap { f -> (String, String)? in
+        var declared = Dictionary(sip.allFiles.compactMap { f -> (String, String)? in
             guard f.checksumType?.uppercased() == "SHA-256", let sum = f.checksum else { return nil }
             return (f.path, sum.lowercased())
         }, uniquingKeysWith: { a, _ in a })
@@ -68,7 +68,8 @@ struct AIPVersionWriter {
         var puids: [String: Int] = [:]
         var formats: [String: FormatIdentifier.Identification] = [:]
         var bytes: Int64 = 0
-        let tree = try PackageTree.files(under: received.root)
+        var tree = try PackageTree.files(under: received.root)
+        let fileCount = tree.count
         let progress = showProgress
             ? ProgressLine(label: PackageName.of(package), totalFiles: tree.count, totalBytes: tree.reduce(0) { $0 + $1.size })
             : nil
@@ -101,10 +102,14 @@ struct AIPVersionWriter {
             try Failpoint.hit("ingest.between-files", subject: objectID)
         }
         progress?.finish()
+        // Per-file lists this loop alone needed: freed before the METS and the inventory are
+        // written, where a large package's memory peaks.
+        declared = [:]
+        tree = []
         let now = Date()
         events.append(PreservationEvent(
             type: "fixity check", dateTime: now, outcome: .success,
-            detail: "\(tree.count) files: sizes and checksums declared in the SIP's METS verified; SHA-256 recomputed while storing"))
+            detail: "\(fileCount) files: sizes and checksums declared in the SIP's METS verified; SHA-256 recomputed while storing"))
         let formatCounts = puids.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         events.append(PreservationEvent(type: "format identification", dateTime: now, outcome: .success,
                                         detail: "libmagic with Bevara's PRONOM table: \(formatCounts)"))
@@ -115,7 +120,7 @@ struct AIPVersionWriter {
             created: previous?.created ?? started,
             submissions: (previous?.submissions ?? []) + [AIPRecord.Submission(
                 version: version, packageName: PackageName.of(package), metsSHA256: metsSHA256, submittedBy: user.id,
-                ingested: now, files: tree.count, bytes: bytes)])
+                ingested: now, files: fileCount, bytes: bytes)])
         files.append(try add(builder, AIPLayout.record, data: try record.json(), mime: "application/json"))
         events.append(PreservationEvent(type: "ingestion end", dateTime: Date(), outcome: .success,
                                         detail: "stored as version \(version) of AIP \(objectID)"))
@@ -137,7 +142,7 @@ struct AIPVersionWriter {
         let number = try builder.commit(created: now, message: "Ingest of \(PackageName.of(package)) under \(agreement.id)",
                                         user: (name: user.name, address: "bevara:user/\(user.id)"))
         committed = true
-        return Written(version: number, files: tree.count, bytes: bytes, formats: formats)
+        return Written(version: number, files: fileCount, bytes: bytes, formats: formats)
     }
 
     private func add(_ builder: OCFLVersionBuilder, _ path: String, data: Data, mime: String) throws -> AIPFile {
