@@ -28,7 +28,25 @@ struct AIPVersionWriter {
     let agreement: SubmissionAgreement
     let showProgress: Bool
 
-    func write(received: ReceivedPackage, sip: SIPDescription, package: String, metsSHA256: String,
+    /// What of an accepted SIP's description storing needs; the parsed METS itself is gone by
+    /// then (a large package's file list would otherwise stay in memory through the commit).
+    struct AcceptedSIP {
+        var objid: String
+        var label: String?
+        /// SHA-256 the SIP's METS declares by path (lower-case hex); emptied once used.
+        var declaredSHA256: [String: String]
+
+        init(_ sip: SIPDescription) {
+            objid = sip.objid
+            label = sip.label
+            declaredSHA256 = Dictionary(sip.allFiles.compactMap { f -> (String, String)? in
+                guard f.checksumType?.uppercased() == "SHA-256", let sum = f.checksum else { return nil }
+                return (f.path, sum.lowercased())
+            }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    func write(received: ReceivedPackage, sip: inout AcceptedSIP, package: String, metsSHA256: String,
                previous: AIPRecord?, started: Date) throws -> Written {
         let storage = archive.storage
         let objectID = sip.objid
@@ -58,10 +76,6 @@ struct AIPVersionWriter {
                                         detail: "SIP \(PackageName.of(package)) received from \(user.name) under agreement \(agreement.id)")]
         // SHA-256 the SIP declares, checked again as each file is copied into storage: a file
         // changed between validation and storing is refused, not archived.
-        var declared = Dictionary(sip.allFiles.compactMap { f -> (String, String)? in
-            guard f.checksumType?.uppercased() == "SHA-256", let sum = f.checksum else { return nil }
-            return (f.path, sum.lowercased())
-        }, uniquingKeysWith: { a, _ in a })
         // Scanned before storing: an extracted SIP's folder is moved into storage below.
         let virusScan = try VirusScan.run(archive.configuration.virusScanner, on: received.root)
         let identifier = try FormatIdentifier()
@@ -84,9 +98,9 @@ struct AIPVersionWriter {
             do {
                 stored = adopted != nil
                     ? try builder.addAdoptedFile(relativePath: entry.relativePath, as: logical,
-                                                 expectedSHA256: declared[entry.relativePath])
+                                                 expectedSHA256: sip.declaredSHA256[entry.relativePath])
                     : try builder.addFile(logicalPath: logical, copyingFrom: received.root + "/" + entry.relativePath,
-                                          expectedSHA256: declared[entry.relativePath])
+                                          expectedSHA256: sip.declaredSHA256[entry.relativePath])
             } catch OCFLStorageError.sourceDigestMismatch(_, _, let expected, let actual) {
                 // The SIP's SHA-256 is checked here, in the one read that copies the file.
                 throw IngestError.rejected(package: package, findings: [SIPFinding(
@@ -104,7 +118,7 @@ struct AIPVersionWriter {
         progress?.finish()
         // Per-file lists this loop alone needed: freed before the METS and the inventory are
         // written, where a large package's memory peaks.
-        declared = [:]
+        sip.declaredSHA256 = [:]
         tree = []
         let now = Date()
         events.append(PreservationEvent(
