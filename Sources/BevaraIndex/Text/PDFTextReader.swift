@@ -26,7 +26,11 @@ enum PDFTextReader {
         } catch {
             return .noText(reason: "pdftotext could not start: \(error)")
         }
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        // Weak: a cancelled work item stays queued until its deadline, and a strong capture kept
+        // every finished Process and its pipes alive for `timeout` (thousands on a big package).
+        let watchdog = DispatchWorkItem { [weak process] in
+            if let process, process.isRunning { process.terminate() }
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         // Read stderr concurrently so a chatty pdftotext never blocks on a full pipe.
         let errorText = ErrorCollector()

@@ -28,7 +28,25 @@ struct AIPVersionWriter {
     let agreement: SubmissionAgreement
     let showProgress: Bool
 
-    func write(received: ReceivedPackage, sip: SIPDescription, package: String, metsSHA256: String,
+    /// What of an accepted SIP's description storing needs; the parsed METS itself is gone by
+    /// then (a large package's file list would otherwise stay in memory through the commit).
+    struct AcceptedSIP {
+        var objid: String
+        var label: String?
+        /// SHA-256 the SIP's METS declares by path (lower-case hex); emptied once used.
+        var declaredSHA256: [String: String]
+
+        init(_ sip: SIPDescription) {
+            objid = sip.objid
+            label = sip.label
+            declaredSHA256 = Dictionary(sip.allFiles.compactMap { f -> (String, String)? in
+                guard f.checksumType?.uppercased() == "SHA-256", let sum = f.checksum else { return nil }
+                return (f.path, sum.lowercased())
+            }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    func write(received: ReceivedPackage, sip: inout AcceptedSIP, package: String, metsSHA256: String,
                previous: AIPRecord?, started: Date) throws -> Written {
         let storage = archive.storage
         let objectID = sip.objid
@@ -58,17 +76,14 @@ struct AIPVersionWriter {
                                         detail: "SIP \(PackageName.of(package)) received from \(user.name) under agreement \(agreement.id)")]
         // SHA-256 the SIP declares, checked again as each file is copied into storage: a file
         // changed between validation and storing is refused, not archived.
-        let declared = Dictionary(sip.allFiles.compactMap { f -> (String, String)? in
-            guard f.checksumType?.uppercased() == "SHA-256", let sum = f.checksum else { return nil }
-            return (f.path, sum.lowercased())
-        }, uniquingKeysWith: { a, _ in a })
         // Scanned before storing: an extracted SIP's folder is moved into storage below.
         let virusScan = try VirusScan.run(archive.configuration.virusScanner, on: received.root)
         let identifier = try FormatIdentifier()
         var puids: [String: Int] = [:]
         var formats: [String: FormatIdentifier.Identification] = [:]
         var bytes: Int64 = 0
-        let tree = try PackageTree.files(under: received.root)
+        var tree = try PackageTree.files(under: received.root)
+        let fileCount = tree.count
         let progress = showProgress
             ? ProgressLine(label: PackageName.of(package), totalFiles: tree.count, totalBytes: tree.reduce(0) { $0 + $1.size })
             : nil
@@ -83,9 +98,9 @@ struct AIPVersionWriter {
             do {
                 stored = adopted != nil
                     ? try builder.addAdoptedFile(relativePath: entry.relativePath, as: logical,
-                                                 expectedSHA256: declared[entry.relativePath])
+                                                 expectedSHA256: sip.declaredSHA256[entry.relativePath])
                     : try builder.addFile(logicalPath: logical, copyingFrom: received.root + "/" + entry.relativePath,
-                                          expectedSHA256: declared[entry.relativePath])
+                                          expectedSHA256: sip.declaredSHA256[entry.relativePath])
             } catch OCFLStorageError.sourceDigestMismatch(_, _, let expected, let actual) {
                 // The SIP's SHA-256 is checked here, in the one read that copies the file.
                 throw IngestError.rejected(package: package, findings: [SIPFinding(
@@ -101,10 +116,14 @@ struct AIPVersionWriter {
             try Failpoint.hit("ingest.between-files", subject: objectID)
         }
         progress?.finish()
+        // Per-file lists this loop alone needed: freed before the METS and the inventory are
+        // written, where a large package's memory peaks.
+        sip.declaredSHA256 = [:]
+        tree = []
         let now = Date()
         events.append(PreservationEvent(
             type: "fixity check", dateTime: now, outcome: .success,
-            detail: "\(tree.count) files: sizes and checksums declared in the SIP's METS verified; SHA-256 recomputed while storing"))
+            detail: "\(fileCount) files: sizes and checksums declared in the SIP's METS verified; SHA-256 recomputed while storing"))
         let formatCounts = puids.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         events.append(PreservationEvent(type: "format identification", dateTime: now, outcome: .success,
                                         detail: "libmagic with Bevara's PRONOM table: \(formatCounts)"))
@@ -115,7 +134,7 @@ struct AIPVersionWriter {
             created: previous?.created ?? started,
             submissions: (previous?.submissions ?? []) + [AIPRecord.Submission(
                 version: version, packageName: PackageName.of(package), metsSHA256: metsSHA256, submittedBy: user.id,
-                ingested: now, files: tree.count, bytes: bytes)])
+                ingested: now, files: fileCount, bytes: bytes)])
         files.append(try add(builder, AIPLayout.record, data: try record.json(), mime: "application/json"))
         events.append(PreservationEvent(type: "ingestion end", dateTime: Date(), outcome: .success,
                                         detail: "stored as version \(version) of AIP \(objectID)"))
@@ -137,7 +156,7 @@ struct AIPVersionWriter {
         let number = try builder.commit(created: now, message: "Ingest of \(PackageName.of(package)) under \(agreement.id)",
                                         user: (name: user.name, address: "bevara:user/\(user.id)"))
         committed = true
-        return Written(version: number, files: tree.count, bytes: bytes, formats: formats)
+        return Written(version: number, files: fileCount, bytes: bytes, formats: formats)
     }
 
     private func add(_ builder: OCFLVersionBuilder, _ path: String, data: Data, mime: String) throws -> AIPFile {

@@ -83,22 +83,17 @@ public struct Ingestor {
     private func store(_ package: String, agreementID: String?, started: Date) throws -> Stored {
         let received = try PackageIntake.open(package, stagingDirectory: archive.layout.staging, limits: limits)
         defer { received.cleanUp() }
-        var validator = SIPValidator(limits: limits)
-        validator.sha256CheckedByCaller = true
-        let validation = try validator.validate(received)
-        guard validation.isValid, let sip = validation.description else {
-            // Refused anyway: hash everything too, so the report lists every problem at once.
-            validator.sha256CheckedByCaller = false
-            throw IngestError.rejected(package: package, findings: try validator.validate(received).findings)
-        }
+        // Validated in a scope of its own: the parsed METS and its file lists are freed before
+        // storing starts; only what storing needs is kept (`AcceptedSIP`).
+        var sip: AIPVersionWriter.AcceptedSIP
+        let agreementNames: [String], warnings: [String]
+        (sip, agreementNames, warnings) = try validate(received, package: package)
         let agreement = try AgreementResolution.resolve(
-            package: package, named: sip.altRecordIDs.filter { $0.type == "SUBMISSIONAGREEMENT" }.map(\.value),
-            explicit: agreementID, registry: archive.agreements)
+            package: package, named: agreementNames, explicit: agreementID, registry: archive.agreements)
         try Permissions.checkIngest(package: package, user: user, agreement: agreement)
         let organisation = archive.agreements.organisation(for: agreement)
         let objectID = sip.objid
         let metsSHA256 = try FileDigest.sha256(path: received.root + "/METS.xml")
-        let warnings = validation.findings.filter { $0.severity != .error }.map(\.description)
 
         var previous: AIPRecord?
         if archive.storage.objectExists(objectID) {
@@ -121,10 +116,27 @@ public struct Ingestor {
 
         let built = try AIPVersionWriter(archive: archive, user: user, organisation: organisation, agreement: agreement,
                                          showProgress: showProgress)
-            .write(received: received, sip: sip, package: package, metsSHA256: metsSHA256, previous: previous,
+            .write(received: received, sip: &sip, package: package, metsSHA256: metsSHA256, previous: previous,
                    started: started)
         try Failpoint.hit("ingest.after-storage", subject: objectID)
         return .stored(.init(objectID: objectID, organisationID: organisation.id, agreementID: agreement.id, built: built,
                              warnings: warnings))
+    }
+
+    /// Validates the SIP; returns what storing needs, the agreement IDs it names and its
+    /// non-error findings. A package that is not valid is rejected with every finding.
+    private func validate(_ received: ReceivedPackage, package: String) throws
+        -> (AIPVersionWriter.AcceptedSIP, agreementNames: [String], warnings: [String]) {
+        var validator = SIPValidator(limits: limits)
+        validator.sha256CheckedByCaller = true
+        let validation = try validator.validate(received)
+        guard validation.isValid, let sip = validation.description else {
+            // Refused anyway: hash everything too, so the report lists every problem at once.
+            validator.sha256CheckedByCaller = false
+            throw IngestError.rejected(package: package, findings: try validator.validate(received).findings)
+        }
+        return (AIPVersionWriter.AcceptedSIP(sip),
+                sip.altRecordIDs.filter { $0.type == "SUBMISSIONAGREEMENT" }.map(\.value),
+                validation.findings.filter { $0.severity != .error }.map(\.description))
     }
 }

@@ -17,7 +17,12 @@ enum InventoryCodec {
 
     /// `<hex> inventory.json\n`, the OCFL sidecar format.
     static func sidecar(for inventoryData: Data) -> Data {
-        Data("\(FileDigest.sha256(of: inventoryData)) \(fileName)\n".utf8)
+        sidecar(digest: FileDigest.sha256(of: inventoryData))
+    }
+
+    /// The sidecar for an inventory whose SHA-256 (lower-case hex) is `digest`.
+    static func sidecar(digest: String) -> Data {
+        Data("\(digest) \(fileName)\n".utf8)
     }
 
     /// The digest a sidecar file declares; nil if missing or malformed.

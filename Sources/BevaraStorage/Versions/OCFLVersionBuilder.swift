@@ -185,8 +185,6 @@ public final class OCFLVersionBuilder {
         try ensureOpen()
         var published = false
         do {
-            let inventoryData = try InventoryCodec.encode(makeInventory(created: created, message: message, user: user))
-            let sidecar = InventoryCodec.sidecar(for: inventoryData)
             let versionStage = objectStage + "/" + versionName
             let content = versionStage + "/content"
             // Every staged content file must be in the manifest (OCFL E023); adopted folders
@@ -197,13 +195,17 @@ public final class OCFLVersionBuilder {
                                                            registered: newContentPaths.count)
             }
             if DurableFiles.isDirectory(content) && DurableFiles.entries(of: content).isEmpty { rmdir(content) }
-            try DurableFiles.writeNew(inventoryData, to: versionStage + "/" + InventoryCodec.fileName)
+            // The version's copy and the other one (object root, or the replacement of the root's
+            // inventory) are written in one streamed pass; the sidecar hashes those very bytes.
+            let secondCopy = previous == nil ? objectStage : workDirectory
+            let digest = try inventoryEncoder(created: created, message: message, user: user)
+                .write(to: [versionStage + "/" + InventoryCodec.fileName, secondCopy + "/" + InventoryCodec.fileName])
+            let sidecar = InventoryCodec.sidecar(digest: digest)
             try DurableFiles.writeNew(sidecar, to: versionStage + "/" + InventoryCodec.sidecarName)
             let objectRoot = root.objectPath(for: objectID)
             if previous == nil {
                 try DurableFiles.writeNew(Data(OCFLStorageRoot.objectDeclarationContent.utf8),
                                           to: objectStage + "/" + OCFLStorageRoot.objectDeclarationName)
-                try DurableFiles.writeNew(inventoryData, to: objectStage + "/" + InventoryCodec.fileName)
                 try DurableFiles.writeNew(sidecar, to: objectStage + "/" + InventoryCodec.sidecarName)
                 try Durability.syncTree(at: workDirectory)
                 try Failpoint.hit("storage.before-move", subject: objectID)
@@ -230,7 +232,6 @@ public final class OCFLVersionBuilder {
                 published = true
                 try Durability.syncDirectory(objectRoot)
                 try Failpoint.hit("storage.after-version-move", subject: objectID)
-                try DurableFiles.writeNew(inventoryData, to: workDirectory + "/" + InventoryCodec.fileName)
                 try DurableFiles.writeNew(sidecar, to: workDirectory + "/" + InventoryCodec.sidecarName)
                 try DurableFiles.move(workDirectory + "/" + InventoryCodec.fileName, to: objectRoot + "/" + InventoryCodec.fileName)
                 try Failpoint.hit("storage.after-inventory-replace", subject: objectID)
@@ -265,22 +266,17 @@ public final class OCFLVersionBuilder {
 
     // MARK: - Assembly
 
-    private func makeInventory(created: Date, message: String, user: (name: String, address: String?)) -> OCFLInventory {
-        var manifest = previous?.manifest ?? [:]
-        for (digest, path) in newContent { manifest[digest] = [path] }
-        var versions = previous?.versions ?? [:]
-        var stateBlock: [String: [String]] = [:]
-        for (path, digest) in state { stateBlock[digest, default: []].append(path) }
-        for key in stateBlock.keys { stateBlock[key]!.sort() }
+    /// The inventory of the committed object: the previous one plus this version, streamed from
+    /// the builder's own records (see `InventoryStreamEncoder`).
+    private func inventoryEncoder(created: Date, message: String, user: (name: String, address: String?)) -> InventoryStreamEncoder {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         formatter.timeZone = TimeZone(identifier: "UTC")
-        versions[versionName] = OCFLInventory.Version(
-            created: formatter.string(from: created), message: message,
-            user: OCFLInventory.User(name: user.name, address: user.address.map(Self.addressURI)),
-            state: stateBlock)
-        return OCFLInventory(id: objectID, head: versionName, manifest: manifest, versions: versions,
-                             fixity: previous?.fixity)
+        return InventoryStreamEncoder(
+            objectID: objectID, previous: previous, newContent: newContent,
+            version: .init(name: versionName, created: formatter.string(from: created), message: message,
+                           user: OCFLInventory.User(name: user.name, address: user.address.map(Self.addressURI))),
+            state: state)
     }
 
     /// OCFL wants the user address to be a URI (W009); a bare e-mail address becomes `mailto:`.

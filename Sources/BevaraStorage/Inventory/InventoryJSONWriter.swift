@@ -1,0 +1,127 @@
+import BevaraArchiveIO
+import Crypto
+import Foundation
+
+/// Writes `inventory.json` as a stream of bytes to one or more new files at once (the version's
+/// copy and the object root's), hashing exactly the bytes written for the sidecar.
+///
+/// The inventory of a large object is the biggest thing a commit holds; encoding it with
+/// `JSONEncoder` kept the whole document (and its doubling buffer) in memory. This writer only
+/// ever holds a 64 KiB buffer. Output is JSON as `JSONEncoder` pretty-prints it (two-space
+/// indent, `"key" : value`, `/` unescaped); callers emit keys in sorted order.
+final class InventoryJSONWriter {
+    private var descriptors: [Int32] = []
+    private let paths: [String]
+    private var buffer: [UInt8] = []
+    private var hasher = SHA256()
+    private var finished = false
+    private static let capacity = 65_536
+
+    /// Creates every file in `paths` (none may exist).
+    init(paths: [String]) throws {
+        self.paths = paths
+        buffer.reserveCapacity(Self.capacity)
+        for path in paths {
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                let code = errno
+                abandon()
+                throw IOError(path: path, operation: "create", errno: code)
+            }
+            descriptors.append(fd)
+        }
+    }
+
+    deinit { if !finished { abandon() } }
+
+    /// Appends bytes as they are (punctuation, indentation, numbers).
+    func raw(_ text: StaticString) throws {
+        try append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends `depth` levels of two-space indentation after a newline.
+    func newline(indent depth: Int) throws {
+        try byte(0x0A)
+        for _ in 0..<(depth * 2) { try byte(0x20) }
+    }
+
+    /// Appends `value` as a JSON string literal: `"`, `\` and control characters escaped, the rest
+    /// (including `/` and non-ASCII) as UTF-8.
+    func string(_ value: String) throws {
+        try byte(0x22)
+        for unit in value.utf8 {
+            switch unit {
+            case 0x22: try byte(0x5C); try byte(0x22)
+            case 0x5C: try byte(0x5C); try byte(0x5C)
+            case 0x0A: try byte(0x5C); try byte(0x6E)
+            case 0x0D: try byte(0x5C); try byte(0x72)
+            case 0x09: try byte(0x5C); try byte(0x74)
+            case 0x08: try byte(0x5C); try byte(0x62)
+            case 0x0C: try byte(0x5C); try byte(0x66)
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                for b in [0x5C, 0x75, 0x30, 0x30, hex[Int(unit >> 4)], hex[Int(unit & 0x0F)]] as [UInt8] { try byte(b) }
+            default: try byte(unit)
+            }
+        }
+        try byte(0x22)
+    }
+
+    /// `"key" : ` at the current position.
+    func key(_ name: String) throws {
+        try string(name)
+        try raw(" : ")
+    }
+
+    /// Flushes, fsyncs and closes every file; returns the lower-case hex SHA-256 of the bytes.
+    func finish() throws -> String {
+        try flush()
+        for (fd, path) in zip(descriptors, paths) where fsync(fd) != 0 {
+            let code = errno
+            abandon()
+            throw IOError(path: path, operation: "fsync", errno: code)
+        }
+        for fd in descriptors { close(fd) }
+        descriptors = []
+        finished = true
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    private func byte(_ value: UInt8) throws {
+        if buffer.count == Self.capacity { try flush() }
+        buffer.append(value)
+    }
+
+    private func append(_ bytes: UnsafeRawBufferPointer) throws {
+        for b in bytes { try byte(b) }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { chunk in
+            hasher.update(bufferPointer: chunk)
+            for (fd, path) in zip(descriptors, paths) {
+                var offset = 0
+                while offset < chunk.count {
+                    let n = write(fd, chunk.baseAddress! + offset, chunk.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        let code = errno
+                        abandon()
+                        throw IOError(path: path, operation: "write", errno: code)
+                    }
+                    offset += n
+                }
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Closes and removes what was created: a half-written inventory must not stay behind.
+    private func abandon() {
+        for fd in descriptors { close(fd) }
+        for path in paths.prefix(descriptors.count) { unlink(path) }
+        descriptors = []
+        finished = true
+    }
+}
