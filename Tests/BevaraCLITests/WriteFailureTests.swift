@@ -52,4 +52,23 @@ import Testing
         #expect(rerunOut.first?["status"] as? String == "archived", "\(rerunOut)")
         #expect(try ArchiveScenario.validateOCFL(archive + "/storage").status == 0)
     }
+
+    /// 200 KiB: every file of the fixture's AIP fits, the index's WAL does not. The AIP is stored,
+    /// the message says so and how to finish, and the rerun completes the index.
+    @Test func ingestWhoseIndexCannotBeWrittenSaysTheAIPIsSafeAndTheRerunCompletesIt() throws {
+        let archive = try ArchiveScenario.newArchive("efbig-index")
+        defer { try? FileManager.default.removeItem(atPath: (archive as NSString).deletingLastPathComponent) }
+        let vbg = try ArchiveScenario.package("vbg.tar")
+
+        let failed = try bevaraLimited(kib: 200, ["ingest", "--archive", archive, "--as", "arkivarie-vanersborg", vbg])
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("vbg.tar: stored safely as"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("index.sqlite"), "\(failed.stderr)")
+        #expect(try ArchiveScenario.objects(archive + "/storage").count == 1)
+        #expect(try ArchiveScenario.validateOCFL(archive + "/storage").status == 0)
+
+        let (rerun, rerunOut) = try ArchiveScenario.ingest(archive, as: "arkivarie-vanersborg", [vbg])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerunOut.first?["status"] as? String == "index-completed", "\(rerunOut)")
+    }
 }

@@ -56,8 +56,13 @@ public struct Ingestor {
         case .stored(let stored):
             // The SIP's parsed METS and file lists are gone by now (they lived in `store`): a large
             // package's index transaction does not run on top of them.
-            try AIPIndexer(archive: archive).index(objectID: stored.objectID, verifyContent: false,
-                                                   knownFormats: stored.built.formats)
+            do {
+                try AIPIndexer(archive: archive).index(objectID: stored.objectID, verifyContent: false,
+                                                       knownFormats: stored.built.formats)
+            } catch {
+                throw IndexingIncomplete(package: package, objectID: stored.objectID, index: archive.layout.index,
+                                         reason: "\(error)")
+            }
             return IngestOutcome(package: package, status: .archived, objectID: stored.objectID,
                                  organisationID: stored.organisationID, agreementID: stored.agreementID,
                                  version: stored.built.version, files: stored.built.files, bytes: stored.built.bytes,
