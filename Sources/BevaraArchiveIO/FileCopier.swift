@@ -15,15 +15,7 @@ public enum FileCopier {
             if !ok { unlink(destination) }
         }
         let result = try FileDigest.stream(path: source) { chunk in
-            var offset = 0
-            while offset < chunk.count {
-                let n = write(out, chunk.baseAddress! + offset, chunk.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw IOError(path: destination, operation: "write", errno: errno)
-                }
-                offset += n
-            }
+            try PosixWrite.all(out, chunk, path: destination)
         }
         ok = true
         return result

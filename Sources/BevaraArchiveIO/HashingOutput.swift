@@ -14,16 +14,8 @@ final class HashingOutput {
     /// Writes all of `bytes`; false (with `failure` set) if the file refused them.
     func write(_ bytes: UnsafeRawBufferPointer) -> Bool {
         hasher.update(bufferPointer: bytes)
-        var offset = 0
-        while offset < bytes.count {
-            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return false
-            }
-            offset += n
-        }
-        return true
+        guard let code = PosixWrite.allOrErrno(fd, bytes) else { return true }
+        failure = code
+        return false
     }
 }

@@ -7,17 +7,7 @@ enum PosixIO {
     /// write(2) in practice; a short write can only happen on a full disk, and then the line is
     /// torn, which the next append and `verify` report.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
-        try bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw IOError(path: path, operation: "write", errno: errno)
-                }
-                offset += n
-            }
-        }
+        try bytes.withUnsafeBytes { try PosixWrite.all(fd, $0, path: path) }
     }
 
     /// Reads up to `count` bytes at `offset` (fewer only at end of file).

@@ -60,17 +60,7 @@ final class DirectorySink: PackageSink {
         let out = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard out >= 0 else { throw IOError(path: target, operation: "create", errno: errno) }
         defer { close(out) }
-        try bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(out, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw IOError(path: target, operation: "write", errno: errno)
-                }
-                offset += n
-            }
-        }
+        try bytes.withUnsafeBytes { try PosixWrite.all(out, $0, path: target) }
     }
 
     func metadataPath(for packagePath: String) throws -> String { try prepare(packagePath) }

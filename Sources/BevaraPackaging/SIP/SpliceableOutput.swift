@@ -54,15 +54,7 @@ final class SpliceableOutput: XMLOutput {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IOError(path: path, operation: "write", errno: errno)
-            }
-            offset += n
-        }
+        try PosixWrite.all(fd, bytes, path: path)
     }
 }
 

@@ -101,16 +101,9 @@ final class InventoryJSONWriter {
         try buffer.withUnsafeBytes { chunk in
             hasher.update(bufferPointer: chunk)
             for (fd, path) in zip(descriptors, paths) {
-                var offset = 0
-                while offset < chunk.count {
-                    let n = write(fd, chunk.baseAddress! + offset, chunk.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        let code = errno
-                        abandon()
-                        throw IOError(path: path, operation: "write", errno: code)
-                    }
-                    offset += n
+                if let code = PosixWrite.allOrErrno(fd, chunk) {
+                    abandon()
+                    throw IOError(path: path, operation: "write", errno: code)
                 }
             }
         }

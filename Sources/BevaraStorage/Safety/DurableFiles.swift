@@ -13,17 +13,7 @@ enum DurableFiles {
             close(fd)
             if !ok { unlink(path) }
         }
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < bytes.count {
-                let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw IOError(path: path, operation: "write", errno: errno)
-                }
-                offset += n
-            }
-        }
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in try PosixWrite.all(fd, bytes, path: path) }
         guard fsync(fd) == 0 else { throw IOError(path: path, operation: "fsync", errno: errno) }
         ok = true
     }

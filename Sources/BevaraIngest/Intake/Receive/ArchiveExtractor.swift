@@ -134,14 +134,8 @@ struct ArchiveExtractor {
                     throw refusal(SIPRule.zipBomb, rawName, "the archive decompresses to more than \(limits.maxCompressionRatio) times its compressed size (\(total) bytes from \(consumed)); stopped (IntakeLimits.maxCompressionRatio)")
                 }
             }
-            var offset = 0
-            while offset < n {
-                let w = write(fd, buffer.baseAddress! + offset, n - offset)
-                if w < 0 {
-                    if errno == EINTR { continue }
-                    throw IntakeError.unreadable(path: source, reason: "writing \(target): \(String(cString: strerror(errno)))")
-                }
-                offset += w
+            if let code = PosixWrite.allOrErrno(fd, UnsafeRawBufferPointer(rebasing: buffer[0..<n])) {
+                throw IntakeError.unreadable(path: source, reason: "writing \(target): \(String(cString: strerror(code)))")
             }
         }
         return total
