@@ -6,14 +6,8 @@ extension FileDigest {
     /// Lets a second thread prepare small files ahead of the package writer while memory stays
     /// bounded by `limit` per file in flight.
     public static func readSmall(path: String, limit: Int, headBytes: Int = 65_536) throws -> (bytes: [UInt8], digest: Result)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
+        let (fd, st) = try openRegularFile(path)
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw IOError(path: path, operation: "stat", errno: errno) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else {
-            throw IOError(path: path, operation: "open", reason: "not a regular file")
-        }
         guard st.st_size <= limit else { return nil }
         // One byte more than the size, to notice a file that grew since fstat.
         let capacity = Int(st.st_size) + 1

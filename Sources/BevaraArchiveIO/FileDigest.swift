@@ -19,14 +19,8 @@ public enum FileDigest {
     /// may throw to abort (the error propagates).
     public static func stream(path: String, headBytes: Int = 65_536,
                               consume: (UnsafeRawBufferPointer) throws -> Void = { _ in }) throws -> Result {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
+        let (fd, _) = try openRegularFile(path)
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw IOError(path: path, operation: "stat", errno: errno) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else {
-            throw IOError(path: path, operation: "open", reason: "not a regular file")
-        }
         #if os(Linux)
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         #endif
@@ -51,6 +45,24 @@ public enum FileDigest {
             total += Int64(n)
         }
         return Result(size: total, sha256: hex(hasher.finalize()), head: head)
+    }
+
+    /// Opens `path` for reading, refusing symlinks and anything but a regular file; the caller
+    /// closes the descriptor.
+    static func openRegularFile(_ path: String) throws -> (fd: Int32, stat: stat) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let code = errno
+            close(fd)
+            throw IOError(path: path, operation: "stat", errno: code)
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw IOError(path: path, operation: "open", reason: "not a regular file")
+        }
+        return (fd, st)
     }
 
     /// SHA-256 of a file, lower-case hex.
