@@ -25,13 +25,7 @@ enum DIPRepresentationMETSWriter {
         }
         try w.close("fileGrp")
         try w.close("fileSec")
-        try w.open("structMap", [("ID", "structmap-rep1"), ("TYPE", "PHYSICAL"), ("LABEL", "CSIP")])
-        try w.open("div", [("ID", "div-rep1"), ("LABEL", PackageLayout.representation)])
-        try w.open("div", [("ID", "div-rep1-data"), ("LABEL", "Data")])
-        try w.element("fptr", [("FILEID", "fg-rep1-data")])
-        try w.close("div")
-        try w.close("div")
-        try w.close("structMap")
+        try METSParts.representationStructMap(w, metadataADMID: nil)
         try w.finish()
         try out.close()
     }

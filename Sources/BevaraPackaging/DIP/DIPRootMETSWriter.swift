@@ -28,51 +28,15 @@ enum DIPRootMETSWriter {
 
         try w.open("fileSec", [("ID", "filesec")])
         // The cover list has PREMIS objects (ADMID); the schemas do not.
-        try group(w, id: RootMETSWriter.documentationGroupID, use: "Documentation", files: documentation,
-                  idPrefix: "file-doc-", created: created, admid: PackageLayout.packagePREMISDigiprovID)
-        try group(w, id: RootMETSWriter.schemasGroupID, use: "Schemas", files: schemas, idPrefix: "file-schema-",
-                  created: created, admid: nil)
-        try w.open("fileGrp", [
-            ("ID", RootMETSWriter.representationGroupID), ("USE", "Representations/" + PackageLayout.representation),
-            ("csip:CONTENTINFORMATIONTYPE", DIPLayout.contentInformationType),
-            ("csip:OTHERCONTENTINFORMATIONTYPE", DIPLayout.otherContentInformationType),
-        ])
-        try METSParts.file(w, id: "file-rep1-mets", file: representationMETS, href: representationMETS.path,
-                           created: created, admid: nil)
-        try w.close("fileGrp")
-        try w.close("fileSec")
-
-        try w.open("structMap", [("ID", "structmap-csip"), ("TYPE", "PHYSICAL"), ("LABEL", "CSIP")])
-        try w.open("div", [("ID", "div-package"), ("LABEL", objid)])
-        try w.element("div", [("ID", "div-metadata"), ("LABEL", "Metadata"), ("ADMID", PackageLayout.packagePREMISDigiprovID)])
-        try pointerDiv(w, id: "div-documentation", label: "Documentation", group: RootMETSWriter.documentationGroupID)
-        try pointerDiv(w, id: "div-schemas", label: "Schemas", group: RootMETSWriter.schemasGroupID)
-        try pointerDiv(w, id: "div-representations", label: "Representations", group: RootMETSWriter.representationGroupID)
-        try w.open("div", [("ID", "div-rep1"), ("LABEL", "Representations/" + PackageLayout.representation)])
-        try w.element("mptr", [
-            ("LOCTYPE", "URL"), ("xlink:type", "simple"), ("xlink:href", representationMETS.path),
-            ("xlink:title", RootMETSWriter.representationGroupID),
-        ])
-        try w.close("div")
-        try w.close("div")
-        try w.close("structMap")
+        try METSParts.fileGroup(w, id: RootMETSWriter.documentationGroupID, use: "Documentation", files: documentation,
+                                idPrefix: "file-doc-", created: created, admid: PackageLayout.packagePREMISDigiprovID)
+        try METSParts.fileGroup(w, id: RootMETSWriter.schemasGroupID, use: "Schemas", files: schemas,
+                                idPrefix: "file-schema-", created: created, admid: nil)
+        try METSParts.rootRepresentationAndStructMap(
+            w, objid: objid, representationMETS: representationMETS, created: created,
+            contentInformationType: DIPLayout.contentInformationType,
+            otherContentInformationType: DIPLayout.otherContentInformationType)
         try w.finish()
         try out.close()
-    }
-
-    private static func group(_ w: XMLWriter, id: String, use: String, files: [PackagedFile], idPrefix: String, created: String,
-                              admid: String?) throws {
-        try w.open("fileGrp", [("ID", id), ("USE", use)])
-        for (i, file) in files.enumerated() {
-            try METSParts.file(w, id: idPrefix + PackageLayout.pad(i + 1, 3), file: file, href: file.path, created: created,
-                               admid: admid)
-        }
-        try w.close("fileGrp")
-    }
-
-    private static func pointerDiv(_ w: XMLWriter, id: String, label: String, group: String) throws {
-        try w.open("div", [("ID", id), ("LABEL", label)])
-        try w.element("fptr", [("FILEID", group)])
-        try w.close("div")
     }
 }

@@ -63,4 +63,67 @@ enum METSParts {
         try w.close("digiprovMD")
         try w.close("amdSec")
     }
+
+    /// A `fileGrp` listing `files` with ids `idPrefix` + 001, 002, …
+    static func fileGroup(_ w: XMLWriter, id: String, use: String, files: [PackagedFile], idPrefix: String,
+                          created: String, admid: String?) throws {
+        try w.open("fileGrp", [("ID", id), ("USE", use)])
+        for (i, file) in files.enumerated() {
+            try Self.file(w, id: idPrefix + PackageLayout.pad(i + 1, 3), file: file, href: file.path, created: created,
+                          admid: admid)
+        }
+        try w.close("fileGrp")
+    }
+
+    /// The end of a package (root) METS shared by SIP and DIP: the `Representations/rep1` file
+    /// group pointing at the representation METS, then the CSIP structMap in the "appease" shape
+    /// (a `Representations` div with an fptr and a `Representations/rep1` div with an mptr).
+    static func rootRepresentationAndStructMap(_ w: XMLWriter, objid: String, representationMETS: PackagedFile,
+                                               created: String, contentInformationType: String,
+                                               otherContentInformationType: String) throws {
+        try w.open("fileGrp", [
+            ("ID", RootMETSWriter.representationGroupID), ("USE", "Representations/" + PackageLayout.representation),
+            ("csip:CONTENTINFORMATIONTYPE", contentInformationType),
+            ("csip:OTHERCONTENTINFORMATIONTYPE", otherContentInformationType),
+        ])
+        try file(w, id: "file-rep1-mets", file: representationMETS, href: representationMETS.path, created: created, admid: nil)
+        try w.close("fileGrp")
+        try w.close("fileSec")
+
+        try w.open("structMap", [("ID", "structmap-csip"), ("TYPE", "PHYSICAL"), ("LABEL", "CSIP")])
+        try w.open("div", [("ID", "div-package"), ("LABEL", objid)])
+        try w.element("div", [("ID", "div-metadata"), ("LABEL", "Metadata"), ("ADMID", PackageLayout.packagePREMISDigiprovID)])
+        try pointerDiv(w, id: "div-documentation", label: "Documentation", group: RootMETSWriter.documentationGroupID)
+        try pointerDiv(w, id: "div-schemas", label: "Schemas", group: RootMETSWriter.schemasGroupID)
+        try pointerDiv(w, id: "div-representations", label: "Representations", group: RootMETSWriter.representationGroupID)
+        try w.open("div", [("ID", "div-rep1"), ("LABEL", "Representations/" + PackageLayout.representation)])
+        try w.element("mptr", [
+            ("LOCTYPE", "URL"), ("xlink:type", "simple"), ("xlink:href", representationMETS.path),
+            ("xlink:title", RootMETSWriter.representationGroupID),
+        ])
+        try w.close("div")
+        try w.close("div")
+        try w.close("structMap")
+    }
+
+    /// The representation METS's CSIP structMap: the representation div, its metadata div when
+    /// it has its own PREMIS (`metadataADMID`), and the Data div pointing at `fg-rep1-data`.
+    static func representationStructMap(_ w: XMLWriter, metadataADMID: String?) throws {
+        try w.open("structMap", [("ID", "structmap-rep1"), ("TYPE", "PHYSICAL"), ("LABEL", "CSIP")])
+        try w.open("div", [("ID", "div-rep1"), ("LABEL", PackageLayout.representation)])
+        if let metadataADMID {
+            try w.element("div", [("ID", "div-rep1-metadata"), ("LABEL", "Metadata"), ("ADMID", metadataADMID)])
+        }
+        try w.open("div", [("ID", "div-rep1-data"), ("LABEL", "Data")])
+        try w.element("fptr", [("FILEID", "fg-rep1-data")])
+        try w.close("div")
+        try w.close("div")
+        try w.close("structMap")
+    }
+
+    private static func pointerDiv(_ w: XMLWriter, id: String, label: String, group: String) throws {
+        try w.open("div", [("ID", id), ("LABEL", label)])
+        try w.element("fptr", [("FILEID", group)])
+        try w.close("div")
+    }
 }

@@ -35,32 +35,14 @@ enum RootMETSWriter {
                                    href: premis.path, created: created)
 
         try w.open("fileSec", [("ID", "filesec")])
-        try group(w, id: documentationGroupID, use: "Documentation", files: documentation, idPrefix: "file-doc-", created: created)
-        try group(w, id: schemasGroupID, use: "Schemas", files: schemas, idPrefix: "file-schema-", created: created)
-        try w.open("fileGrp", [
-            ("ID", representationGroupID), ("USE", "Representations/" + PackageLayout.representation),
-            ("csip:CONTENTINFORMATIONTYPE", PackageLayout.contentInformationType),
-            ("csip:OTHERCONTENTINFORMATIONTYPE", PackageLayout.otherContentInformationType),
-        ])
-        try METSParts.file(w, id: "file-rep1-mets", file: representationMETS, href: representationMETS.path,
-                           created: created, admid: nil)
-        try w.close("fileGrp")
-        try w.close("fileSec")
-
-        try w.open("structMap", [("ID", "structmap-csip"), ("TYPE", "PHYSICAL"), ("LABEL", "CSIP")])
-        try w.open("div", [("ID", "div-package"), ("LABEL", objid)])
-        try w.element("div", [("ID", "div-metadata"), ("LABEL", "Metadata"), ("ADMID", PackageLayout.packagePREMISDigiprovID)])
-        try pointerDiv(w, id: "div-documentation", label: "Documentation", group: documentationGroupID)
-        try pointerDiv(w, id: "div-schemas", label: "Schemas", group: schemasGroupID)
-        try pointerDiv(w, id: "div-representations", label: "Representations", group: representationGroupID)
-        try w.open("div", [("ID", "div-rep1"), ("LABEL", "Representations/" + PackageLayout.representation)])
-        try w.element("mptr", [
-            ("LOCTYPE", "URL"), ("xlink:type", "simple"), ("xlink:href", representationMETS.path),
-            ("xlink:title", representationGroupID),
-        ])
-        try w.close("div")
-        try w.close("div")
-        try w.close("structMap")
+        try METSParts.fileGroup(w, id: documentationGroupID, use: "Documentation", files: documentation,
+                                idPrefix: "file-doc-", created: created, admid: nil)
+        try METSParts.fileGroup(w, id: schemasGroupID, use: "Schemas", files: schemas, idPrefix: "file-schema-",
+                                created: created, admid: nil)
+        try METSParts.rootRepresentationAndStructMap(
+            w, objid: objid, representationMETS: representationMETS, created: created,
+            contentInformationType: PackageLayout.contentInformationType,
+            otherContentInformationType: PackageLayout.otherContentInformationType)
         try w.finish()
         try out.close()
     }
@@ -76,19 +58,5 @@ enum RootMETSWriter {
             try w.element("note", [("csip:NOTETYPE", "SOFTWARE VERSION")], text: version)
         }
         try w.close("agent")
-    }
-
-    private static func group(_ w: XMLWriter, id: String, use: String, files: [PackagedFile], idPrefix: String, created: String) throws {
-        try w.open("fileGrp", [("ID", id), ("USE", use)])
-        for (i, file) in files.enumerated() {
-            try METSParts.file(w, id: idPrefix + PackageLayout.pad(i + 1, 3), file: file, href: file.path, created: created, admid: nil)
-        }
-        try w.close("fileGrp")
-    }
-
-    private static func pointerDiv(_ w: XMLWriter, id: String, label: String, group: String) throws {
-        try w.open("div", [("ID", id), ("LABEL", label)])
-        try w.element("fptr", [("FILEID", group)])
-        try w.close("div")
     }
 }
