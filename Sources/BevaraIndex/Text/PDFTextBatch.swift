@@ -155,8 +155,10 @@ public final class PDFTextBatch: @unchecked Sendable {
         guard queueHead < queue.count else { return nil }
         let job = queue[queueHead]
         queueHead += 1
-        if queueHead == queue.count {
-            queue.removeAll(keepingCapacity: true)
+        // Drop the taken prefix: a queue that never runs empty would otherwise keep every path
+        // of the package (what is left is at most `window` entries, so this stays cheap).
+        if queueHead == queue.count || queueHead >= window {
+            queue.removeFirst(queueHead)
             queueHead = 0
         }
         inFlight += 1
