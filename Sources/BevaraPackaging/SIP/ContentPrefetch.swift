@@ -82,7 +82,9 @@ final class ContentPrefetch: @unchecked Sendable {
         precondition(inFlightHead < inFlight.count, "next() without an enqueued file")
         let pending = inFlight[inFlightHead]
         inFlightHead += 1
-        if inFlightHead >= 1024 {
+        // Consumed entries still hold their file's bytes: drop them soon, so what is held stays
+        // within twice `inFlightLimit` files.
+        if inFlightHead >= Self.inFlightLimit {
             inFlight.removeFirst(inFlightHead)
             inFlightHead = 0
         }
