@@ -74,8 +74,6 @@ struct AIPVersionWriter {
 
         var events = [PreservationEvent(type: "ingestion start", dateTime: started, outcome: .success,
                                         detail: "SIP \(PackageName.of(package)) received from \(user.name) under agreement \(agreement.id)")]
-        // SHA-256 the SIP declares, checked again as each file is copied into storage: a file
-        // changed between validation and storing is refused, not archived.
         // Scanned before storing: an extracted SIP's folder is moved into storage below.
         let virusScan = try VirusScan.run(archive.configuration.virusScanner, on: received.root)
         let identifier = try FormatIdentifier()
@@ -92,6 +90,9 @@ struct AIPVersionWriter {
         // or delete). A folder submitted in place is copied and left as it was; so is an
         // extracted one if the rename fails (another file system), which leaves it untouched.
         let adopted = received.extracted ? try? builder.adoptContent(from: received.root) : nil
+        // Each file's SHA-256 is checked against the one the SIP declares in the one read that
+        // stores it (in place when adopted, in the copy otherwise): a file changed between
+        // validation and storing is refused, not archived.
         for entry in tree {
             let logical = entry.relativePath == "METS.xml" ? AIPLayout.submissionMETS : entry.relativePath
             let stored: FileDigest.Result
@@ -102,7 +103,6 @@ struct AIPVersionWriter {
                     : try builder.addFile(logicalPath: logical, copyingFrom: received.root + "/" + entry.relativePath,
                                           expectedSHA256: sip.declaredSHA256[entry.relativePath])
             } catch OCFLStorageError.sourceDigestMismatch(_, _, let expected, let actual) {
-                // The SIP's SHA-256 is checked here, in the one read that copies the file.
                 throw IngestError.rejected(package: package, findings: [SIPFinding(
                     ruleID: SIPRule.fixityChecksum, severity: .error, package: PackageName.of(package), path: entry.relativePath,
                     message: "the METS says SHA-256 \(expected), but the file's is \(actual)")])
