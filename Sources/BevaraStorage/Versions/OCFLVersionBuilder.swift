@@ -268,13 +268,12 @@ public final class OCFLVersionBuilder {
 
     /// The inventory of the committed object: the previous one plus this version, streamed from
     /// the builder's own records (see `InventoryStreamEncoder`).
+    /// `created` has milliseconds (RFC 3339 allows them): versions written within one second
+    /// still sort in the order they were made, which reindex relies on.
     private func inventoryEncoder(created: Date, message: String, user: (name: String, address: String?)) -> InventoryStreamEncoder {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return InventoryStreamEncoder(
+        InventoryStreamEncoder(
             objectID: objectID, previous: previous, newContent: newContent,
-            version: .init(name: versionName, created: formatter.string(from: created), message: message,
+            version: .init(name: versionName, created: Timestamp.string(from: created), message: message,
                            user: OCFLInventory.User(name: user.name, address: user.address.map(Self.addressURI))),
             state: state)
     }
