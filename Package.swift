@@ -73,7 +73,7 @@ let package = Package(
         // text (poppler in its own process: a hostile PDF can crash or hang only the worker).
         .executableTarget(name: "BevaraPDFText", dependencies: ["CPoppler"]),
         // Benchmarks (bench/run): index build and search latency through the real IndexWriter API.
-        .executableTarget(name: "BevaraBench", dependencies: ["BevaraIndex", "BevaraModel", "BevaraArchiveIO"],
+        .executableTarget(name: "BevaraBench", dependencies: ["BevaraIndex", "BevaraModel", "BevaraArchiveIO", "BevaraFixtures"],
                           path: "bench/Sources/BevaraBench"),
 
         // Shared by the test targets: the repository root, the built `bevara` binary and a runner.

@@ -1,18 +1,18 @@
 /// A calendar date computed with integer arithmetic only (no `Date`, no time zone, no locale),
 /// so generated dates are the same on every machine.
-struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    let year: Int
-    let month: Int
-    let day: Int
+package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
-    init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// The date `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
-    init(daysSinceEpoch days: Int) {
+    package init(daysSinceEpoch days: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -25,7 +25,7 @@ struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Days since 1970-01-01 (days_from_civil).
-    var daysSinceEpoch: Int {
+    package var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -45,12 +45,12 @@ struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// `yyyy-MM-dd`.
-    var description: String { "\(year)-\(Self.two(month))-\(Self.two(day))" }
+    package var description: String { "\(year)-\(Self.two(month))-\(Self.two(day))" }
 
     /// `yyMMdd` (personnummer birth part).
     var compact: String { String(String(year).suffix(2)) + Self.two(month) + Self.two(day) }
 
     static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 
-    static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+    package static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 }

@@ -4,7 +4,7 @@
 /// company (559…), non-profit association (802…) and housing co-operative (769…) series and
 /// never the 212000 series that municipalities have. A generated number can by chance equal a
 /// real one; fixtures that people read use the Tax Agency's published test number 19121212-1212.
-enum FictionalIdentity {
+package enum FictionalIdentity {
     /// The Luhn check digit for nine digits.
     static func luhnCheckDigit(_ nine: String) -> Int {
         var sum = 0
@@ -17,19 +17,19 @@ enum FictionalIdentity {
     }
 
     /// `YYYYMMDD-NNNC` for a birth date and three-digit serial.
-    static func personnummer(born: CivilDate, serial: Int) -> String {
+    package static func personnummer(born: CivilDate, serial: Int) -> String {
         let serialText = String(repeating: "0", count: 3 - String(serial).count) + String(serial)
         let nine = born.compact + serialText
         return "\(born.year)\(CivilDate.two(born.month))\(CivilDate.two(born.day))-\(serialText)\(luhnCheckDigit(nine))"
     }
 
-    static func randomPersonnummer(_ rng: inout SeededRandom) -> String {
+    package static func randomPersonnummer(_ rng: inout SeededRandom) -> String {
         let born = CivilDate(year: 1935, month: 1, day: 1).adding(days: rng.below(365 * 64))
         return personnummer(born: born, serial: rng.int(in: 1...999))
     }
 
     /// `NNNNNN-NNNC` in the series for the organisation's legal form.
-    static func randomOrganisationsnummer(_ rng: inout SeededRandom, series: String) -> String {
+    package static func randomOrganisationsnummer(_ rng: inout SeededRandom, series: String) -> String {
         var nine = series
         while nine.count < 9 { nine += String(rng.below(10)) }
         let check = luhnCheckDigit(nine)

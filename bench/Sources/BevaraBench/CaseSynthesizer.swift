@@ -1,3 +1,4 @@
+import BevaraFixtures
 /// Makes case `i` of organisation `o` of a `CorpusPlan`: Swedish titles per diarium, parties
 /// drawn from a per-organisation population (so one person appears in several cases, as in a
 /// real register), records dated over weeks after the case opened, secrecy where a social
@@ -10,7 +11,7 @@ struct CaseSynthesizer {
     private let themes = ZipfPicker(Vocabulary.themes, exponent: 0.7)
     private let textWords: ZipfPicker<String>
     private let diaria: [(prefix: String, weight: Int, templates: [String])]
-    private let diariumWeights: [Int]
+    private let diariumWeights: [Double]
     static let statuses = ["closed", "closed", "closed", "closed", "closed", "closed", "open", "open", "dormant", "cancelled"]
     static let classes = ["KS": ["1.1", "1.4", "2.1", "2.4"], "BN": ["4.1", "4.2", "4.3"], "SN": ["7.1", "7.2", "7.4"],
                           "BUN": ["6.1", "6.3"], "MHN": ["5.1", "5.2", "5.4"]]
@@ -26,7 +27,7 @@ struct CaseSynthesizer {
         vocabulary += Vocabulary.themes + Vocabulary.places.map { $0.lowercased() }
         textWords = ZipfPicker(vocabulary, exponent: 1.0)
         diaria = Vocabulary.diaria
-        diariumWeights = diaria.map(\.weight)
+        diariumWeights = diaria.map { Double($0.weight) }
     }
 
     /// People per organisation: about one for every two cases.
@@ -35,16 +36,17 @@ struct CaseSynthesizer {
     /// Person `k` of organisation `o`: a name and a personnummer that stay the same in every case.
     func person(organisation o: Int, _ k: Int) -> (name: String, number: String, protected: Bool) {
         let id = o * 100_000_000 + k
-        var rng = SplitMix64(seed: plan.seed, stream: 2, index: UInt64(id))
+        var rng = SeededRandom(seed: plan.seed, stream: 2, substream: UInt64(id))
         let name = firstNames.pick(&rng) + " " + surnames.pick(&rng)
-        return (name, SwedishIdentity.personnummer(id), rng.chance(0.005))
+        var birth = SeededRandom(seed: plan.seed, stream: 3, substream: UInt64(id))
+        return (name, FictionalIdentity.randomPersonnummer(&birth), rng.chance(0.005))
     }
 
     func makeCase(organisation o: Int, index i: Int) -> SyntheticCase {
-        var rng = SplitMix64(seed: plan.seed, stream: UInt64(o + 10), index: UInt64(i))
+        var rng = SeededRandom(seed: plan.seed, stream: UInt64(o + 10), substream: UInt64(i))
         let org = plan.organisations[o]
         let year = plan.year(organisation: o, case: i)
-        let diarium = diaria[weightedIndex(&rng)]
+        let diarium = diaria[rng.weightedIndex(diariumWeights)]
         let dnr = "\(diarium.prefix) \(year)/\(plan.number(organisation: o, case: i))"
 
         // Parties first: the title may name a property and a company.
@@ -62,7 +64,7 @@ struct CaseSynthesizer {
         let company = "\(place) \(Vocabulary.companies[companyNumber % Vocabulary.companies.count]) AB"
         if rng.chance(0.25) || diarium.prefix == "MHN" {
             parties.append(.init(name: company, organisation: company, role: "counterpart",
-                                 identityNumber: SwedishIdentity.organisationsnummer(companyNumber), protectedIdentity: false,
+                                 identityNumber: organisationsnummer(companyNumber), protectedIdentity: false,
                                  recordIndex: nil))
         }
         let property = "\(place) \(1 + rng.below(30)):\(1 + rng.below(200))"
@@ -74,7 +76,7 @@ struct CaseSynthesizer {
 
         let social = diarium.prefix == "SN"
         let caseRestricted = social && rng.chance(0.5)
-        let openedDay = CivilDay.days(year: year, month: 1, day: 1) + rng.below(365)
+        let openedDay = CivilDate(year: year, month: 1, day: 1).daysSinceEpoch + rng.below(365)
         var day = openedDay
         let count = 1 + rng.below(2 * plan.meanRecordsPerCase - 1)
         var records: [SyntheticCase.Record] = []
@@ -92,7 +94,7 @@ struct CaseSynthesizer {
                                 property: property, rng: &rng)
             }
             records.append(.init(recordID: "\(dnr):\(r + 1)", type: kind.type, direction: kind.direction,
-                                 date: CivilDay.string(day), title: recordTitle, restricted: restricted, legalReference: legal,
+                                 date: CivilDate(daysSinceEpoch: day).description, title: recordTitle, restricted: restricted, legalReference: legal,
                                  file: file))
             if kind.direction == "incoming", r > 0, rng.chance(0.3) {
                 let sender = person(organisation: o, rng.below(population(o)))
@@ -104,14 +106,15 @@ struct CaseSynthesizer {
         let status = rng.pick(Self.statuses)
         return SyntheticCase(
             organisationID: org.id, diarienummer: dnr, diariumPrefix: diarium.prefix, year: year, title: title, status: status,
-            opened: CivilDay.string(openedDay), closed: status == "closed" ? CivilDay.string(day) : nil,
+            opened: CivilDate(daysSinceEpoch: openedDay).description,
+            closed: status == "closed" ? CivilDate(daysSinceEpoch: day).description : nil,
             classification: rng.pick(Self.classes[diarium.prefix] ?? ["1.1"]), unit: Self.units[diarium.prefix] ?? "Kommunstyrelsen",
             officer: firstNames.pick(&rng) + " " + surnames.pick(&rng), restricted: caseRestricted,
             legalReference: caseRestricted ? "OSL 26 kap. 1 §" : nil, parties: parties, records: records)
     }
 
     private func makeFile(dnr: String, record: Int, kind: String, title: String, party: String, property: String,
-                          rng: inout SplitMix64) -> SyntheticCase.File {
+                          rng: inout SeededRandom) -> SyntheticCase.File {
         var text = "\(kind)\n\(title)\nDiarienummer \(dnr)\n\(party)\nFastighet \(property)\n"
         let words = plan.textWords / 2 + rng.below(plan.textWords + 1)
         for w in 0..<words {
@@ -119,19 +122,16 @@ struct CaseSynthesizer {
             text += (w % 12 == 11) ? ".\n" : " "
         }
         var hex = ""
-        for _ in 0..<4 { hex += String(rng.next(), radix: 16).leftPadded(16) }
+        for _ in 0..<4 { hex += String(format: "%016llx", rng.next()) }
         let folder = dnr.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "/", with: "_")
         return .init(logicalPath: "representations/rep1/data/\(folder)/\(record)-\(kind.lowercased()).pdf",
                      size: Int64(text.utf8.count * 9 + rng.below(200_000)), sha256: hex, mime: "application/pdf",
                      puid: "fmt/354", text: text)
     }
 
-    private func weightedIndex(_ rng: inout SplitMix64) -> Int {
-        var x = rng.below(diariumWeights.reduce(0, +))
-        for (i, w) in diariumWeights.enumerated() {
-            if x < w { return i }
-            x -= w
-        }
-        return diariumWeights.count - 1
+    /// Company `n`'s organisationsnummer: the same in every case that names it.
+    private func organisationsnummer(_ n: Int) -> String {
+        var rng = SeededRandom(seed: plan.seed, stream: 4, substream: UInt64(n))
+        return FictionalIdentity.randomOrganisationsnummer(&rng, series: "559")
     }
 }

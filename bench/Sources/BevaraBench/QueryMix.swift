@@ -1,4 +1,5 @@
 import BevaraIndex
+import BevaraFixtures
 
 /// Varied queries of each kind, made deterministically from the corpus samples: numbers in
 /// different spellings, some that find nothing, names in full and surnames alone, ranges from a
@@ -15,11 +16,11 @@ struct QueryMix {
     let samples: [QuerySample]
 
     func make(_ kind: QueryKind, count: Int, seed: UInt64) -> [Item] {
-        var rng = SplitMix64(seed: seed, stream: 77, index: UInt64(QueryKind.allCases.firstIndex(of: kind)!))
+        var rng = SeededRandom(seed: seed, stream: 77, substream: UInt64(QueryKind.allCases.firstIndex(of: kind)!))
         return (0..<count).map { _ in item(kind, samples[rng.below(samples.count)], &rng) }
     }
 
-    private func item(_ kind: QueryKind, _ s: QuerySample, _ rng: inout SplitMix64) -> Item {
+    private func item(_ kind: QueryKind, _ s: QuerySample, _ rng: inout SeededRandom) -> Item {
         switch kind {
         case .diarienummerExact:
             var dnr = s.diarienummer
@@ -28,7 +29,7 @@ struct QueryMix {
             case 1, 2: dnr = dnr.lowercased().replacingOccurrences(of: "/", with: "-")
             case 3:   // zero-padded number, as some systems print it
                 let parts = dnr.split(separator: "/")
-                dnr = "\(parts[0])/\(String(parts[1]).leftPadded(4))"
+                dnr = "\(parts[0])/" + String(repeating: "0", count: max(0, 4 - parts[1].count)) + parts[1]
             default: break
             }
             return make(kind, s, SearchQuery(diarienummer: dnr), ["--diarienummer", dnr])
@@ -51,7 +52,7 @@ struct QueryMix {
         case .dateRange:
             let from = s.recordDay - rng.below(30)
             let span = [6, 30, 91][rng.below(3)]
-            let a = CivilDay.string(from), b = CivilDay.string(from + span)
+            let a = CivilDate(daysSinceEpoch: from).description, b = CivilDate(daysSinceEpoch: from + span).description
             return make(kind, s, SearchQuery(from: a, to: b), ["--from", a, "--to", b])
         case .fullText:
             let text = fullText(s, &rng)
@@ -59,7 +60,7 @@ struct QueryMix {
         }
     }
 
-    private func fullText(_ s: QuerySample, _ rng: inout SplitMix64) -> String {
+    private func fullText(_ s: QuerySample, _ rng: inout SeededRandom) -> String {
         let words = s.titleWords.isEmpty ? ["ansökan"] : s.titleWords
         let word = rng.pick(words).lowercased()
         switch rng.below(8) {

@@ -1,3 +1,4 @@
+import BevaraFixtures
 /// Facts of one generated case that queries are made from: its organisation, number, a party,
 /// a record date and words of its title, so every query kind has hits to find.
 struct QuerySample {
@@ -21,7 +22,7 @@ struct QuerySample {
         partyName = party.name
         partyNumber = party.identityNumber
         let date = c.records[c.records.count / 2].date.split(separator: "-").compactMap { Int($0) }
-        recordDay = CivilDay.days(year: date[0], month: date[1], day: date[2])
+        recordDay = CivilDate(year: date[0], month: date[1], day: date[2]).daysSinceEpoch
         titleTokens = c.title.split(whereSeparator: { !$0.isLetter }).map(String.init)
         titleWords = titleTokens.filter { $0.count >= 4 }
     }

@@ -1,5 +1,6 @@
 import BevaraIndex
 import Foundation
+import BevaraFixtures
 
 /// Runs a query mix against an index, warm: a warm-up round of other queries of every kind
 /// first, then the measured ones interleaved across kinds, each searching its sample's own
@@ -34,7 +35,7 @@ struct SearchBenchmark {
         for item in warm { _ = try? index.search(item.query, organisations: [item.organisationID]) }
 
         var items = QueryKind.allCases.flatMap { mix.make($0, count: queriesPerKind, seed: seed) }
-        var rng = SplitMix64(seed: seed, stream: 99, index: 0)
+        var rng = SeededRandom(seed: seed, stream: 99)
         items.shuffle(using: &rng)
         var times: [QueryKind: [Double]] = [:]
         var totals: [QueryKind: [Int]] = [:]

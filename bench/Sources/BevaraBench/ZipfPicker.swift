@@ -1,4 +1,5 @@
 import Foundation
+import BevaraFixtures
 
 /// Picks from a list with Zipf weights (rank r weighs 1/(r+1)^s): a few words and names are
 /// very common and most are rare, as in real registers and documents.
@@ -16,8 +17,8 @@ struct ZipfPicker<Element> {
         }
     }
 
-    func pick(_ rng: inout SplitMix64) -> Element {
-        let x = Double(rng.next() >> 11) / Double(1 << 53) * cumulative[cumulative.count - 1]
+    func pick(_ rng: inout SeededRandom) -> Element {
+        let x = rng.unit() * cumulative[cumulative.count - 1]
         var lo = 0, hi = cumulative.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
