@@ -28,7 +28,7 @@ let package = Package(
         // Model: plain value types for organisations, agreements, cases, records, parties, files.
         .target(name: "BevaraModel"),
         // Streaming XML writing (escaping, namespaces) and hardened XML reading helpers.
-        .target(name: "BevaraXML"),
+        .target(name: "BevaraXML", dependencies: ["BevaraArchiveIO"]),
         // Files and archives: SHA-256 streaming, libarchive tar/zip, libmagic, safe paths, atomic output.
         .target(name: "BevaraArchiveIO", dependencies: [
             "CArchive", "CMagic", "CPosix",
@@ -55,7 +55,7 @@ let package = Package(
         ]),
         // Index: the SQLite catalogue of archived packages (a cache rebuildable from storage).
         .target(name: "BevaraIndex", dependencies: [
-            "BevaraModel", "BevaraArchiveIO", "CArchive", .product(name: "GRDB", package: "GRDB.swift"),
+            "BevaraModel", "BevaraXML", "BevaraArchiveIO", "CArchive", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Access: registrar search, case views, secrecy decisions, disclosure packages, access log.
         .target(name: "BevaraAccess", dependencies: [
@@ -79,7 +79,7 @@ let package = Package(
         // Shared by the test targets: the repository root, the built `bevara` binary and a runner.
         .target(name: "BevaraTestSupport", path: "Tests/BevaraTestSupport"),
         .testTarget(name: "BevaraModelTests", dependencies: ["BevaraModel"]),
-        .testTarget(name: "BevaraXMLTests", dependencies: ["BevaraXML"]),
+        .testTarget(name: "BevaraXMLTests", dependencies: ["BevaraXML", "BevaraArchiveIO"]),
         .testTarget(name: "BevaraArchiveIOTests", dependencies: ["BevaraArchiveIO"]),
         .testTarget(name: "BevaraProfilesTests", dependencies: ["BevaraProfiles", "BevaraModel", "BevaraArchiveIO"]),
         // End to end: runs the built `bevara` binary and the field's validators on its output.

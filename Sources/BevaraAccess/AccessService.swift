@@ -93,7 +93,7 @@ public struct AccessService {
             try log.append(AccessLogDraft(user: user, command: command, query: query, requestReference: request, outcome: outcome))
             throw error
         } catch {
-            try? log.append(AccessLogDraft(user: user, command: command, query: query, requestReference: request, outcome: "failed"))
+            _ = try? log.append(AccessLogDraft(user: user, command: command, query: query, requestReference: request, outcome: "failed"))
             throw error
         }
         try log.append(AccessLogDraft(user: user, command: command, query: query, requestReference: request,

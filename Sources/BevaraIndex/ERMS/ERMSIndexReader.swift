@@ -1,3 +1,4 @@
+import BevaraXML
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -20,9 +21,13 @@ public enum ERMSIndexReader {
         guard indexed == organisationID else {
             throw IndexError.organisationMismatch(objectID: objectID, expected: organisationID, indexed: indexed)
         }
-        switch try XMLPrologGuard.scan(path: path) {
+        let verdict: XMLPrologGuard.Verdict
+        do { verdict = try XMLPrologGuard.check(path: path, limit: 1 << 20) } catch {
+            throw IndexError.unreadableERMS(path: path, reason: "cannot open the file (\(error.reason))")
+        }
+        switch verdict {
         case .clean: break
-        case .doctype:
+        case .declaration:
             throw IndexError.unreadableERMS(path: path, reason: "it has a DOCTYPE; DTDs are refused (entity expansion, external entities)")
         case .noRootElement:
             throw IndexError.unreadableERMS(path: path, reason: "no root element found")

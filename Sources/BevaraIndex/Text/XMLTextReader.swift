@@ -1,4 +1,5 @@
 import BevaraModel
+import BevaraXML
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -16,9 +17,9 @@ enum XMLTextReader {
 
     static func read(path: String, maxBytes: Int) -> TextOutcome {
         do {
-            switch try XMLPrologGuard.scan(path: path) {
+            switch try XMLPrologGuard.check(path: path, limit: 1 << 20) {
             case .clean: break
-            case .doctype: return .noText(reason: "the document has a DOCTYPE; DTDs are refused (entity expansion, external entities)")
+            case .declaration: return .noText(reason: "the document has a DOCTYPE; DTDs are refused (entity expansion, external entities)")
             case .noRootElement: return .noText(reason: "no XML root element found")
             }
         } catch {

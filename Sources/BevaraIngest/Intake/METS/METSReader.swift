@@ -1,3 +1,4 @@
+import BevaraXML
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

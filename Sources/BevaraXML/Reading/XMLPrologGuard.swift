@@ -1,24 +1,29 @@
 import BevaraArchiveIO
 import Foundation
 
-/// Refuses a METS document whose prolog has a DOCTYPE (or any other `<!…>` markup than a
-/// comment) before the parser sees it.
+/// Refuses an XML document whose prolog has a DOCTYPE (or any other `<!…>` markup than a
+/// comment) before a parser sees it.
 ///
 /// Why: entity declarations are how billion-laughs and XXE attacks work, and on Linux Foundation's
-/// `XMLParser` drops entity declarations silently instead of reporting them (see the project's
-/// FGS reader). METS never needs a DTD, so any DOCTYPE is refused. This scans the bytes before
-/// the root element only: XML declaration, processing instructions and comments are stepped
-/// over; the first `<!` that does not open a comment is a DTD. NUL bytes are skipped, so the
-/// ASCII markup of a UTF-16 document is seen too (that can only add refusals, never hide one).
-enum XMLPrologGuard {
-    enum Verdict: Equatable {
+/// `XMLParser` drops entity declarations silently instead of reporting them (see the FGS reader's
+/// `DTDDeclarationScan`), which would lose text without a word. Nothing Bevara reads as XML (METS,
+/// ERMS, documents whose text is indexed) needs a DTD, so any DOCTYPE is refused. This scans the
+/// bytes before the root element only: the XML declaration, processing instructions and comments
+/// are stepped over; the first `<!` that does not open a comment is a declaration. NUL bytes are
+/// skipped, so the ASCII markup of a UTF-16 document is seen too (that can only add refusals,
+/// never hide one).
+public enum XMLPrologGuard {
+    public enum Verdict: Equatable, Sendable {
         /// The root element starts (or the prolog has text the parser will report).
         case clean
         /// A `<!DOCTYPE` or other declaration on this line.
         case declaration(line: Int)
+        /// The file ended, or `limit` bytes were scanned, before any element started.
+        case noRootElement
     }
 
-    static func check(path: String) throws -> Verdict {
+    /// Scans the prolog of the file at `path`, reading at most `limit` bytes (all of it when nil).
+    public static func check(path: String, limit: Int? = nil) throws(IOError) -> Verdict {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
         defer { close(fd) }
@@ -26,17 +31,24 @@ enum XMLPrologGuard {
         let size = 64 * 1024
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
         defer { buffer.deallocate() }
-        while true {
+        var scanned = 0
+        while limit.map({ scanned < $0 }) ?? true {
             let n = read(fd, buffer.baseAddress!, size)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw IOError(path: path, operation: "read", errno: errno)
             }
-            if n == 0 { return .clean }
-            for byte in UnsafeRawBufferPointer(rebasing: buffer[0..<n]) where byte != 0 {
-                if let verdict = scanner.feed(byte) { return verdict }
-            }
+            if n == 0 { return .noRootElement }
+            scanned += n
+            if let verdict = scanner.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { return verdict }
         }
+        return .noRootElement
+    }
+
+    /// The verdict for a prolog held in memory (what `check` applies to each chunk it reads).
+    public static func check(bytes: some Sequence<UInt8>) -> Verdict {
+        var scanner = Scanner()
+        return scanner.feed(bytes) ?? .noRootElement
     }
 
     /// A byte-at-a-time state machine over the prolog.
@@ -44,6 +56,13 @@ enum XMLPrologGuard {
         enum State { case text, lessThan, bang, bangDash, comment, commentDash, commentDashDash, instruction, instructionQuestion }
         var state = State.text
         var line = 1
+
+        mutating func feed(_ bytes: some Sequence<UInt8>) -> Verdict? {
+            for byte in bytes where byte != 0 {
+                if let verdict = feed(byte) { return verdict }
+            }
+            return nil
+        }
 
         mutating func feed(_ byte: UInt8) -> Verdict? {
             if byte == 0x0A { line += 1 }
