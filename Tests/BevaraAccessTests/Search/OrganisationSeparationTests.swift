@@ -41,6 +41,29 @@ import Testing
         #expect(throws: AccessError.notFound(id: missing)) { try trollhattan.show(missing) }
     }
 
+    /// Domain scenario 5: a registrar searching a personnummer that only another organisation's
+    /// records hold gets the answer a number nobody has gets: no hits, no count, and the same
+    /// query plan, so the same work and the same timing class (timing itself is not asserted:
+    /// the plan is what decides it, and it is deterministic).
+    @Test func anotherOrganisationsPersonnummerAnswersLikeOneNobodyHas() throws {
+        let vanersborgs = SearchQuery(party: "19650412-9823")
+        let nobodys = SearchQuery(party: "19480301-1230")   // Luhn-valid; in no fixture
+        #expect(try service("registrator-vanersborg").search(vanersborgs).total > 0)
+
+        let trollhattan = try service("registrator-trollhattan")
+        let other = try trollhattan.search(vanersborgs), none = try trollhattan.search(nobodys)
+        #expect(other.total == 0 && other.hits.isEmpty && !other.totalIsLowerBound)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(other) == encoder.encode(none))
+
+        let organisations: Set<String> = [try #require(trollhattan.user.organisationID)]
+        let index = try AccessTestArchive.archive().index
+        let planOther = try index.explain(vanersborgs, organisations: organisations)
+        #expect(!planOther.isEmpty)
+        #expect(planOther == (try index.explain(nobodys, organisations: organisations)))
+    }
+
     @Test func aDisclosureRequestCannotReachAnotherOrganisationsRecords() throws {
         let work = try AccessTestArchive.temporaryFolder("cross-dip")
         defer { try? FileManager.default.removeItem(atPath: work) }
