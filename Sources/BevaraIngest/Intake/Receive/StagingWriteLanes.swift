@@ -9,7 +9,9 @@ import Foundation
 ///
 /// The extractor has done every check on an entry (name, type, duplicates, size and bomb
 /// limits) and created its folders before it hands the bytes over; a lane only creates the file
-/// (`O_EXCL`, `O_NOFOLLOW`) and writes them. Memory is bounded: at most `maxFilesInFlight`
+/// (`O_EXCL`, `O_NOFOLLOW`) and writes them. The files of one folder go to one lane, so the two
+/// do not contend for the same folder's lock in the kernel (creating a file locks its folder).
+/// Memory is bounded: at most `maxFilesInFlight`
 /// files and `maxBytesInFlight` bytes are held, and `write` waits for room. The first failure
 /// stops the lanes (later files are skipped) and is rethrown by the next `write` or by
 /// `finish`, naming the file. `finish` (or `stop`) returns only when no lane is working, so the
@@ -21,7 +23,8 @@ final class StagingWriteLanes: @unchecked Sendable {
     static let maxBytesInFlight = 16 << 20
 
     private let lanes: [DispatchQueue]
-    private var nextLane = 0
+    private var lane = 0
+    private var laneFolder: Substring?
     private let source: String
     // Guarded by `condition`.
     private let condition = NSCondition()
@@ -38,6 +41,11 @@ final class StagingWriteLanes: @unchecked Sendable {
     /// Queues `bytes` to be written to the new file `target` (absolute; its folder exists).
     /// Waits while too much is in flight. Throws the first failure of an earlier write.
     func write(_ bytes: [UInt8], to target: String) throws {
+        let folder = target.utf8.lastIndex(of: UInt8(ascii: "/")).map { target[..<$0] } ?? ""
+        if folder != laneFolder {
+            lane = (lane + 1) % lanes.count
+            laneFolder = folder
+        }
         condition.lock()
         while failure == nil, filesInFlight > 0,
               filesInFlight >= Self.maxFilesInFlight || bytesInFlight + bytes.count > Self.maxBytesInFlight {
@@ -50,9 +58,7 @@ final class StagingWriteLanes: @unchecked Sendable {
         filesInFlight += 1
         bytesInFlight += bytes.count
         condition.unlock()
-        let lane = lanes[nextLane]
-        nextLane = (nextLane + 1) % lanes.count
-        lane.async { [self] in
+        lanes[lane].async { [self] in
             condition.lock()
             let skip = failure != nil
             condition.unlock()
