@@ -45,6 +45,13 @@ final class TestArchive {
         }
     }
 
+    /// A regular file with these bytes (any, not only text).
+    func bytes(_ name: String, _ bytes: [UInt8]) throws {
+        try entry(name, type: CArchive_AE_IFREG, size: Int64(bytes.count)) {
+            bytes.withUnsafeBytes { _ = archive_write_data(self.archive, $0.baseAddress, $0.count) }
+        }
+    }
+
     /// A regular file of `size` zero bytes, streamed in 1 MiB chunks.
     func zeros(_ name: String, size: Int64) throws {
         let chunk = [UInt8](repeating: 0, count: 1 << 20)

@@ -12,6 +12,10 @@ import Foundation
 /// counted as they are written; in a compressed archive, more than `maxCompressionRatio`
 /// decompressed bytes per compressed byte, per entry and in total, checked as the bytes come
 /// (so a bomb is stopped mid-entry, after at most a few MiB). The caller removes the folder.
+///
+/// Small files are created and written by `StagingWriteLanes` (two threads) while the next
+/// entries are read and checked; every check above is made here, on the reading thread, before
+/// a file's bytes are handed over, and `extract` returns or throws only after the lanes are idle.
 struct ArchiveExtractor {
     let source: String
     let destination: String
@@ -44,6 +48,9 @@ struct ArchiveExtractor {
         var files = Set<String>()
         var directories = Set<String>()
         var entries = 0
+        let lanes = StagingWriteLanes(source: source)
+        // On any throw: no lane may still be creating files when the caller removes the folder.
+        defer { lanes.stop() }
         var total: Int64 = 0
         var compressed: Bool?
 
@@ -91,25 +98,37 @@ struct ArchiveExtractor {
                 throw refusal(SIPRule.duplicateEntry, rawName, "the archive holds this name twice; which one is meant cannot be known")
             }
             files.insert(name)
-            if let parent = name.range(of: "/", options: .backwards).map({ String(name[..<$0.lowerBound]) }) {
-                try makeDirectories(parent, files: files, directories: &directories, entryName: rawName)
+            if let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                let parent = String(name[..<slash])
+                // Its ancestors were made with it: one lookup for every file after a folder's first.
+                if !directories.contains(parent) {
+                    try makeDirectories(parent, files: files, directories: &directories, entryName: rawName)
+                }
             }
-            if archive_entry_size_is_set(entry) != 0, Int64(archive_entry_size(entry)) > limits.maxTotalBytes - total {
-                throw refusal(SIPRule.tooLarge, rawName, "the entry declares \(archive_entry_size(entry)) bytes; with the \(total) before it that is over the limit of \(limits.maxTotalBytes) (IntakeLimits.maxTotalBytes)")
+            let declared = archive_entry_size_is_set(entry) != 0 ? Int64(archive_entry_size(entry)) : nil
+            if let declared, declared > limits.maxTotalBytes - total {
+                throw refusal(SIPRule.tooLarge, rawName, "the entry declares \(declared) bytes; with the \(total) before it that is over the limit of \(limits.maxTotalBytes) (IntakeLimits.maxTotalBytes)")
             }
-            total = try writeEntry(a, name: name, rawName: rawName, buffer: buffer, totalBefore: total, compressed: compressed ?? false)
+            // A file declared small is read into memory for a lane (a zip entry that turns out
+            // larger is written here after all); a large one is written here as it is read.
+            let small = declared.map { $0 <= StagingWriteLanes.smallFileLimit } ?? true
+            var output = EntryOutput(target: destination + "/" + name, source: source,
+                                     holdUpTo: small ? StagingWriteLanes.smallFileLimit : 0, expected: Int(declared ?? 0))
+            defer { output.closeIfOpen() }
+            total = try readEntry(a, rawName: rawName, buffer: buffer, totalBefore: total, compressed: compressed ?? false) {
+                try output.take($0)
+            }
+            if let held = try output.finish() {
+                try lanes.write(held, to: output.target)
+            }
         }
+        try lanes.finish()
     }
 
-    /// Streams the current entry's data into `destination/name`; returns the new running total.
-    private func writeEntry(_ a: OpaquePointer, name: String, rawName: String, buffer: UnsafeMutableRawBufferPointer,
-                            totalBefore: Int64, compressed: Bool) throws -> Int64 {
-        let target = destination + "/" + name
-        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw IntakeError.unreadable(path: source, reason: "cannot create \(target) in the staging folder: \(String(cString: strerror(errno)))")
-        }
-        defer { close(fd) }
+    /// Streams the current entry's data through the size and bomb limits into `consume`; returns
+    /// the new running total.
+    private func readEntry(_ a: OpaquePointer, rawName: String, buffer: UnsafeMutableRawBufferPointer, totalBefore: Int64,
+                           compressed: Bool, consume: (UnsafeRawBufferPointer) throws -> Void) throws -> Int64 {
         let consumedAtStart = Int64(archive_filter_bytes(a, -1))
         var written: Int64 = 0
         var total = totalBefore
@@ -134,9 +153,7 @@ struct ArchiveExtractor {
                     throw refusal(SIPRule.zipBomb, rawName, "the archive decompresses to more than \(limits.maxCompressionRatio) times its compressed size (\(total) bytes from \(consumed)); stopped (IntakeLimits.maxCompressionRatio)")
                 }
             }
-            if let code = PosixWrite.allOrErrno(fd, UnsafeRawBufferPointer(rebasing: buffer[0..<n])) {
-                throw IntakeError.unreadable(path: source, reason: "writing \(target): \(String(cString: strerror(code)))")
-            }
+            try consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
         return total
     }

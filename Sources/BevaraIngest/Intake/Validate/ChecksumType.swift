@@ -13,11 +13,16 @@ enum ChecksumType: String, CaseIterable {
     static let uncomputable: Set<String> = ["Adler-32", "CRC32", "HAVAL", "MNP", "TIGER", "WHIRLPOOL"]
 
     /// Every value of the METS enumeration.
-    static var metsEnumeration: Set<String> { Set(allCases.map(\.rawValue)).union(uncomputable) }
+    static let metsEnumeration: Set<String> = Set(allCases.map(\.rawValue)).union(uncomputable)
 
     /// Lenient reading for verification: `sha256`, `SHA256` and `SHA-256` are the same algorithm
     /// (whether the spelling is schema-valid is CSIP72's business, not fixity's).
     init?(lenient value: String) {
+        // The schema's own spelling, as nearly every METS writes it: no folding needed.
+        if let exact = Self(rawValue: value) {
+            self = exact
+            return
+        }
         let folded = value.uppercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: "")
         guard let match = Self.allCases.first(where: { $0.rawValue.replacingOccurrences(of: "-", with: "") == folded }) else {
             return nil

@@ -62,7 +62,7 @@ struct FileSectionRules {
     private func checkFile(_ file: METSDocument.File) {
         let name = "file \(file.id ?? "(no ID)")"
         func require(_ value: String?, _ rule: String, _ attribute: String) {
-            if value.map({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? true {
+            if METSValue.isBlank(value) {
                 log.error(rule, path: path, line: file.line, "\(name) has no \(attribute) (\(rule))")
             }
         }
@@ -121,7 +121,7 @@ struct FileSectionRules {
             log.error(rule, path: path, line: line, "\(element) has no SIZE; its size cannot be checked (\(rule))")
             return
         }
-        if Int64(size.trimmingCharacters(in: .whitespaces)).map({ $0 < 0 }) ?? true {
+        if METSValue.integer(size).map({ $0 < 0 }) ?? true {
             log.error(rule, path: path, line: line, "\(element) has SIZE '\(size)', not a number of bytes (\(rule))")
         }
     }

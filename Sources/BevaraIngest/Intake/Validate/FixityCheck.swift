@@ -99,11 +99,12 @@ struct FixityCheck {
         }
         for reference in references {
             let place = "\(reference.metsPath) line \(reference.line), \(reference.element)"
-            if let declared = reference.size.flatMap({ Int64($0.trimmingCharacters(in: .whitespaces)) }), declared != size {
+            if let declared = reference.size.flatMap(METSValue.integer), declared != size {
                 log.error(SIPRule.fixitySize, path: path, "\(place) says SIZE=\(declared), but the file has \(size) bytes")
             }
-            guard let declared = reference.checksum?.trimmingCharacters(in: .whitespaces), !declared.isEmpty,
-                  let type = reference.checksumType.flatMap(ChecksumType.init(lenient:)), let actual = digests[type] else { continue }
+            guard !digests.isEmpty, let type = reference.checksumType.flatMap(ChecksumType.init(lenient:)),
+                  let actual = digests[type], let declared = reference.checksum.map(METSValue.trimmed), !declared.isEmpty
+            else { continue }
             if declared.lowercased() != actual {
                 log.error(SIPRule.fixityChecksum, path: path, "\(place) says \(type.rawValue) \(declared), but the file's is \(actual)")
             }

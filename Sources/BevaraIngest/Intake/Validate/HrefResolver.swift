@@ -24,7 +24,10 @@ enum HrefResolver {
             return .unsafe("'\(href)' is a URL (\(raw[..<colon]):); a SIP must hold the files it lists, by relative path")
         }
         var candidates = [raw]
-        if let decoded = raw.removingPercentEncoding, decoded != raw { candidates.append(decoded) }
+        // Without a `%` there is nothing to decode (Foundation's decoding is costly per file).
+        if raw.utf8.contains(UInt8(ascii: "%")), let decoded = raw.removingPercentEncoding, decoded != raw {
+            candidates.append(decoded)
+        }
         if raw.contains("+"), let decoded = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
            !candidates.contains(decoded) {
             candidates.append(decoded)
@@ -38,6 +41,9 @@ enum HrefResolver {
             }
             let path = base.isEmpty ? candidate : base + "/" + candidate
             if first == nil { first = .path(path) }
+            // One spelling only: it is the answer whether or not the file exists (the fixity
+            // check reports a missing one), so no lstat is needed to choose.
+            if candidates.count == 1 { return .path(path) }
             var st = stat()
             if lstat(root + "/" + path, &st) == 0 { return .path(path) }
         }

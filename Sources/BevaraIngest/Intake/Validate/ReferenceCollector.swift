@@ -53,6 +53,6 @@ struct ReferenceCollector {
     }
 
     static func size(_ value: String?) -> Int64? {
-        value.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 >= 0 ? $0 : nil }
+        value.flatMap(METSValue.integer).flatMap { $0 >= 0 ? $0 : nil }
     }
 }
