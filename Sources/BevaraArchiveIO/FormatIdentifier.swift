@@ -1,4 +1,5 @@
 import CMagic
+import CPosix
 import Foundation
 
 /// Identifies a file's format from its first bytes: libmagic for the MIME type, then a small
@@ -144,19 +145,15 @@ public final class FormatIdentifier {
         return nil
     }
 
-    /// Index of the first occurrence of `needle` in `haystack` at or after `from`.
+    /// Index of the first occurrence of `needle` in `haystack` at or after `from` (glibc's
+    /// `memmem`: a PDF's head is searched four times, and a byte loop cost 1 % of packaging).
     static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count - from else { return nil }
-        var i = from
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
+        guard !needle.isEmpty, from >= 0, needle.count <= haystack.count - from else { return nil }
+        return haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                guard let found = memmem(hay.baseAddress! + from, hay.count - from, pin.baseAddress!, pin.count) else { return nil }
+                return hay.baseAddress!.distance(to: UnsafeRawPointer(found))
             }
-            i += 1
         }
-        return nil
     }
 }
