@@ -84,8 +84,7 @@ public enum SafePath {
     /// anything else becomes `_`, and runs of `_` collapse. Used for names inside packages; the
     /// original name is always kept in metadata. Never empty.
     public static func slug(_ name: String, maxLength: Int = 100) -> String {
-        let folded = name.precomposedStringWithCanonicalMapping
-            .folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "sv_SE"))
+        let folded = SlugFolding.fold(name)
         var out = ""
         var lastUnderscore = false
         for scalar in folded.unicodeScalars {

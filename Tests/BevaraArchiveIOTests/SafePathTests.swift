@@ -1,4 +1,4 @@
-import BevaraArchiveIO
+@testable import BevaraArchiveIO
 import Foundation
 import Testing
 
@@ -40,5 +40,26 @@ import Testing
         #expect(!SafePath.portabilityProblems(ofName: "CON.txt").isEmpty)
         #expect(!SafePath.portabilityProblems(ofName: "noextension").isEmpty)
         #expect(!SafePath.portabilityProblems(ofName: "Sm\u{6F}\u{308}rg.txt").isEmpty)  // decomposed ö
+    }
+
+    /// The table path of the slug folding gives exactly Foundation's folding.
+    @Test func slugFoldingTableAgreesWithFoundation() {
+        for value in 0..<128 {
+            let text = String(Unicode.Scalar(UInt8(value)))
+            #expect(SlugFolding.foundation(text) == text, "ASCII \(value) folds to itself")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Unicode.Scalar] = SlugFolding.tableScalars + Array("aAzZ09 ._-()^`~'\"/:".unicodeScalars)
+        for _ in 0..<2000 {
+            var name = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...24, using: &generator) { name.append(alphabet.randomElement(using: &generator)!) }
+            let text = String(name)
+            #expect(SlugFolding.fold(text) == SlugFolding.foundation(text), "\(text)")
+        }
+        // Outside the table: Foundation itself (a decomposed å, Greek, a fullwidth letter).
+        for text in ["Ansa\u{30A}kan.pdf", "Beslut \u{3B1}.txt", "\u{FF21}rende.docx", "Åsa – Öberg §3.pdf"] {
+            #expect(SlugFolding.fold(text) == SlugFolding.foundation(text), "\(text)")
+        }
+        #expect(SafePath.slug("Ansökan från Åsa – del 1.pdf") == "Ansokan_fran_Asa_del_1.pdf")
     }
 }
