@@ -31,6 +31,9 @@ public final class FormatIdentifier {
     public func identify(head: [UInt8], name: String? = nil) -> Identification {
         if head.isEmpty { return Identification(mime: "application/x-empty", puid: nil, name: "Empty file", version: nil) }
         if let mime = Self.unambiguousSignature(head) { return Self.refine(mime: mime, head: head, name: name) }
+        if MagicDatabaseCheck.loadsAnalysedDatabase, let mime = OOXMLSignature.mime(head) {
+            return Self.refine(mime: mime, head: head, name: name)
+        }
         return Self.refine(mime: libmagicType(head), head: head, name: name)
     }
 
