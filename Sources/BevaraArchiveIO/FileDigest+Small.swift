@@ -27,7 +27,9 @@ extension FileDigest {
         // Changed since fstat: left to the streaming path, which reports the mismatch.
         guard total == Int(st.st_size) else { return nil }
         bytes.removeLast(capacity - total)
-        let digest = Result(size: Int64(total), sha256: sha256(of: bytes), head: Array(bytes.prefix(headBytes)))
+        // A file no longer than the head shares its bytes with it (no copy).
+        let head = total <= headBytes ? bytes : Array(bytes.prefix(headBytes))
+        let digest = Result(size: Int64(total), sha256: sha256(of: bytes), head: head)
         return (bytes, digest)
     }
 }

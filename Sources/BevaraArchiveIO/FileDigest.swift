@@ -75,6 +75,11 @@ public enum FileDigest {
         hex(SHA256.hash(data: data))
     }
 
+    /// SHA-256 of bytes in memory, the 32 bytes themselves.
+    public static func sha256Bytes(of data: some DataProtocol) -> [UInt8] {
+        Array(SHA256.hash(data: data))
+    }
+
     static func hex(_ digest: some Sequence<UInt8>) -> String {
         let table: [UInt8] = Array("0123456789abcdef".utf8)
         var out = [UInt8]()

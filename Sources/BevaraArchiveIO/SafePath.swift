@@ -19,6 +19,55 @@ public enum SafePath {
 
     /// Problems that make a path unusable (traversal and the like); nil when acceptable.
     public static func validateRelative(_ path: String) -> Problem? {
+        if isPlainText(path) { return validatePlainRelative(path) }
+        return validateRelativeGeneral(path)
+    }
+
+    /// True when every scalar of `text` is its own character (grapheme): printable ASCII,
+    /// Latin-1 and Latin Extended letters below U+0300 other than controls and the soft hyphen,
+    /// and the en and em dash. No combining mark can follow anything then, so the byte-wise
+    /// checks below say what the character-wise ones say (SafePathTests compare them).
+    static func isPlainText(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { s in
+            let v = s.value
+            return (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300 && v != 0xAD) || v == 0x2013 || v == 0x2014
+        }
+    }
+
+    /// `validateRelativeGeneral` for a path of `isPlainText` scalars, on its UTF-8 bytes (the
+    /// ASCII separators never occur inside a multi-byte scalar).
+    private static func validatePlainRelative(_ path: String) -> Problem? {
+        let bytes = path.utf8
+        guard let first = bytes.first else { return .empty }
+        if first == UInt8(ascii: "/") || first == UInt8(ascii: "~") { return .absolute }
+        // The second character is the second scalar (a scalar is a character here).
+        var scalars = path.unicodeScalars.makeIterator()
+        _ = scalars.next()
+        if scalars.next() == ":" { return .absolute }
+        if bytes.contains(UInt8(ascii: "\\")) { return .backslash }
+        var segmentLength = 0
+        var dots = 0
+        func check() -> Problem? {
+            if segmentLength == 2 && dots == 2 { return .parentReference }
+            if segmentLength == 0 || (segmentLength == 1 && dots == 1) { return .emptySegment }
+            if segmentLength > 255 { return .tooLong }
+            return nil
+        }
+        for byte in bytes {
+            if byte == UInt8(ascii: "/") {
+                if let problem = check() { return problem }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return check()
+    }
+
+    /// The character-wise rules, for any path.
+    static func validateRelativeGeneral(_ path: String) -> Problem? {
         if path.isEmpty { return .empty }
         if path.hasPrefix("/") || path.hasPrefix("~") || (path.count >= 2 && path.dropFirst().first == ":") {
             return .absolute
@@ -36,6 +85,29 @@ public enum SafePath {
     /// Characters or names that break on common file systems (Windows, macOS, FAT, network
     /// shares); these are portability warnings, since Bevara stores files under generated names.
     public static func portabilityProblems(ofName name: String) -> [String] {
+        guard isPlainText(name) else { return portabilityProblemsGeneral(ofName: name) }
+        // Byte-wise, as for `validateRelative`: each scalar is a character here.
+        var problems: [String] = []
+        let bytes = name.utf8
+        if bytes.contains(where: { forbiddenBytes.contains($0) }) { problems.append("contains one of : * ? \" < > |") }
+        if let last = bytes.last, last == UInt8(ascii: ".") || last == UInt8(ascii: " ") { problems.append("ends with a dot or space") }
+        if bytes.first == UInt8(ascii: " ") { problems.append("starts with a space") }
+        // The stem as `split(separator: ".", maxSplits: 1).first` gives it: leading dots skipped.
+        let stemStart = bytes.firstIndex { $0 != UInt8(ascii: ".") } ?? bytes.endIndex
+        let stemEnd = bytes[stemStart...].firstIndex(of: UInt8(ascii: ".")) ?? bytes.endIndex
+        let stemLength = bytes.distance(from: stemStart, to: stemEnd)
+        if stemLength > 0, stemLength <= 12, reservedDeviceNames.contains(String(name[stemStart..<stemEnd]).uppercased()) {
+            problems.append("reserved device name on Windows")
+        }
+        // Every scalar of a plain name is below U+0300 or a dash: already NFC (see isNFC).
+        if !bytes.contains(UInt8(ascii: ".")) { problems.append("has no file extension") }
+        return problems
+    }
+
+    private static let forbiddenBytes: Set<UInt8> = Set(":*?\"<>|".utf8)
+
+    /// The character-wise rules, for any name.
+    static func portabilityProblemsGeneral(ofName name: String) -> [String] {
         var problems: [String] = []
         if name.unicodeScalars.contains(where: { forbiddenInNames.contains($0) }) {
             problems.append("contains one of : * ? \" < > |")
@@ -84,8 +156,7 @@ public enum SafePath {
     /// anything else becomes `_`, and runs of `_` collapse. Used for names inside packages; the
     /// original name is always kept in metadata. Never empty.
     public static func slug(_ name: String, maxLength: Int = 100) -> String {
-        let folded = name.precomposedStringWithCanonicalMapping
-            .folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "sv_SE"))
+        let folded = SlugFolding.fold(name)
         var out = ""
         var lastUnderscore = false
         for scalar in folded.unicodeScalars {

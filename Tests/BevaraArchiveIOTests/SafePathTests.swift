@@ -1,4 +1,4 @@
-import BevaraArchiveIO
+@testable import BevaraArchiveIO
 import Foundation
 import Testing
 
@@ -40,5 +40,66 @@ import Testing
         #expect(!SafePath.portabilityProblems(ofName: "CON.txt").isEmpty)
         #expect(!SafePath.portabilityProblems(ofName: "noextension").isEmpty)
         #expect(!SafePath.portabilityProblems(ofName: "Sm\u{6F}\u{308}rg.txt").isEmpty)  // decomposed ö
+    }
+
+    /// The table path of the slug folding gives exactly Foundation's folding.
+    @Test func slugFoldingTableAgreesWithFoundation() {
+        for value in 0..<128 {
+            let text = String(Unicode.Scalar(UInt8(value)))
+            #expect(SlugFolding.foundation(text) == text, "ASCII \(value) folds to itself")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Unicode.Scalar] = SlugFolding.tableScalars + Array("aAzZ09 ._-()^`~'\"/:".unicodeScalars)
+        for _ in 0..<2000 {
+            var name = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...24, using: &generator) { name.append(alphabet.randomElement(using: &generator)!) }
+            let text = String(name)
+            #expect(SlugFolding.fold(text) == SlugFolding.foundation(text), "\(text)")
+        }
+        // Outside the table: Foundation itself (a decomposed å, Greek, a fullwidth letter).
+        for text in ["Ansa\u{30A}kan.pdf", "Beslut \u{3B1}.txt", "\u{FF21}rende.docx", "Åsa – Öberg §3.pdf"] {
+            #expect(SlugFolding.fold(text) == SlugFolding.foundation(text), "\(text)")
+        }
+        #expect(SafePath.slug("Ansökan från Åsa – del 1.pdf") == "Ansokan_fran_Asa_del_1.pdf")
+    }
+}
+
+/// The byte-wise path and name checks for plain text say exactly what the character-wise ones say.
+@Suite struct SafePathPlainTextTests {
+    static let alphabet: [Unicode.Scalar] = Array("ab./\\\\:~ *?\"<>|CONULPT1".unicodeScalars)
+        + ["å", "Ö", "é", "ß", "\u{2013}", "\u{2014}", "\u{AD}", "\u{301}", "\u{30A}", "\r", "\n", "\t", "\u{7F}", "\u{85}", "\u{FF21}", "\u{1F600}"]
+
+    static func random(_ generator: inout SystemRandomNumberGenerator, plainOnly: Bool) -> String {
+        var text = String.UnicodeScalarView()
+        let pool = plainOnly ? alphabet.filter { SafePath.isPlainText(String($0)) } : alphabet
+        for _ in 0..<Int.random(in: 0...12, using: &generator) { text.append(pool.randomElement(using: &generator)!) }
+        return String(text)
+    }
+
+    @Test func validateRelativeAgreesWithTheCharacterWiseRules() {
+        var generator = SystemRandomNumberGenerator()
+        var plain = 0
+        for i in 0..<20_000 {
+            let path = Self.random(&generator, plainOnly: i % 2 == 0)
+            if SafePath.isPlainText(path) { plain += 1 }
+            #expect(SafePath.validateRelative(path) == SafePath.validateRelativeGeneral(path), "\(path.unicodeScalars.map { $0.value })")
+        }
+        for path in ["..", ".", "a/../b", "a//b", "./a", "a/.", "C:x", "é:/x", String(repeating: "é", count: 128) + "/x",
+                     String(repeating: "a", count: 256), "~/x", "/x", "a\\b", "a–b/c—d.pdf"] {
+            #expect(SafePath.validateRelative(path) == SafePath.validateRelativeGeneral(path), "\(path)")
+        }
+        #expect(plain > 9_000)
+    }
+
+    @Test func portabilityProblemsAgreeWithTheCharacterWiseRules() {
+        var generator = SystemRandomNumberGenerator()
+        for i in 0..<20_000 {
+            let name = Self.random(&generator, plainOnly: i % 2 == 0)
+            #expect(SafePath.portabilityProblems(ofName: name) == SafePath.portabilityProblemsGeneral(ofName: name), "\(name.unicodeScalars.map { $0.value })")
+        }
+        for name in [".CON.txt", "..NUL", "...", "CON", "com1.pdf", "lpt9", "aux.", " x.pdf", "x ", "Beslut.pdf", "ß.pdf",
+                     "Ansökan: del 1?.txt", "a\u{301}.pdf", "nul.tar.gz", ".bashrc"] {
+            #expect(SafePath.portabilityProblems(ofName: name) == SafePath.portabilityProblemsGeneral(ofName: name), "\(name)")
+        }
     }
 }

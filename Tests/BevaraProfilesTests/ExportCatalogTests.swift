@@ -87,4 +87,27 @@ import Testing
         #expect(try catalog.recordsWithoutCase().map(\.caseNumber) == ["KS 2099/1"])
         #expect(try catalog.filesWithoutRecord().map(\.recordID) == ["nope"])
     }
+
+    /// A folder's referenced names answer exactly what `isReferenced` answers for each path in it,
+    /// byte for byte: folders sharing a prefix, subfolders, Unicode normalisation forms.
+    @Test func referencedNamesOfAFolderAgreeWithIsReferenced() throws {
+        let catalog = try ExportCatalog()
+        let nfc = "a/\u{E5}.pdf", nfd = "a/a\u{30A}.pdf"
+        let listed = ["a/x.pdf", "a/y z.pdf", nfc, "a/sub/deep.pdf", "a b/x.pdf", "a0/x.pdf", "ab/x.pdf", "root.pdf", "b/c/d.pdf"]
+        for (i, path) in listed.enumerated() {
+            try catalog.add(file: FileReference(path: path, source: src), recordID: "r\(i)")
+        }
+        let probes = listed + [nfd, "a/none.pdf", "a/sub", "a b/y.pdf", "b/c/e.pdf", "b/d.pdf"]
+        for folder in ["a", "a/sub", "a b", "a0", "ab", "b", "b/c", "none"] {
+            let names = try #require(try catalog.referencedNames(inFolder: folder, limit: 100))
+            for path in probes where path.utf8.starts(with: (folder + "/").utf8)
+                && !path.utf8.dropFirst(folder.utf8.count + 1).contains(UInt8(ascii: "/")) {
+                let name = Array(path.utf8.dropFirst(folder.utf8.count + 1))
+                #expect(names.contains(name) == (try catalog.isReferenced(path: path)), "\(path)")
+            }
+        }
+        #expect(try catalog.referencedNames(inFolder: "a", limit: 100)?.count == 3)
+        #expect(try catalog.referencedNames(inFolder: "a", limit: 4) != nil)
+        #expect(try catalog.referencedNames(inFolder: "a", limit: 3) == nil, "4 paths lie under a/ (one in a subfolder)")
+    }
 }

@@ -3,6 +3,9 @@ import BevaraModel
 /// Rules about one case and its records: dates that make no sense, secrecy markings without a
 /// legal reference.
 enum CaseContentRules {
+    /// Every rule id these rules report (no other rule uses them: `PendingPreflight` relies on it).
+    static let rules: Set<String> = ["date.inverted-range", "date.sentinel", "secrecy.no-legal-reference"]
+
     static func check(_ item: Case, records: [Record], findings: FindingCollector) {
         if let opened = item.opened, let closed = item.closed, closed < opened {
             findings.warning("date.inverted-range", item.source,

@@ -23,6 +23,32 @@ public struct Preflight {
     /// Runs the preflight. Throws only when the export cannot be read at all.
     public func run(exportRoot: String, catalog: ExportCatalog, readContent: Bool,
                     progress: Bool = false) throws -> PreflightReport {
+        let pending = try run(exportRoot: exportRoot, catalog: catalog, readContent: readContent, progress: progress,
+                              caseRulesNow: true)
+        return pending.report()
+    }
+
+    /// Runs the preflight except the case-content rules, which the caller runs on the cases it
+    /// streams (`PendingPreflight.check`); only when `canDeferCaseRules`. For `bevara package`.
+    public func runDeferringCaseRules(exportRoot: String, catalog: ExportCatalog) throws -> PendingPreflight {
+        precondition(Self.canDeferCaseRules(agreement), "a case rule is an error under this agreement")
+        return try run(exportRoot: exportRoot, catalog: catalog, readContent: false, progress: false, caseRulesNow: false)
+    }
+
+    /// Runs the whole preflight, case rules included, keeping the result open for a packager.
+    func runPending(exportRoot: String, catalog: ExportCatalog) throws -> PendingPreflight {
+        try run(exportRoot: exportRoot, catalog: catalog, readContent: false, progress: false, caseRulesNow: true)
+    }
+
+    /// True when the case-content rules can only warn under `agreement` (no `ruleSeverity` makes
+    /// one an error), so running them later cannot change whether the preflight passes.
+    public static func canDeferCaseRules(_ agreement: SubmissionAgreement?) -> Bool {
+        let overrides = agreement?.ruleSeverity ?? [:]
+        return !CaseContentRules.rules.contains { overrides[$0] == .error }
+    }
+
+    private func run(exportRoot: String, catalog: ExportCatalog, readContent: Bool, progress: Bool,
+                     caseRulesNow: Bool) throws -> PendingPreflight {
         let layout = ExportLayout(exportRoot: exportRoot, profile: profile)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: layout.root, isDirectory: &isDir), isDir.boolValue else {
@@ -35,7 +61,8 @@ public struct Preflight {
         try makeReader(for: profile).read(exportRoot: layout.root, into: catalog, findings: findings)
         try ManifestReader.read(layout, into: catalog, findings: findings)
         try CatalogRules.run(catalog, findings: findings)
-        try catalog.forEachCase { item, records in CaseContentRules.check(item, records: records, findings: findings) }
+        // Case findings come here in the report; `PendingPreflight` collects them apart.
+        let caseRulesPosition = findings.findings.count
 
         let identifier = readContent ? try FormatIdentifier() : nil
         let contentRules = FileContentRules(agreement: agreement)
@@ -66,12 +93,14 @@ public struct Preflight {
         let walk = try ExportTreeWalk.run(layout, catalog: catalog, findings: findings)
 
         let c = try catalog.counts()
-        return PreflightReport(
+        let summary = PreflightReport.Summary(
             export: layout.root, profile: profile.id, agreement: agreement?.id, organisation: organisation?.id,
             contentVerified: readContent,
             totals: .init(cases: c.cases, records: c.records, parties: c.parties, fileReferences: c.fileReferences,
-                          filesOnDisk: walk.files, bytesOnDisk: walk.bytes),
-            collector: findings)
+                          filesOnDisk: walk.files, bytesOnDisk: walk.bytes))
+        let pending = PendingPreflight(summary: summary, collector: findings, position: caseRulesPosition)
+        if caseRulesNow { try pending.runCaseRules(catalog) }
+        return pending
     }
 
     private func checkAgreement(_ findings: FindingCollector) {

@@ -61,16 +61,34 @@ public struct PreflightReport: Codable, Sendable {
 
     public init(export: String, profile: String, agreement: String?, organisation: String?, contentVerified: Bool,
                 totals: Totals, collector: FindingCollector) {
-        self.export = export
-        self.profile = profile
-        self.agreement = agreement
-        self.organisation = organisation
-        self.contentVerified = contentVerified
-        self.totals = totals
-        self.errors = collector.errorCount
-        self.warnings = collector.warningCount
-        self.ruleCounts = collector.counts
-        self.findings = collector.findings.filter { $0.severity == .error } + collector.findings.filter { $0.severity == .warning }
+        self.init(summary: Summary(export: export, profile: profile, agreement: agreement, organisation: organisation,
+                                   contentVerified: contentVerified, totals: totals),
+                  findings: collector.findings, ruleCounts: collector.counts,
+                  errors: collector.errorCount, warnings: collector.warningCount)
+    }
+
+    /// What a report says besides its findings.
+    struct Summary {
+        var export: String
+        var profile: String
+        var agreement: String?
+        var organisation: String?
+        var contentVerified: Bool
+        var totals: Totals
+    }
+
+    /// A report of `findings` in the order found (kept ones only; `ruleCounts` counts all).
+    init(summary: Summary, findings: [Finding], ruleCounts: [String: Int], errors: Int, warnings: Int) {
+        export = summary.export
+        profile = summary.profile
+        agreement = summary.agreement
+        organisation = summary.organisation
+        contentVerified = summary.contentVerified
+        totals = summary.totals
+        self.errors = errors
+        self.warnings = warnings
+        self.ruleCounts = ruleCounts
+        self.findings = findings.filter { $0.severity == .error } + findings.filter { $0.severity == .warning }
     }
 
     public init(from decoder: Decoder) throws {

@@ -96,13 +96,23 @@ public struct Packager {
             throw ProfileError.invalid(path: request.exportRoot, reason: "packaging needs a submission agreement (--agreement)")
         }
         let catalog = try ExportCatalog()
-        let preflight = try Preflight(profile: config.profile, agreement: agreement, organisation: organisation)
-            .run(exportRoot: request.exportRoot, catalog: catalog, readContent: false)
-        guard preflight.passed else { throw PackagingError.preflightFailed(preflight) }
+        let preflightRun = Preflight(profile: config.profile, agreement: agreement, organisation: organisation)
+        // The case-content rules run on the cases as they are packaged (each record decoded
+        // once) when they can only warn; otherwise, and for a refused export or a split
+        // delivery (every part carries the whole report), they run here first.
+        let pending = Preflight.canDeferCaseRules(agreement)
+            ? try preflightRun.runDeferringCaseRules(exportRoot: request.exportRoot, catalog: catalog)
+            : try preflightRun.runPending(exportRoot: request.exportRoot, catalog: catalog)
+        guard pending.report().passed else {
+            try pending.runCaseRules(catalog)
+            throw PackagingError.preflightFailed(pending.report())
+        }
 
         let layout = ExportLayout(exportRoot: request.exportRoot, profile: config.profile)
         let plan = try SplitPlan.make(catalog: catalog, layout: layout,
                                       maxBytes: request.maxBytes ?? agreement.maxPackageBytes, maxCases: request.maxCases)
+        if plan.parts.count > 1 { try pending.runCaseRules(catalog) }
+        let checkCases = !pending.caseRulesDone
         let outputs = PartNaming(output: request.output, parts: plan.parts.count)
         let staged = try outputs.paths.map { try StagedOutput(finalPath: $0) }
         let manifestStage = try outputs.manifest.map { try StagedOutput(finalPath: $0) }
@@ -110,7 +120,7 @@ public struct Packager {
         let context = PackageContext(organisation: organisation, agreement: agreement, archiveName: config.archiveName,
                                      profileName: config.profile.name, softwareVersion: request.softwareVersion,
                                      created: request.created, schemas: request.schemas)
-        let reportFiles = try PreflightDocumentation(report: preflight)
+        let reportFiles = try PreflightDocumentation(report: pending.report())
         let rules = FileContentRules(agreement: agreement)
         let progress = request.showProgress
             ? ProgressLine(label: "package", totalFiles: plan.totalFiles, totalBytes: plan.totalBytes) : nil
@@ -119,10 +129,22 @@ public struct Packager {
                 let objid = (plan.parts.count == 1 ? request.packageID : nil) ?? "uuid-" + UUID().uuidString.lowercased()
                 let label = config.archiveName + ": " + agreement.archivalCreator.name
                     + (plan.parts.count > 1 ? " (part \(index + 1) of \(plan.parts.count))" : "")
-                let contents = SIPContents(
+                var contents = SIPContents(
                     objid: objid, label: label, exportFileRoot: layout.fileRoot,
                     documentation: reportFiles.files,
-                    cases: { body in try catalog.forEachCase(offset: part.caseOffset, limit: part.caseCount, body) })
+                    cases: { body in
+                        try catalog.forEachCase(offset: part.caseOffset, limit: part.caseCount) { item, records in
+                            if checkCases { pending.check(item, records: records) }
+                            try body(item, records)
+                        }
+                    })
+                if checkCases {
+                    // One part holding every case: the report is complete once they are streamed.
+                    contents.beforeDocumentation = {
+                        pending.finishCaseRules()
+                        try reportFiles.write(pending.report())
+                    }
+                }
                 let check: FileCheck = { ref, _, facts in
                     let listed = layout.manifest == nil ? nil : try catalog.manifestEntry(path: ref.path)
                     let broken = rules.evaluate(ref, exportPath: layout.exportRelative(ref.path), facts: facts,
@@ -164,7 +186,7 @@ public struct Packager {
             manifestStage?.discard()
             throw error
         }
-        return PackageResult(format: request.format, parts: parts, manifest: outputs.manifest, preflight: preflight,
+        return PackageResult(format: request.format, parts: parts, manifest: outputs.manifest, preflight: pending.report(),
                              seconds: Date().timeIntervalSince(start))
     }
 }

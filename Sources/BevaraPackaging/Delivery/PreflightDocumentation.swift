@@ -9,11 +9,15 @@ final class PreflightDocumentation {
     init(report: PreflightReport) throws {
         directory = NSTemporaryDirectory() + "bevara-doc-\(getpid())-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let json = directory + "/preflight-report.json"
-        let text = directory + "/preflight-report.txt"
-        try report.json().write(to: URL(fileURLWithPath: json))
-        try report.text().write(toFile: text, atomically: true, encoding: .utf8)
-        files = [("preflight-report.json", json), ("preflight-report.txt", text)]
+        files = [("preflight-report.json", directory + "/preflight-report.json"),
+                 ("preflight-report.txt", directory + "/preflight-report.txt")]
+        try write(report)
+    }
+
+    /// (Re)writes both files from `report`.
+    func write(_ report: PreflightReport) throws {
+        try report.json().write(to: URL(fileURLWithPath: files[0].sourcePath))
+        try report.text().write(toFile: files[1].sourcePath, atomically: true, encoding: .utf8)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }

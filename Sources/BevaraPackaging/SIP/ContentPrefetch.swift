@@ -44,10 +44,12 @@ final class ContentPrefetch: @unchecked Sendable {
     /// Files prepared ahead of the writer at most (so at most 16 MiB held).
     static let inFlightLimit = 64
 
-    /// A serial queue with its own libmagic handle (one is not thread-safe), used only on it.
+    /// A serial queue with its own libmagic handle (one is not thread-safe) and folder cache,
+    /// used only on it.
     private struct Lane: @unchecked Sendable {
         let queue: DispatchQueue
         let identifier: FormatIdentifier
+        let folders: RealDirectoryCache?
     }
     private let lanes: [Lane]
     private var nextLane = 0
@@ -64,9 +66,13 @@ final class ContentPrefetch: @unchecked Sendable {
     private var inFlightHead = 0
 
     init(exportFileRoot: String) throws {
-        lanes = try (1...2).map { Lane(queue: DispatchQueue(label: "bevara.package.prefetch-\($0)"), identifier: try FormatIdentifier()) }
+        let realRoot = SafePath.realPath(exportFileRoot)
+        lanes = try (1...2).map {
+            Lane(queue: DispatchQueue(label: "bevara.package.prefetch-\($0)"), identifier: try FormatIdentifier(),
+                 folders: realRoot.map { RealDirectoryCache(fileRoot: exportFileRoot, realRoot: $0, capacity: 1024) })
+        }
         self.exportFileRoot = exportFileRoot
-        realRoot = SafePath.realPath(exportFileRoot)
+        self.realRoot = realRoot
     }
 
     /// Adds files to prepare, in the order `next()` will hand them out.
@@ -116,12 +122,25 @@ final class ContentPrefetch: @unchecked Sendable {
         lane.queue.async { [self] in
             if lock.withLock({ stopped }) { pending.finish(.success(nil)); return }
             pending.finish(Result {
-                let source = try SIPWriter.resolve(reference, under: exportFileRoot, realRoot: realRoot)
-                guard let small = try FileDigest.readSmall(path: source, limit: Self.smallFileLimit) else { return nil }
+                guard let small = try read(reference, lane) else { return nil }
                 let id = lane.identifier.identify(head: small.digest.head, name: reference.originalName)
                 return PreparedContent(bytes: small.bytes, digest: small.digest, identification: id)
             })
         }
         return pending
+    }
+
+    /// Reads a small file whole. Its folder's real path comes from the lane's cache (one
+    /// `realpath` per folder, not per file: `realpath` reads every component of the path, and
+    /// that was 3 % of packaging CPU); the file itself is opened without following a link. A
+    /// file that cannot be read that way (a link, gone, a folder that moved) takes the per-file
+    /// `realpath` path, which reads links inside the export and reports the same errors as before.
+    private func read(_ reference: FileReference, _ lane: Lane) throws -> (bytes: [UInt8], digest: FileDigest.Result)? {
+        if SafePath.validateRelative(reference.path) == nil, let cached = lane.folders?.resolve(reference.path),
+           let small = try? FileDigest.readSmall(path: cached, limit: Self.smallFileLimit) {
+            return small
+        }
+        let source = try SIPWriter.resolve(reference, under: exportFileRoot, realRoot: realRoot)
+        return try FileDigest.readSmall(path: source, limit: Self.smallFileLimit)
     }
 }

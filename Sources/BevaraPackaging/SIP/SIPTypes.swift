@@ -53,6 +53,9 @@ public struct SIPContents {
     public var documentation: [(name: String, sourcePath: String)]
     /// Streams the cases, one at a time, each with its records, e.g. `{ try catalog.forEachCase($0) }`.
     public var cases: ((Case, [BevaraModel.Record]) throws -> Void) throws -> Void
+    /// Runs after every case was streamed and before `documentation` is copied, so a document
+    /// about the cases (the preflight report) can be completed from the same stream.
+    public var beforeDocumentation: () throws -> Void = {}
 
     public init(objid: String, label: String, exportFileRoot: String, documentation: [(name: String, sourcePath: String)],
                 cases: @escaping ((Case, [BevaraModel.Record]) throws -> Void) throws -> Void) {

@@ -129,6 +129,7 @@ public struct SIPWriter {
                                       objid: objid, software: software, cases: caseCount, records: recordCount, files: fileCount)
         let packagePREMISFile = try commit(sink, PackageLayout.packagePREMIS)
 
+        try contents.beforeDocumentation()
         var docNames: Set<String> = []
         var documentation: [PackagedFile] = []
         for doc in contents.documentation {

@@ -463,6 +463,29 @@ public final class ExportCatalog {
         }
     }
 
+    /// The names, as UTF-8 bytes (compared byte for byte, as `isReferenced` compares), of the
+    /// referenced files directly in `folder` (relative to the file root, not empty); nil when
+    /// more than `limit` paths lie under it (then ask `isReferenced` per file, so memory stays
+    /// bounded). One range query per folder instead of one query per file.
+    public func referencedNames(inFolder folder: String, limit: Int) throws -> Set<[UInt8]>? {
+        try finishLoading()
+        // Paths under "folder/" are exactly those in ["folder/", "folder0"): '0' follows '/'.
+        let low = folder + "/"
+        let high = folder + "0"
+        return try access { db in
+            let paths = try String.fetchAll(db.cachedStatement(sql: "SELECT path FROM files WHERE path >= ? AND path < ? LIMIT ?"),
+                                            arguments: [low, high, limit + 1])
+            guard paths.count <= limit else { return nil }
+            var names = Set<[UInt8]>()
+            let skip = low.utf8.count
+            for path in paths {
+                let name = Array(path.utf8.dropFirst(skip))
+                if !name.contains(UInt8(ascii: "/")) { names.insert(name) }
+            }
+            return names
+        }
+    }
+
     /// True if any record references `path` (relative to the export's file root).
     public func isReferenced(path: String) throws -> Bool {
         try finishLoading()

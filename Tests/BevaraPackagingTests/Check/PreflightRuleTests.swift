@@ -29,6 +29,23 @@ import Testing
         #expect(!report.passed)
     }
 
+    /// Unreferenced files are found per folder from one query each: in the root, beside
+    /// referenced files, in a subfolder between them, in folders sharing a name prefix.
+    @Test func unreferencedFilesEverywhereInTheTree() throws {
+        let e = try PreflightExport()
+        e.contents["los.txt"] = "i roten"
+        e.contents["ks-2021-1/a-kvar.txt"] = "bredvid"
+        e.contents["ks-2021-1/under/djup.txt"] = "i en undermapp"
+        e.contents["ks-2021-10/beslut.txt"] = "samma namn som en refererad fil, annan mapp"
+        e.fileRows.append(["R3", "ks-2021-2/under/bilaga.txt", "Bilaga.txt"])
+        e.contents["ks-2021-2/under/bilaga.txt"] = "refererad i en undermapp"
+        let report = try e.check()
+        let shown = Set(report.findings("file.unreferenced").map(\.location.file))
+        #expect(shown == ["filer/los.txt", "filer/ks-2021-1/a-kvar.txt", "filer/ks-2021-1/under/djup.txt",
+                          "filer/ks-2021-10/beslut.txt"], "\(report.text())")
+        #expect(report.passed)
+    }
+
     @Test func unreferencedFileIsAWarning() throws {
         let e = try PreflightExport()
         e.contents["ks-2021-2/kvarglomd.txt"] = "ingen pekar hit"

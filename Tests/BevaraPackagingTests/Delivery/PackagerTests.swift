@@ -81,4 +81,47 @@ import Testing
             #expect(v.status == 0, "\(v.output)")
         }
     }
+
+    @Test func packageCarriesTheReportThePreflightGivesWithCaseFindings() throws {
+        let e = try PendingPreflightTests.exportWithCaseFindings()
+        e.records.removeLast()  // no duplicate record id: the package must pass
+        let out = e.root + "-report.tar"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = try Packager().run(try request(e, out: out))
+        let config = try DeliveryConfiguration(library: profileLibrary, profile: nil, agreement: "EAV-VBG-KS-CSV")
+        let alone = try Preflight(profile: config.profile, agreement: config.agreement, organisation: config.organisation)
+            .run(exportRoot: e.root, catalog: try ExportCatalog(), readContent: false)
+        #expect(!alone.findings("secrecy.no-legal-reference").isEmpty)
+        #expect(try result.preflight.json() == alone.json())
+        let objid = result.parts[0].objid
+        let text = try SIPTools.run("/usr/bin/tar", ["xOf", out, "\(objid)/documentation/preflight-report.txt"]).output
+        #expect(text == alone.text())
+        let json = try SIPTools.run("/usr/bin/tar", ["xOf", out, "\(objid)/documentation/preflight-report.json"]).output
+        #expect(json == String(decoding: try alone.json(), as: UTF8.self))
+    }
+
+    @Test func caseRuleMadeAnErrorByTheAgreementStillRefusesBeforeWriting() throws {
+        let e = try PendingPreflightTests.exportWithCaseFindings()
+        e.records.removeLast()
+        // A copy of the profiles whose agreement makes placeholder dates errors.
+        let profiles = e.root + "-profiles"
+        defer { try? FileManager.default.removeItem(atPath: profiles) }
+        try FileManager.default.copyItem(atPath: SIPTestPaths.packageRoot + "/profiles", toPath: profiles)
+        let agreementFile = profiles + "/agreements/EAV-VBG-KS-CSV.yaml"
+        try (String(contentsOfFile: agreementFile, encoding: .utf8) + "ruleSeverity:\n  date.sentinel: error\n")
+            .write(toFile: agreementFile, atomically: true, encoding: .utf8)
+        try e.write()
+        let config = try DeliveryConfiguration(library: ProfileLibrary(directory: profiles), profile: nil, agreement: "EAV-VBG-KS-CSV")
+        let out = e.root + "-refused.tar"
+        let request = PackageRequest(exportRoot: e.root, configuration: config, output: out,
+                                     schemas: try SchemaLibrary(directory: SIPTestPaths.schemas), softwareVersion: "test")
+        #expect {
+            try Packager().run(request)
+        } throws: { error in
+            guard case PackagingError.preflightFailed(let report) = error else { return false }
+            return report.findings("date.sentinel").first?.severity == .error
+                && !report.findings("secrecy.no-legal-reference").isEmpty
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
 }

@@ -38,12 +38,16 @@ import Testing
         }
     }
 
-    @Test(arguments: ["../utanfor.txt", "/etc/hostname", "filer/lank.txt"])
+    @Test(arguments: ["../utanfor.txt", "/etc/hostname", "filer/lank.txt", "filer/lankmapp/hemlig.txt"])
     func fileOutsideTheExportIsRefused(path: String) throws {
         let fx = try SIPFixture()
-        // A file beside the export, and a symlink inside the export pointing at it.
+        // A file beside the export, and a symlink inside the export pointing at it; a folder
+        // beside the export, and a linked folder inside the export pointing at that.
         try Data("hemligt\n".utf8).write(to: URL(fileURLWithPath: fx.root + "/utanfor.txt"))
         try FileManager.default.createSymbolicLink(atPath: fx.exportRoot + "/filer/lank.txt", withDestinationPath: fx.root + "/utanfor.txt")
+        try FileManager.default.createDirectory(atPath: fx.root + "/utanformapp", withIntermediateDirectories: false)
+        try Data("hemligt\n".utf8).write(to: URL(fileURLWithPath: fx.root + "/utanformapp/hemlig.txt"))
+        try FileManager.default.createSymbolicLink(atPath: fx.exportRoot + "/filer/lankmapp", withDestinationPath: fx.root + "/utanformapp")
         let ref = FileReference(path: path, source: SourceLocation(file: "filer.csv", line: 42))
         try fx.catalog.add(BevaraModel.Record(id: "KS 2022/1:1", caseNumber: Diarienummer("KS 2022/1"), direction: .incoming,
                                               title: "Utanför", files: [ref], source: SourceLocation(file: "arenden.xml", line: 12)))
@@ -56,6 +60,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["pkg"])
         let packaged = try FileManager.default.subpathsOfDirectory(atPath: out + "/pkg")
         #expect(!packaged.contains { $0.contains("utanfor") || $0.contains("lank") })
+    }
+
+    /// A link inside the export to a file inside it is read through the link, as before the
+    /// prefetch lanes resolved folders once (the preflight reports such links; the writer alone does not).
+    @Test func linkToAFileInsideTheExportIsPackagedWithItsTargetsBytes() throws {
+        let fx = try SIPFixture()
+        try Data("inuti\n".utf8).write(to: URL(fileURLWithPath: fx.exportRoot + "/filer/mal.txt"))
+        try FileManager.default.createSymbolicLink(atPath: fx.exportRoot + "/filer/pekare.txt", withDestinationPath: "mal.txt")
+        let ref = FileReference(path: "filer/pekare.txt", source: SourceLocation(file: "filer.csv", line: 7))
+        try fx.catalog.add(BevaraModel.Record(id: "KS 2022/1:1", caseNumber: Diarienummer("KS 2022/1"), direction: .incoming,
+                                              title: "Länk", files: [ref], source: SourceLocation(file: "arenden.xml", line: 12)))
+        var seen: FileFacts?
+        _ = try SIPWriter(context: fx.context()).write(fx.contents(), to: .directory(fx.root + "/pkg"), check: { r, _, facts in
+            if r.path == ref.path { seen = facts }
+        })
+        #expect(seen?.sha256 == FileDigest.sha256(of: Data("inuti\n".utf8)))
     }
 
     @Test func badInputsAreRefusedBeforeWriting() throws {
