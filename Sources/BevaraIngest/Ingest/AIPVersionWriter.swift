@@ -18,8 +18,9 @@ struct AIPVersionWriter {
         var files: Int
         var bytes: Int64
         /// Format of each stored SIP file by logical path, as identified while storing (the index
-        /// reuses it instead of running libmagic on every file again).
-        var formats: [String: FormatIdentifier.Identification]
+        /// reuses it instead of running libmagic on every file again), in a staging file that
+        /// `KnownFormats` reads; the caller deletes it.
+        var formatsPath: String
     }
 
     let archive: Archive
@@ -78,7 +79,11 @@ struct AIPVersionWriter {
         let virusScan = try VirusScan.run(archive.configuration.virusScanner, on: received.root)
         let identifier = try FormatIdentifier()
         var puids: [String: Int] = [:]
-        var formats: [String: FormatIdentifier.Identification] = [:]
+        // On disk, not in a map: the index transaction that reads them holds every other per-file
+        // structure of a large package too.
+        let formats = try KnownFormats.Recorder(path: archive.layout.staging + "/aip-formats-\(UUID().uuidString)")
+        var formatsKept = false
+        defer { if !formatsKept { unlink(formats.path) } }
         var bytes: Int64 = 0
         var tree = try PackageTree.files(under: received.root)
         let fileCount = tree.count
@@ -109,13 +114,14 @@ struct AIPVersionWriter {
             }
             let format = identifier.identify(head: stored.head, name: entry.relativePath)
             puids[format.puid ?? format.mime, default: 0] += 1
-            if logical == entry.relativePath { formats[logical] = format }
+            if logical == entry.relativePath { try formats.record(logical, format) }
             files.append(AIPFile(path: logical, size: stored.size, sha256: stored.sha256, mime: format.mime))
             bytes += stored.size
             progress?.advance(bytes: stored.size)
             try Failpoint.hit("ingest.between-files", subject: objectID)
         }
         progress?.finish()
+        try formats.finish()
         // Per-file lists this loop alone needed: freed before the METS and the inventory are
         // written, where a large package's memory peaks.
         sip.declaredSHA256 = [:]
@@ -156,7 +162,8 @@ struct AIPVersionWriter {
         let number = try builder.commit(created: now, message: "Ingest of \(PackageName.of(package)) under \(agreement.id)",
                                         user: (name: user.name, address: "bevara:user/\(user.id)"))
         committed = true
-        return Written(version: number, files: fileCount, bytes: bytes, formats: formats)
+        formatsKept = true
+        return Written(version: number, files: fileCount, bytes: bytes, formatsPath: formats.path)
     }
 
     private func add(_ builder: OCFLVersionBuilder, _ path: String, data: Data, mime: String) throws -> AIPFile {

@@ -56,9 +56,10 @@ public struct Ingestor {
         case .stored(let stored):
             // The SIP's parsed METS and file lists are gone by now (they lived in `store`): a large
             // package's index transaction does not run on top of them.
+            defer { unlink(stored.built.formatsPath) }
             do {
                 try AIPIndexer(archive: archive).index(objectID: stored.objectID, verifyContent: false,
-                                                       knownFormats: stored.built.formats)
+                                                       knownFormats: try KnownFormats(path: stored.built.formatsPath))
             } catch {
                 throw IndexingIncomplete(package: package, objectID: stored.objectID, index: archive.layout.index,
                                          reason: "\(error)")

@@ -16,7 +16,8 @@ extension OCFLStorageRoot {
         guard inventory.versions[OCFLInventory.versionName(number)] != nil else {
             throw OCFLStorageError.versionNotFound(objectID: objectID, version: number)
         }
-        guard let digest = (state ?? inventory.state(of: number))[logicalPath] else {
+        let found = if let state { state[logicalPath] } else { inventory.digest(of: logicalPath, version: number) }
+        guard let digest = found else {
             throw OCFLStorageError.logicalPathNotFound(objectID: objectID, path: logicalPath, version: number)
         }
         guard let contentPath = inventory.contentPath(for: digest) else {
