@@ -19,20 +19,26 @@ struct AIPIndexer {
     func index(objectID: String, into index: ArchiveIndex? = nil, verifyContent: Bool = true,
                knownFormats: KnownFormats = .none) throws {
         let storage = archive.storage
-        let record = try AIPReader(storage: storage).record(objectID: objectID)
-        let inventory = try storage.inventory(of: objectID)
-        let head = inventory.headVersionNumber
-        let state = inventory.state(of: head)
+        // The head version's files in a packed table read in one streamed pass: the inventory of
+        // a large package, parsed whole, was the largest thing in memory while indexing.
+        let state = try storage.headState(of: objectID)
+        let head = state.headVersion
+        let record = try AIPReader(storage: storage).record(objectID: objectID, in: state)
         guard let organisation = archive.agreements.organisations[record.organisationID] else {
             throw IngestError.damagedAIP(objectID: objectID,
                                          reason: "owned by organisation '\(record.organisationID)', which this archive's agreements do not name")
         }
         let identifier = try FormatIdentifier()
+        let objectRoot = storage.objectPath(for: objectID)
+        func read<T>(_ file: OCFLHeadState.File, _ body: (String) throws -> T) throws -> T {
+            if verifyContent { return try storage.withVerifiedFile(file, objectID: objectID, body) }
+            return try body(objectRoot + "/" + file.contentPath)
+        }
         func read<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
-            if verifyContent {
-                return try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path, state: state, body)
+            guard let file = state.file(path) else {
+                throw OCFLStorageError.logicalPathNotFound(objectID: objectID, path: path, version: head)
             }
-            return try body(try storage.locate(in: inventory, objectID: objectID, logicalPath: path, state: state).path)
+            return try read(file, body)
         }
         let target = index ?? archive.index
         try target.write { writer in
@@ -46,7 +52,7 @@ struct AIPIndexer {
 
             // Descriptive metadata first (CITS ERMS wherever the package keeps it): it names the
             // records that the files below are linked to.
-            for path in state.keys.filter(AIPIndexer.isERMS).sorted() {
+            for path in state.paths(where: AIPIndexer.isERMS) {
                 try read(path) { file in
                     _ = try ERMSIndexReader.read(path: file, logicalPath: path, objectID: objectID,
                                                  organisationID: organisation.id, into: writer)
@@ -58,9 +64,9 @@ struct AIPIndexer {
             let pdfTexts = PDFTextBatch()
             defer { pdfTexts.cancel() }
             var bytes: Int64 = 0
-            for path in state.keys.sorted() {
-                let digest = state[path]!
-                try read(path) { file in
+            try state.forEach { stored in
+                let path = stored.logicalPath, digest = stored.digest
+                try read(stored) { file in
                     let format = try knownFormats.format(of: path)
                         ?? identifier.identify(head: FileHead.read(file), name: path).known
                     let size = try FileHead.size(of: file)
@@ -82,7 +88,7 @@ struct AIPIndexer {
                 try writer.setText(fileID: done.tag, outcome: done.outcome)
             }
             try writer.setByteCount(objectID: objectID, bytes)
-            for path in state.keys.filter({ $0.hasPrefix("metadata/preservation/bevara-ingest-v") }).sorted() {
+            for path in state.paths(where: { $0.hasPrefix("metadata/preservation/bevara-ingest-v") }) {
                 let version = Int(path.dropFirst("metadata/preservation/bevara-ingest-v".count).dropLast(".xml".count)) ?? head
                 let events = try read(path) { try PREMISEventReader.read(path: $0) }
                 for event in events {
