@@ -91,9 +91,10 @@ public struct Ingestor {
         defer { received.cleanUp() }
         // Validated in a scope of its own: the parsed METS and its file lists are freed before
         // storing starts; only what storing needs is kept (`AcceptedSIP`).
-        var sip: AIPVersionWriter.AcceptedSIP
+        let sip: AIPVersionWriter.AcceptedSIP
         let agreementNames: [String], warnings: [String]
         (sip, agreementNames, warnings) = try validate(received, package: package)
+        defer { sip.declared.remove() }
         let agreement = try AgreementResolution.resolve(
             package: package, named: agreementNames, explicit: agreementID, registry: archive.agreements)
         try Permissions.checkIngest(package: package, user: user, agreement: agreement)
@@ -122,7 +123,7 @@ public struct Ingestor {
 
         let built = try AIPVersionWriter(archive: archive, user: user, organisation: organisation, agreement: agreement,
                                          showProgress: showProgress)
-            .write(received: received, sip: &sip, package: package, metsSHA256: metsSHA256, previous: previous,
+            .write(received: received, sip: sip, package: package, metsSHA256: metsSHA256, previous: previous,
                    started: started)
         try Failpoint.hit("ingest.after-storage", subject: objectID)
         return .stored(.init(objectID: objectID, organisationID: organisation.id, agreementID: agreement.id, built: built,
@@ -141,7 +142,9 @@ public struct Ingestor {
             validator.sha256CheckedByCaller = false
             throw IngestError.rejected(package: package, findings: try validator.validate(received).findings)
         }
-        return (AIPVersionWriter.AcceptedSIP(sip),
+        let accepted = try AIPVersionWriter.AcceptedSIP(
+            sip, scratch: archive.layout.staging + "/aip-declared-\(UUID().uuidString)")
+        return (accepted,
                 sip.altRecordIDs.filter { $0.type == "SUBMISSIONAGREEMENT" }.map(\.value),
                 validation.findings.filter { $0.severity != .error }.map(\.description))
     }
