@@ -57,6 +57,7 @@ public struct Ingestor {
             // The SIP's parsed METS and file lists are gone by now (they lived in `store`): a large
             // package's index transaction does not run on top of them.
             defer { unlink(stored.built.formatsPath) }
+            FreedMemory.release()  // storing's per-file lists, before the index transaction
             do {
                 try AIPIndexer(archive: archive).index(objectID: stored.objectID, verifyContent: false,
                                                        knownFormats: try KnownFormats(path: stored.built.formatsPath))
@@ -95,6 +96,7 @@ public struct Ingestor {
         let agreementNames: [String], warnings: [String]
         (sip, agreementNames, warnings) = try validate(received, package: package)
         defer { sip.declared.remove() }
+        FreedMemory.release()  // the parsed METS of a large package, freed by `validate`
         let agreement = try AgreementResolution.resolve(
             package: package, named: agreementNames, explicit: agreementID, registry: archive.agreements)
         try Permissions.checkIngest(package: package, user: user, agreement: agreement)
