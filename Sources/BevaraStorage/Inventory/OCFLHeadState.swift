@@ -1,8 +1,8 @@
 import Foundation
 
 /// The head version of an object as a reader of its files needs it: every logical path with its
-/// digest and content path, sorted by path, packed into a few flat arrays (about 250 bytes per
-/// file) instead of `OCFLInventory`'s dictionaries of strings (about a kilobyte per file, plus the
+/// digest and content path, sorted by path, packed into a few flat arrays (about 170 bytes per
+/// file: a path inside its content path is not stored twice) instead of `OCFLInventory`'s dictionaries of strings (about a kilobyte per file, plus the
 /// inventory's bytes while `JSONDecoder` parses them). `OCFLStorageRoot.headState(of:)` reads it
 /// from `inventory.json` in one streamed pass.
 public struct OCFLHeadState: Sendable {
@@ -104,7 +104,7 @@ public struct OCFLHeadState: Sendable {
                 guard let index = state.manifestIndex(of: key) else {
                     throw Missing(digest: digest, logicalPath: logicalPath)
                 }
-                joined.append((append(logicalPath), UInt32(index)))
+                joined.append((pathSpan(logicalPath, sharing: state.manifest[index].content), UInt32(index)))
             } else {
                 waiting.append((append(logicalPath), append(digest.lowercased())))
             }
@@ -134,6 +134,21 @@ public struct OCFLHeadState: Sendable {
         struct Missing: Error {
             let digest: String
             let logicalPath: String
+        }
+
+        /// The path's bytes: the end of its content path when they are there (`v1/content/<path>`,
+        /// as for nearly every file Bevara stores), else appended.
+        private mutating func pathSpan(_ logicalPath: String, sharing content: Span) -> Span {
+            var path = logicalPath
+            let shared: Span? = path.withUTF8 { p in
+                guard p.count <= Int(content.count) else { return nil }
+                let start = Int(content.start + content.count) - p.count
+                let same = state.bytes.withUnsafeBufferPointer { all in
+                    p.isEmpty || memcmp(all.baseAddress! + start, p.baseAddress!, p.count) == 0
+                }
+                return same ? Span(start: UInt32(start), count: UInt32(p.count)) : nil
+            }
+            return shared ?? append(logicalPath)
         }
 
         private mutating func append(_ text: String) -> Span {
