@@ -32,7 +32,10 @@ public final class ArchiveIndex: Sendable {
                 // The writer: a package is indexed in one transaction, and a large cache (or
                 // mapped pages) would hold every page it touches, so ingest's memory grew with the
                 // package. 4 MiB keeps the B-trees' upper pages; dirty pages beyond it spill to the WAL.
-                try db.execute(sql: "PRAGMA cache_size = -4096; PRAGMA mmap_size = 0; PRAGMA temp_store = MEMORY")
+                // Temporary tables (`IndexWriter`'s pending file links, one row per file of a
+                // package) go to a temporary file behind a 1 MiB cache, not to memory.
+                try db.execute(sql: "PRAGMA cache_size = -4096; PRAGMA mmap_size = 0; PRAGMA temp_store = FILE")
+                try db.execute(sql: "PRAGMA temp.cache_size = -1024")
             }
         }
         pool = try DatabasePool(path: path, configuration: config)
@@ -59,7 +62,7 @@ public final class ArchiveIndex: Sendable {
     public func write<T>(_ body: (IndexWriter) throws -> T) throws -> T {
         try requireCurrentSchema()
         return try pool.write { db in
-            let writer = IndexWriter(db: db)
+            let writer = try IndexWriter(db: db)
             let result = try body(writer)
             try writer.flushPending()
             try PlannerStatistics.refreshIfStale(db)

@@ -22,13 +22,23 @@ public final class IndexWriter {
     private var recordCache: (id: Int64, caseID: Int64)?
     private var pendingCase: SearchDocument?
     private var pendingRecord: SearchDocument?
-    /// Record links for files not added yet: "objectID\u{0}logicalPath" → (record, original name).
-    private var pendingLinks: [String: (recordID: Int64, originalName: String?)] = [:]
+    /// Record links for files not added yet live in the connection's temporary table
+    /// `pending_link` (on disk, behind a small cache), not in memory: an ERMS names every file of
+    /// its package before the files are added, and a map of them grew with the package. This
+    /// counts links put there (an upper bound: a path linked twice counts twice), so that
+    /// `addFile` looks there only while links may wait.
+    private var pendingLinkCount = 0
     private let indexedAt: String
 
-    init(db: Database) {
+    init(db: Database) throws {
         self.db = db
         indexedAt = ISO8601DateFormatter().string(from: Date())
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS pending_link(
+                object_id TEXT NOT NULL, logical_path TEXT NOT NULL, record_id INTEGER NOT NULL, original_name TEXT,
+                PRIMARY KEY(object_id, logical_path)) WITHOUT ROWID;
+            DELETE FROM temp.pending_link;
+            """)
     }
 
     // MARK: Organisations and packages
@@ -50,7 +60,10 @@ public final class IndexWriter {
         caseCache = nil
         recordCache = nil
         packageOrganisations[objectID] = nil
-        pendingLinks = pendingLinks.filter { !$0.key.hasPrefix(objectID + "\u{0}") }
+        if pendingLinkCount > 0 {
+            try run("DELETE FROM temp.pending_link WHERE object_id = ?", [objectID])
+            pendingLinkCount -= db.changesCount
+        }
         // Case and record rows are computed from their ids; files' texts are where file.text_rowid says.
         let org = TextRowID.organisationShift
         let caseKind = TextRowID.Kind.caseFile.rawValue << TextRowID.kindShift
@@ -86,6 +99,13 @@ public final class IndexWriter {
             """, [p.objectID, p.organisationID, p.agreementID, p.version, p.label, p.created, p.submittedBy,
                   p.fileCount, p.byteCount, indexedAt])
         packageOrganisations[p.objectID] = p.organisationID
+    }
+
+    /// Sets a package's byte count, for a caller that sums its file sizes while adding them
+    /// (instead of a pass over every file before `addPackage`).
+    public func setByteCount(objectID: String, _ bytes: Int64) throws {
+        try run("UPDATE package SET byte_count = ? WHERE object_id = ?", [bytes, objectID])
+        guard db.changesCount == 1 else { throw IndexError.unknownPackage(objectID: objectID) }
     }
 
     /// The organisation a package belongs to; throws `unknownPackage` if it is not indexed.
@@ -190,9 +210,12 @@ public final class IndexWriter {
         let org = try organisation(ofPackage: f.objectID)
         var recordID = f.recordID
         var originalName: String?
-        if let link = pendingLinks.removeValue(forKey: f.objectID + "\u{0}" + f.logicalPath) {
-            recordID = recordID ?? link.recordID
-            originalName = link.originalName
+        if pendingLinkCount > 0, let link = try Row.fetchOne(statement("""
+            DELETE FROM temp.pending_link WHERE object_id = ? AND logical_path = ? RETURNING record_id, original_name
+            """), arguments: [f.objectID, f.logicalPath]) {
+            pendingLinkCount -= 1
+            recordID = recordID ?? link[0]
+            originalName = link[1]
         }
         try run("""
             INSERT INTO file(organisation_id, object_id, record_id, logical_path, original_name, size, sha256, mime, puid)
@@ -208,7 +231,9 @@ public final class IndexWriter {
     public func linkFile(objectID: String, logicalPath: String, recordID: Int64, originalName: String?) throws -> Bool {
         guard let fileID = try Int64.fetchOne(statement("SELECT id FROM file WHERE object_id = ? AND logical_path = ?"),
                                               arguments: [objectID, logicalPath]) else {
-            pendingLinks[objectID + "\u{0}" + logicalPath] = (recordID, originalName)
+            try run("INSERT OR REPLACE INTO temp.pending_link(object_id, logical_path, record_id, original_name) VALUES (?, ?, ?, ?)",
+                    [objectID, logicalPath, recordID, originalName])
+            pendingLinkCount += 1
             return false
         }
         _ = try caseOfRecord(recordID)

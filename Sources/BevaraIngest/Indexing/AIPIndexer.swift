@@ -17,41 +17,42 @@ struct AIPIndexer {
     /// `knownFormats` (logical path → format) comes from the same ingest too: those files are
     /// not identified a second time; every other file is.
     func index(objectID: String, into index: ArchiveIndex? = nil, verifyContent: Bool = true,
-               knownFormats: [String: FormatIdentifier.Identification] = [:]) throws {
+               knownFormats: KnownFormats = .none) throws {
         let storage = archive.storage
-        let record = try AIPReader(storage: storage).record(objectID: objectID)
-        let inventory = try storage.inventory(of: objectID)
-        let head = inventory.headVersionNumber
-        let state = inventory.state(of: head)
+        // The head version's files in a packed table read in one streamed pass: the inventory of
+        // a large package, parsed whole, was the largest thing in memory while indexing.
+        let state = try storage.headState(of: objectID)
+        let head = state.headVersion
+        let record = try AIPReader(storage: storage).record(objectID: objectID, in: state)
         guard let organisation = archive.agreements.organisations[record.organisationID] else {
             throw IngestError.damagedAIP(objectID: objectID,
                                          reason: "owned by organisation '\(record.organisationID)', which this archive's agreements do not name")
         }
         let identifier = try FormatIdentifier()
+        let objectRoot = storage.objectPath(for: objectID)
+        func read<T>(_ file: OCFLHeadState.File, _ body: (String) throws -> T) throws -> T {
+            if verifyContent { return try storage.withVerifiedFile(file, objectID: objectID, body) }
+            return try body(objectRoot + "/" + file.contentPath)
+        }
         func read<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
-            if verifyContent {
-                return try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path, state: state, body)
+            guard let file = state.file(path) else {
+                throw OCFLStorageError.logicalPathNotFound(objectID: objectID, path: path, version: head)
             }
-            return try body(try storage.locate(in: inventory, objectID: objectID, logicalPath: path, state: state).path)
+            return try read(file, body)
         }
         let target = index ?? archive.index
         try target.write { writer in
             try writer.upsertOrganisation(id: organisation.id, name: organisation.name)
             try writer.removePackage(objectID: objectID)
-            var sizes: [String: Int64] = [:]
-            for path in state.keys {
-                sizes[path] = try FileHead.size(of: try storage.locate(in: inventory, objectID: objectID, logicalPath: path,
-                                                                      state: state).path)
-            }
+            // Its byte count is the sum of the file sizes, set once the file loop below has seen them.
             try writer.addPackage(IndexedPackage(
                 objectID: objectID, organisationID: organisation.id, agreementID: record.agreementID, version: head,
                 label: record.label, created: ISO8601DateFormatter().string(from: record.created),
-                submittedBy: record.submissions.last?.submittedBy, fileCount: state.count,
-                byteCount: sizes.values.reduce(0, +)))
+                submittedBy: record.submissions.last?.submittedBy, fileCount: state.count, byteCount: 0))
 
             // Descriptive metadata first (CITS ERMS wherever the package keeps it): it names the
             // records that the files below are linked to.
-            for path in state.keys.sorted() where AIPIndexer.isERMS(path) {
+            for path in state.paths(where: AIPIndexer.isERMS) {
                 try read(path) { file in
                     _ = try ERMSIndexReader.read(path: file, logicalPath: path, objectID: objectID,
                                                  organisationID: organisation.id, into: writer)
@@ -62,11 +63,16 @@ struct AIPIndexer {
             // are written as they come back (never all held at once).
             let pdfTexts = PDFTextBatch()
             defer { pdfTexts.cancel() }
-            for (path, digest) in state.sorted(by: { $0.key < $1.key }) {
-                try read(path) { file in
-                    let format = try knownFormats[path] ?? identifier.identify(head: FileHead.read(file), name: path)
+            var bytes: Int64 = 0
+            try state.forEach { stored in
+                let path = stored.logicalPath, digest = stored.digest
+                try read(stored) { file in
+                    let format = try knownFormats.format(of: path)
+                        ?? identifier.identify(head: FileHead.read(file), name: path).known
+                    let size = try FileHead.size(of: file)
+                    bytes += size
                     let fileID = try writer.addFile(IndexedFile(
-                        objectID: objectID, logicalPath: path, size: sizes[path] ?? 0, sha256: digest, mime: format.mime,
+                        objectID: objectID, logicalPath: path, size: size, sha256: digest, mime: format.mime,
                         puid: format.puid))
                     guard AIPIndexer.isContent(path) else { return }
                     if format.mime == "application/pdf" {
@@ -81,7 +87,8 @@ struct AIPIndexer {
             for done in pdfTexts.finish() {
                 try writer.setText(fileID: done.tag, outcome: done.outcome)
             }
-            for path in state.keys.sorted() where path.hasPrefix("metadata/preservation/bevara-ingest-v") {
+            try writer.setByteCount(objectID: objectID, bytes)
+            for path in state.paths(where: { $0.hasPrefix("metadata/preservation/bevara-ingest-v") }) {
                 let version = Int(path.dropFirst("metadata/preservation/bevara-ingest-v".count).dropLast(".xml".count)) ?? head
                 let events = try read(path) { try PREMISEventReader.read(path: $0) }
                 for event in events {

@@ -8,10 +8,28 @@ struct AIPReader {
 
     /// `metadata/other/bevara-aip.json` of the head version: owner, agreement, submissions.
     func record(objectID: String) throws -> AIPRecord {
-        do {
-            return try storage.withVerifiedFile(objectID: objectID, logicalPath: AIPLayout.record) { path in
+        try decoding(objectID: objectID) {
+            try storage.withVerifiedFile(objectID: objectID, logicalPath: AIPLayout.record) { path in
                 try AIPRecord.decode(try Data(contentsOf: URL(fileURLWithPath: path)))
             }
+        }
+    }
+
+    /// The same, from a head state the caller already read.
+    func record(objectID: String, in state: OCFLHeadState) throws -> AIPRecord {
+        guard let file = state.file(AIPLayout.record) else {
+            throw OCFLStorageError.logicalPathNotFound(objectID: objectID, path: AIPLayout.record, version: state.headVersion)
+        }
+        return try decoding(objectID: objectID) {
+            try storage.withVerifiedFile(file, objectID: objectID) { path in
+                try AIPRecord.decode(try Data(contentsOf: URL(fileURLWithPath: path)))
+            }
+        }
+    }
+
+    private func decoding(objectID: String, _ body: () throws -> AIPRecord) throws -> AIPRecord {
+        do {
+            return try body()
         } catch let error as DecodingError {
             throw IngestError.damagedAIP(objectID: objectID, reason: "\(AIPLayout.record) does not decode: \(error)")
         }

@@ -18,8 +18,9 @@ struct AIPVersionWriter {
         var files: Int
         var bytes: Int64
         /// Format of each stored SIP file by logical path, as identified while storing (the index
-        /// reuses it instead of running libmagic on every file again).
-        var formats: [String: FormatIdentifier.Identification]
+        /// reuses it instead of running libmagic on every file again), in a staging file that
+        /// `KnownFormats` reads; the caller deletes it.
+        var formatsPath: String
     }
 
     let archive: Archive
@@ -33,20 +34,18 @@ struct AIPVersionWriter {
     struct AcceptedSIP {
         var objid: String
         var label: String?
-        /// SHA-256 the SIP's METS declares by path (lower-case hex); emptied once used.
-        var declaredSHA256: [String: String]
+        /// SHA-256 the SIP's METS declares by path, in a staging file read in path order.
+        var declared: DeclaredChecksums
 
-        init(_ sip: SIPDescription) {
+        /// `scratch`: a new file in staging for the declared checksums.
+        init(_ sip: SIPDescription, scratch: String) throws {
             objid = sip.objid
             label = sip.label
-            declaredSHA256 = Dictionary(sip.allFiles.compactMap { f -> (String, String)? in
-                guard f.checksumType?.uppercased() == "SHA-256", let sum = f.checksum else { return nil }
-                return (f.path, sum.lowercased())
-            }, uniquingKeysWith: { a, _ in a })
+            declared = try DeclaredChecksums(sip, path: scratch)
         }
     }
 
-    func write(received: ReceivedPackage, sip: inout AcceptedSIP, package: String, metsSHA256: String,
+    func write(received: ReceivedPackage, sip: AcceptedSIP, package: String, metsSHA256: String,
                previous: AIPRecord?, started: Date) throws -> Written {
         let storage = archive.storage
         let objectID = sip.objid
@@ -78,7 +77,11 @@ struct AIPVersionWriter {
         let virusScan = try VirusScan.run(archive.configuration.virusScanner, on: received.root)
         let identifier = try FormatIdentifier()
         var puids: [String: Int] = [:]
-        var formats: [String: FormatIdentifier.Identification] = [:]
+        // On disk, not in a map: the index transaction that reads them holds every other per-file
+        // structure of a large package too.
+        let formats = try KnownFormats.Recorder(path: archive.layout.staging + "/aip-formats-\(UUID().uuidString)")
+        var formatsKept = false
+        defer { if !formatsKept { unlink(formats.path) } }
         var bytes: Int64 = 0
         var tree = try PackageTree.files(under: received.root)
         let fileCount = tree.count
@@ -95,13 +98,14 @@ struct AIPVersionWriter {
         // validation and storing is refused, not archived.
         for entry in tree {
             let logical = entry.relativePath == "METS.xml" ? AIPLayout.submissionMETS : entry.relativePath
+            let expected = try sip.declared.sha256(of: entry.relativePath)
             let stored: FileDigest.Result
             do {
                 stored = adopted != nil
                     ? try builder.addAdoptedFile(relativePath: entry.relativePath, as: logical,
-                                                 expectedSHA256: sip.declaredSHA256[entry.relativePath])
+                                                 expectedSHA256: expected)
                     : try builder.addFile(logicalPath: logical, copyingFrom: received.root + "/" + entry.relativePath,
-                                          expectedSHA256: sip.declaredSHA256[entry.relativePath])
+                                          expectedSHA256: expected)
             } catch OCFLStorageError.sourceDigestMismatch(_, _, let expected, let actual) {
                 throw IngestError.rejected(package: package, findings: [SIPFinding(
                     ruleID: SIPRule.fixityChecksum, severity: .error, package: PackageName.of(package), path: entry.relativePath,
@@ -109,16 +113,17 @@ struct AIPVersionWriter {
             }
             let format = identifier.identify(head: stored.head, name: entry.relativePath)
             puids[format.puid ?? format.mime, default: 0] += 1
-            if logical == entry.relativePath { formats[logical] = format }
+            if logical == entry.relativePath { try formats.record(logical, format) }
             files.append(AIPFile(path: logical, size: stored.size, sha256: stored.sha256, mime: format.mime))
             bytes += stored.size
             progress?.advance(bytes: stored.size)
             try Failpoint.hit("ingest.between-files", subject: objectID)
         }
         progress?.finish()
+        try formats.finish()
         // Per-file lists this loop alone needed: freed before the METS and the inventory are
         // written, where a large package's memory peaks.
-        sip.declaredSHA256 = [:]
+        sip.declared.remove()
         tree = []
         let now = Date()
         events.append(PreservationEvent(
@@ -147,16 +152,18 @@ struct AIPVersionWriter {
                                      organisation: organisation, softwareVersion: BevaraVersion.current)
         files.append(try add(builder, AIPLayout.ingestPREMIS(version: version), from: premisPath, mime: "application/xml"))
         let metsPath = scratch + "/METS.xml"
+        files.sort { $0.path < $1.path }  // in place: the description shares this array, no copy
         try AIPMETSWriter.write(AIPDescription(
             objid: objectID, label: sip.label, organisation: organisation, agreementID: agreement.id,
             archiveName: archive.configuration.archive, softwareVersion: BevaraVersion.current,
-            created: previous?.created ?? started, modified: now, files: files.sorted { $0.path < $1.path }), to: metsPath)
+            created: previous?.created ?? started, modified: now, files: files), to: metsPath)
         _ = try add(builder, AIPLayout.rootMETS, from: metsPath, mime: "application/xml")
 
         let number = try builder.commit(created: now, message: "Ingest of \(PackageName.of(package)) under \(agreement.id)",
                                         user: (name: user.name, address: "bevara:user/\(user.id)"))
         committed = true
-        return Written(version: number, files: fileCount, bytes: bytes, formats: formats)
+        formatsKept = true
+        return Written(version: number, files: fileCount, bytes: bytes, formatsPath: formats.path)
     }
 
     private func add(_ builder: OCFLVersionBuilder, _ path: String, data: Data, mime: String) throws -> AIPFile {

@@ -56,9 +56,11 @@ public struct Ingestor {
         case .stored(let stored):
             // The SIP's parsed METS and file lists are gone by now (they lived in `store`): a large
             // package's index transaction does not run on top of them.
+            defer { unlink(stored.built.formatsPath) }
+            FreedMemory.release()  // storing's per-file lists, before the index transaction
             do {
                 try AIPIndexer(archive: archive).index(objectID: stored.objectID, verifyContent: false,
-                                                       knownFormats: stored.built.formats)
+                                                       knownFormats: try KnownFormats(path: stored.built.formatsPath))
             } catch {
                 throw IndexingIncomplete(package: package, objectID: stored.objectID, index: archive.layout.index,
                                          reason: "\(error)")
@@ -90,9 +92,11 @@ public struct Ingestor {
         defer { received.cleanUp() }
         // Validated in a scope of its own: the parsed METS and its file lists are freed before
         // storing starts; only what storing needs is kept (`AcceptedSIP`).
-        var sip: AIPVersionWriter.AcceptedSIP
+        let sip: AIPVersionWriter.AcceptedSIP
         let agreementNames: [String], warnings: [String]
         (sip, agreementNames, warnings) = try validate(received, package: package)
+        defer { sip.declared.remove() }
+        FreedMemory.release()  // the parsed METS of a large package, freed by `validate`
         let agreement = try AgreementResolution.resolve(
             package: package, named: agreementNames, explicit: agreementID, registry: archive.agreements)
         try Permissions.checkIngest(package: package, user: user, agreement: agreement)
@@ -121,7 +125,7 @@ public struct Ingestor {
 
         let built = try AIPVersionWriter(archive: archive, user: user, organisation: organisation, agreement: agreement,
                                          showProgress: showProgress)
-            .write(received: received, sip: &sip, package: package, metsSHA256: metsSHA256, previous: previous,
+            .write(received: received, sip: sip, package: package, metsSHA256: metsSHA256, previous: previous,
                    started: started)
         try Failpoint.hit("ingest.after-storage", subject: objectID)
         return .stored(.init(objectID: objectID, organisationID: organisation.id, agreementID: agreement.id, built: built,
@@ -140,7 +144,9 @@ public struct Ingestor {
             validator.sha256CheckedByCaller = false
             throw IngestError.rejected(package: package, findings: try validator.validate(received).findings)
         }
-        return (AIPVersionWriter.AcceptedSIP(sip),
+        let accepted = try AIPVersionWriter.AcceptedSIP(
+            sip, scratch: archive.layout.staging + "/aip-declared-\(UUID().uuidString)")
+        return (accepted,
                 sip.altRecordIDs.filter { $0.type == "SUBMISSIONAGREEMENT" }.map(\.value),
                 validation.findings.filter { $0.severity != .error }.map(\.description))
     }

@@ -4,7 +4,8 @@ import Foundation
 /// Writes an AIP's root METS (E-ARK AIP 2.2: `csip:OAISPACKAGETYPE="AIP"`, AIPM1–7) listing every
 /// file of the state: PREMIS files as digital provenance, descriptive metadata as `dmdSec`, and
 /// the rest in file groups by top folder (`Documentation`, `Schemas`, `Representations/<rep>`,
-/// `Submission`, `Other`). Streams; memory is the file list the caller already holds.
+/// `Submission`, `Other`). Streams; memory is the file list the caller already holds
+/// (no copy of it).
 public enum AIPMETSWriter {
     /// The AIP profile URL exactly as AIPM2 tests it (sic: the official profile's `earkdip` host).
     public static let profile = "https://earkdip.dilcis.eu/profile/E-ARK-AIP-v2-2-0.xml"
@@ -15,20 +16,26 @@ public enum AIPMETSWriter {
         let created = PackageLayout.dateTime(aip.created)
         let modified = PackageLayout.dateTime(aip.modified)
 
+        // The file list is walked once per section and file group instead of copied into each:
+        // at a hundred thousand files those copies were the largest thing ingest held.
         let premis = aip.files.filter { $0.path.hasPrefix("metadata/preservation/") }
         let descriptive = aip.files.filter { $0.path.hasPrefix("metadata/descriptive/") }
-        var groups: [(use: String, files: [AIPFile])] = []
-        func group(_ use: String, _ files: [AIPFile]) { if !files.isEmpty { groups.append((use, files)) } }
-        group("Documentation", aip.files.filter { $0.path.hasPrefix("documentation/") })
-        group("Schemas", aip.files.filter { $0.path.hasPrefix("schemas/") })
-        let reps = Set(aip.files.compactMap { f -> String? in
-            let parts = f.path.split(separator: "/")
-            return parts.count > 2 && parts[0] == "representations" ? String(parts[1]) : nil
-        }).sorted()
-        for rep in reps { group("Representations/\(rep)", aip.files.filter { $0.path.hasPrefix("representations/\(rep)/") }) }
-        group("Submission", aip.files.filter { $0.path.hasPrefix("submission/") })
-        let placed = Set(groups.flatMap { $0.files.map(\.path) } + premis.map(\.path) + descriptive.map(\.path))
-        group("Other", aip.files.filter { !placed.contains($0.path) })
+        var reps = Set<Substring>()
+        var present = Set<String>()
+        for f in aip.files {
+            let use = Self.groupUse(of: f.path)
+            if case .representation(let rep)? = use { reps.insert(rep) } else if let use { present.insert(use.name) }
+        }
+        var groups: [(use: String, matches: (String) -> Bool)] = []
+        for fixed in ["Documentation", "Schemas"] where present.contains(fixed) {
+            groups.append((fixed, { Self.groupUse(of: $0)?.name == fixed }))
+        }
+        for rep in reps.sorted() {
+            groups.append(("Representations/\(rep)", { Self.groupUse(of: $0) == .representation(rep) }))
+        }
+        for fixed in ["Submission", "Other"] where present.contains(fixed) {
+            groups.append((fixed, { Self.groupUse(of: $0)?.name == fixed }))
+        }
 
         try w.declaration()
         try w.open("mets", [
@@ -67,7 +74,7 @@ public enum AIPMETSWriter {
             var attributes: XMLWriter.Attributes = [("ID", "filegrp-\(g + 1)"), ("USE", group.use)]
             if group.use.hasPrefix("Representations/") { attributes.append(("csip:CONTENTINFORMATIONTYPE", "MIXED")) }
             try w.open("fileGrp", attributes)
-            for f in group.files {
+            for f in aip.files where group.matches(f.path) {
                 fileNumber += 1
                 try w.open("file", [("ID", "file-\(fileNumber)"), ("MIMETYPE", f.mime), ("SIZE", String(f.size)),
                                     ("CREATED", created), ("CHECKSUM", f.sha256), ("CHECKSUMTYPE", "SHA-256")])
@@ -91,6 +98,32 @@ public enum AIPMETSWriter {
         }
         try w.finish()
         try out.close()
+    }
+
+    /// The file group of a path: by top folder, `representations/<rep>/…` by representation,
+    /// nil for PREMIS and descriptive metadata (which have their own sections).
+    enum GroupUse: Equatable {
+        case named(String)
+        case representation(Substring)
+
+        var name: String {
+            switch self {
+            case .named(let name): return name
+            case .representation(let rep): return "Representations/\(rep)"
+            }
+        }
+    }
+
+    static func groupUse(of path: String) -> GroupUse? {
+        if path.hasPrefix("metadata/preservation/") || path.hasPrefix("metadata/descriptive/") { return nil }
+        if path.hasPrefix("documentation/") { return .named("Documentation") }
+        if path.hasPrefix("schemas/") { return .named("Schemas") }
+        if path.hasPrefix("representations/") {
+            let rest = path.dropFirst("representations/".count)
+            if let slash = rest.firstIndex(of: "/"), slash != rest.startIndex { return .representation(rest[..<slash]) }
+        }
+        if path.hasPrefix("submission/") { return .named("Submission") }
+        return .named("Other")
     }
 
     private static func mdRef(_ w: XMLWriter, _ f: AIPFile, mdtype: String, created: String) throws {

@@ -74,6 +74,15 @@ public struct OCFLInventory: Codable, Equatable, Sendable {
         return out
     }
 
+    /// The digest of `logicalPath` in version `version`; nil if that version has no such path.
+    /// One pass over the version's state, without building `state(of:)`'s map of every path
+    /// (for a caller that reads one file of a large object).
+    public func digest(of logicalPath: String, version: Int) -> String? {
+        guard let v = versions[Self.versionName(version)] else { return nil }
+        for (digest, paths) in v.state where paths.contains(logicalPath) { return digest }
+        return nil
+    }
+
     /// The first content path holding `digest`, relative to the object root.
     public func contentPath(for digest: String) -> String? {
         manifest[digest.lowercased()]?.sorted().first

@@ -2,6 +2,34 @@ import BevaraArchiveIO
 import Foundation
 
 extension OCFLStorageRoot {
+    /// The head version's files of object `id`, verified against the inventory's sidecar.
+    ///
+    /// Read in one streamed pass into a packed table (`OCFLHeadState`), never holding the
+    /// inventory's bytes or its parsed dictionaries: for reading every file of a large object.
+    /// An inventory the streamed pass cannot take (its sidecar disagrees while an update is being
+    /// completed, unusual key order, damage) goes through `inventory(of:)`, with its checks and errors.
+    public func headState(of id: String) throws -> OCFLHeadState {
+        let objectRoot = objectPath(for: id)
+        guard objectExists(id) else { throw OCFLStorageError.objectNotFound(id: id) }
+        if let expected = InventoryCodec.declaredDigest(sidecarAt: objectRoot + "/" + InventoryCodec.sidecarName),
+           let read = try? HeadStateReader.read(path: objectRoot + "/" + InventoryCodec.fileName),
+           read.sha256 == expected, read.state.objectID == id {
+            return read.state
+        }
+        return try OCFLHeadState(inventory: inventory(of: id))
+    }
+
+    /// Streams a file of the head state through SHA-256 and, only if it matches, calls `body`
+    /// with its absolute path (which `body` must only read).
+    public func withVerifiedFile<T>(_ file: OCFLHeadState.File, objectID: String, _ body: (String) throws -> T) throws -> T {
+        let path = objectPath(for: objectID) + "/" + file.contentPath
+        let actual = try FileDigest.sha256(path: path)
+        guard actual == file.digest else {
+            throw OCFLStorageError.contentDigestMismatch(path: path, expected: file.digest, actual: actual)
+        }
+        return try body(path)
+    }
+
     /// Resolves a logical path of a version (head if nil) to its digest and absolute content path.
     public func locate(objectID: String, logicalPath: String, version: Int? = nil) throws -> (path: String, sha256: String) {
         try locate(in: try inventory(of: objectID), objectID: objectID, logicalPath: logicalPath, version: version)
@@ -16,7 +44,8 @@ extension OCFLStorageRoot {
         guard inventory.versions[OCFLInventory.versionName(number)] != nil else {
             throw OCFLStorageError.versionNotFound(objectID: objectID, version: number)
         }
-        guard let digest = (state ?? inventory.state(of: number))[logicalPath] else {
+        let found = if let state { state[logicalPath] } else { inventory.digest(of: logicalPath, version: number) }
+        guard let digest = found else {
             throw OCFLStorageError.logicalPathNotFound(objectID: objectID, path: logicalPath, version: number)
         }
         guard let contentPath = inventory.contentPath(for: digest) else {
