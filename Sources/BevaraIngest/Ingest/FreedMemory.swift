@@ -8,7 +8,7 @@ import Glibc
 /// glibc keeps freed heap for reuse: after intake has parsed a large package's METS and freed it,
 /// the pages stay resident, and storing's own structures land beside them rather than in them,
 /// so resident memory grew past either phase's need. `malloc_trim` returns whole free pages
-/// (also inside the heap, with `MADV_DONTNEED`); it costs a few milliseconds once per phase.
+/// (also inside the heap, with `MADV_DONTNEED`); it runs once per phase.
 enum FreedMemory {
     private typealias Trim = @convention(c) (Int) -> Int32
 
