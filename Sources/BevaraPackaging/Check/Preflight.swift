@@ -28,16 +28,12 @@ public struct Preflight {
         return pending.report()
     }
 
-    /// Runs the preflight except the case-content rules, which the caller runs on the cases it
-    /// streams (`PendingPreflight.check`); only when `canDeferCaseRules`. For `bevara package`.
-    public func runDeferringCaseRules(exportRoot: String, catalog: ExportCatalog) throws -> PendingPreflight {
-        precondition(Self.canDeferCaseRules(agreement), "a case rule is an error under this agreement")
-        return try run(exportRoot: exportRoot, catalog: catalog, readContent: false, progress: false, caseRulesNow: false)
-    }
-
-    /// Runs the whole preflight, case rules included, keeping the result open for a packager.
-    func runPending(exportRoot: String, catalog: ExportCatalog) throws -> PendingPreflight {
-        try run(exportRoot: exportRoot, catalog: catalog, readContent: false, progress: false, caseRulesNow: true)
+    /// Runs the preflight for `bevara package`. While the case-content rules can only warn
+    /// (`canDeferCaseRules`) they are left to the caller, which runs them on the cases it streams
+    /// (`PendingPreflight.check`); otherwise they run here and `caseRulesDone` is already true.
+    public func runForPackaging(exportRoot: String, catalog: ExportCatalog) throws -> PendingPreflight {
+        try run(exportRoot: exportRoot, catalog: catalog, readContent: false, progress: false,
+                caseRulesNow: !Self.canDeferCaseRules(agreement))
     }
 
     /// True when the case-content rules can only warn under `agreement` (no `ruleSeverity` makes

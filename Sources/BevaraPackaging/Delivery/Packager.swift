@@ -96,13 +96,11 @@ public struct Packager {
             throw ProfileError.invalid(path: request.exportRoot, reason: "packaging needs a submission agreement (--agreement)")
         }
         let catalog = try ExportCatalog()
-        let preflightRun = Preflight(profile: config.profile, agreement: agreement, organisation: organisation)
         // The case-content rules run on the cases as they are packaged (each record decoded
         // once) when they can only warn; otherwise, and for a refused export or a split
         // delivery (every part carries the whole report), they run here first.
-        let pending = Preflight.canDeferCaseRules(agreement)
-            ? try preflightRun.runDeferringCaseRules(exportRoot: request.exportRoot, catalog: catalog)
-            : try preflightRun.runPending(exportRoot: request.exportRoot, catalog: catalog)
+        let pending = try Preflight(profile: config.profile, agreement: agreement, organisation: organisation)
+            .runForPackaging(exportRoot: request.exportRoot, catalog: catalog)
         guard pending.report().passed else {
             try pending.runCaseRules(catalog)
             throw PackagingError.preflightFailed(pending.report())

@@ -29,7 +29,7 @@ import Testing
         }
 
         let catalog = try ExportCatalog()
-        let pending = try preflight.runDeferringCaseRules(exportRoot: e.root, catalog: catalog)
+        let pending = try preflight.runForPackaging(exportRoot: e.root, catalog: catalog)
         #expect(pending.report().findings("date.sentinel").isEmpty)
         try catalog.forEachCase { item, records in pending.check(item, records: records) }
         pending.finishCaseRules()
