@@ -18,13 +18,10 @@ final class KnownFormats {
     /// Nothing known (reindex, or an ingest that found the SIP already stored).
     static var none: KnownFormats { KnownFormats(reader: nil) }
 
-    private let reader: RecordFileReader?
-    private var current: (path: String, format: Format)?
-    private var exhausted = false
+    private let lookup: SortedRecordLookup
 
     private init(reader: RecordFileReader?) {
-        self.reader = reader
-        exhausted = reader == nil
+        lookup = SortedRecordLookup(reader, fields: 3)
     }
 
     /// Opens a file `Recorder` wrote.
@@ -35,19 +32,8 @@ final class KnownFormats {
     /// The format recorded for `path`; nil if none was. Calls must come in ascending path order
     /// (`String`'s `<`, as both sides sort); an earlier path than the last one asked gets nil.
     func format(of path: String) throws -> Format? {
-        while !exhausted {
-            if let current {
-                if current.path == path { return current.format }
-                if path < current.path { return nil }
-            }
-            guard let reader, let fields = try reader.next(fields: 3), let recorded = fields[0] else {
-                exhausted = true
-                current = nil
-                return nil
-            }
-            current = (recorded, Format(mime: fields[1] ?? "application/octet-stream", puid: fields[2]))
-        }
-        return nil
+        guard let fields = try lookup.record(for: path) else { return nil }
+        return Format(mime: fields[fields.startIndex] ?? "application/octet-stream", puid: fields[fields.startIndex + 1])
     }
 
     /// Writes formats in ascending path order (a path not above the previous one is skipped: the

@@ -9,9 +9,7 @@ import Foundation
 /// reference of a path decides (as `allFiles` keeps the first), and only SHA-256 checksums count.
 final class DeclaredChecksums {
     let path: String
-    private var reader: RecordFileReader?
-    private var current: (path: String, sha256: String)?
-    private var opened = false
+    private var lookup: SortedRecordLookup?
 
     /// Writes the declared checksums of `sip` to a new file at `path`.
     init(_ sip: SIPDescription, path: String) throws {
@@ -43,27 +41,13 @@ final class DeclaredChecksums {
     /// The declared SHA-256 (lower-case hex) of `path`, or nil. Calls must come in ascending path
     /// order (`String`'s `<`, which sorted the file); then each answer equals a lookup by path.
     func sha256(of path: String) throws -> String? {
-        if !opened {
-            reader = try RecordFileReader(path: self.path)
-            opened = true
-        }
-        while true {
-            if let current {
-                if current.path == path { return current.sha256 }
-                if path < current.path { return nil }
-            }
-            guard let fields = try reader?.next(fields: 2), let p = fields[0], let sum = fields[1] else {
-                reader = nil
-                current = nil
-                return nil
-            }
-            current = (p, sum)
-        }
+        if lookup == nil { lookup = SortedRecordLookup(try RecordFileReader(path: self.path), fields: 2) }
+        return try lookup?.record(for: path)?.first ?? nil
     }
 
     /// Deletes the file.
     func remove() {
-        reader = nil
+        lookup = SortedRecordLookup(nil, fields: 2)
         unlink(path)
     }
 }

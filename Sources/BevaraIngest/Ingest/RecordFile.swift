@@ -49,16 +49,41 @@ final class RecordFileWriter {
     }
 
     private func flush() throws {
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IOError(path: path, operation: "write", errno: errno)
-            }
-            offset += n
-        }
+        try buffer.withUnsafeBytes { try PosixWrite.all(fd, $0, path: path) }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Looks up records by their first field (a logical path) in a `RecordFileWriter` file written in
+/// ascending path order, in one forward pass: asked in ascending order too, each answer equals a
+/// lookup by path, without a map of every path in memory. A path asked out of order, or not
+/// recorded, gets nil.
+final class SortedRecordLookup {
+    private var reader: RecordFileReader?
+    private let fields: Int
+    private var current: [String?]?
+
+    /// `reader` nil: nothing is recorded. `fields` counts the path too.
+    init(_ reader: RecordFileReader?, fields: Int) {
+        self.reader = reader
+        self.fields = fields
+    }
+
+    /// The fields after the path of the record for `path`, or nil. Calls must come in ascending
+    /// path order (`String`'s `<`, as the writer sorted).
+    func record(for path: String) throws -> ArraySlice<String?>? {
+        while true {
+            if let current, let recorded = current[0] {
+                if recorded == path { return current.dropFirst() }
+                if path < recorded { return nil }
+            }
+            guard let next = try reader?.next(fields: fields), next[0] != nil else {
+                reader = nil
+                current = nil
+                return nil
+            }
+            current = next
+        }
     }
 }
 
