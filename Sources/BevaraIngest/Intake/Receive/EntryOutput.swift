@@ -28,10 +28,7 @@ struct EntryOutput {
             return
         }
         if fd < 0 {
-            fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            guard fd >= 0 else {
-                throw IntakeError.unreadable(path: source, reason: "cannot create \(target) in the staging folder: \(String(cString: strerror(errno)))")
-            }
+            fd = try Self.create(target, source: source)
             let earlier = held
             held = []
             try earlier.withUnsafeBytes { try write($0) }
@@ -42,23 +39,54 @@ struct EntryOutput {
     /// The bytes to hand to a lane, or nil when the file was written here (and is now closed).
     mutating func finish() throws -> [UInt8]? {
         guard fd >= 0 else { return held }
-        let code = close(fd) == 0 ? nil : errno
-        fd = -1
-        if let code {
-            throw IntakeError.unreadable(path: source, reason: "writing \(target): \(String(cString: strerror(code)))")
-        }
+        defer { fd = -1 }
+        try Self.close(fd, target, source: source)
         return nil
     }
 
     /// Closes a file left open by an error.
     mutating func closeIfOpen() {
-        if fd >= 0 { close(fd) }
+        if fd >= 0 { _ = Foundation.close(fd) }
         fd = -1
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer) throws {
-        if let code = PosixWrite.allOrErrno(fd, bytes) {
-            throw IntakeError.unreadable(path: source, reason: "writing \(target): \(String(cString: strerror(code)))")
+        try Self.write(fd, bytes, target, source: source)
+    }
+
+    // One file's creation, writes and close, shared with `StagingWriteLanes`; errors name the
+    // archive (`source`) and the staging file.
+
+    /// Creates `target`, never over an existing file or through a link.
+    static func create(_ target: String, source: String) throws(IntakeError) -> Int32 {
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw .unreadable(path: source, reason: "cannot create \(target) in the staging folder: \(String(cString: strerror(errno)))")
         }
+        return fd
+    }
+
+    static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, _ target: String, source: String) throws(IntakeError) {
+        if let code = PosixWrite.allOrErrno(fd, bytes) { throw writing(target, code, source: source) }
+    }
+
+    static func close(_ fd: Int32, _ target: String, source: String) throws(IntakeError) {
+        if Foundation.close(fd) != 0 { throw writing(target, errno, source: source) }
+    }
+
+    /// Creates `target` with `bytes` as its whole content (a lane's file).
+    static func writeFile(_ target: String, _ bytes: UnsafeRawBufferPointer, source: String) throws(IntakeError) {
+        let fd = try create(target, source: source)
+        do {
+            try write(fd, bytes, target, source: source)
+        } catch {
+            _ = Foundation.close(fd)
+            throw error
+        }
+        try close(fd, target, source: source)
+    }
+
+    private static func writing(_ target: String, _ code: Int32, source: String) -> IntakeError {
+        .unreadable(path: source, reason: "writing \(target): \(String(cString: strerror(code)))")
     }
 }

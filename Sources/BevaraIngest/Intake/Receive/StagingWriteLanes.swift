@@ -88,15 +88,9 @@ final class StagingWriteLanes: @unchecked Sendable {
 
     /// Creates `target` (never over an existing file or through a link) and writes `bytes`.
     private static func create(_ target: String, _ bytes: [UInt8], source: String) -> IntakeError? {
-        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            return .unreadable(path: source, reason: "cannot create \(target) in the staging folder: \(String(cString: strerror(errno)))")
+        bytes.withUnsafeBytes { raw -> IntakeError? in
+            do throws(IntakeError) { try EntryOutput.writeFile(target, raw, source: source) } catch { return error }
+            return nil
         }
-        let code = bytes.withUnsafeBytes { PosixWrite.allOrErrno(fd, $0) }
-        let closed = close(fd) == 0 ? nil : errno
-        if let code = code ?? closed {
-            return .unreadable(path: source, reason: "writing \(target): \(String(cString: strerror(code)))")
-        }
-        return nil
     }
 }
