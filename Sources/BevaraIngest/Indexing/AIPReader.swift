@@ -8,11 +8,7 @@ struct AIPReader {
 
     /// `metadata/other/bevara-aip.json` of the head version: owner, agreement, submissions.
     func record(objectID: String) throws -> AIPRecord {
-        try decoding(objectID: objectID) {
-            try storage.withVerifiedFile(objectID: objectID, logicalPath: AIPLayout.record) { path in
-                try AIPRecord.decode(try Data(contentsOf: URL(fileURLWithPath: path)))
-            }
-        }
+        try decodeRecord(objectID: objectID) { try storage.withVerifiedFile(objectID: objectID, logicalPath: AIPLayout.record, $0) }
     }
 
     /// The same, from a head state the caller already read.
@@ -20,16 +16,14 @@ struct AIPReader {
         guard let file = state.file(AIPLayout.record) else {
             throw OCFLStorageError.logicalPathNotFound(objectID: objectID, path: AIPLayout.record, version: state.headVersion)
         }
-        return try decoding(objectID: objectID) {
-            try storage.withVerifiedFile(file, objectID: objectID) { path in
-                try AIPRecord.decode(try Data(contentsOf: URL(fileURLWithPath: path)))
-            }
-        }
+        return try decodeRecord(objectID: objectID) { try storage.withVerifiedFile(file, objectID: objectID, $0) }
     }
 
-    private func decoding(objectID: String, _ body: () throws -> AIPRecord) throws -> AIPRecord {
+    /// Decodes the record file that `verifiedRead` hands over.
+    private func decodeRecord(objectID: String,
+                              _ verifiedRead: ((String) throws -> AIPRecord) throws -> AIPRecord) throws -> AIPRecord {
         do {
-            return try body()
+            return try verifiedRead { path in try AIPRecord.decode(try Data(contentsOf: URL(fileURLWithPath: path))) }
         } catch let error as DecodingError {
             throw IngestError.damagedAIP(objectID: objectID, reason: "\(AIPLayout.record) does not decode: \(error)")
         }
