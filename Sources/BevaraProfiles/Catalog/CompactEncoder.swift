@@ -70,6 +70,24 @@ final class CompactSink {
         open.append((depth, at))
     }
 
+    // The containers a keyed or unkeyed container nests, after its key or item marker: a
+    // composite closed implicitly later, whose items sit one level deeper than `depth`.
+
+    func nestedKeyed<Key: CodingKey>(in depth: Int) -> KeyedEncodingContainer<Key> {
+        beginImplicit(itemsAt: depth + 1, kind: CompactTag.keyed)
+        return KeyedEncodingContainer(CompactKeyedEncoder<Key>(sink: self, depth: depth + 1))
+    }
+
+    func nestedUnkeyed(in depth: Int) -> any UnkeyedEncodingContainer {
+        beginImplicit(itemsAt: depth + 1, kind: CompactTag.unkeyed)
+        return CompactUnkeyedEncoder(sink: self, depth: depth + 1)
+    }
+
+    func nestedSuperEncoder(in depth: Int) -> any Encoder {
+        beginImplicit(itemsAt: depth + 1, kind: nil)
+        return CompactValueEncoder(sink: self, depth: depth + 1, compositeStart: bytes.count)
+    }
+
     /// Writes the kind byte of a composite if this is the first container asked of it.
     func markKind(_ kind: UInt8, compositeStart: Int) {
         if bytes.count == compositeStart { bytes.append(kind) }
@@ -197,14 +215,12 @@ struct CompactKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
                                                          forKey k: Key) -> KeyedEncodingContainer<NestedKey> {
         key(k)
-        sink.beginImplicit(itemsAt: depth + 1, kind: CompactTag.keyed)
-        return KeyedEncodingContainer(CompactKeyedEncoder<NestedKey>(sink: sink, depth: depth + 1))
+        return sink.nestedKeyed(in: depth)
     }
 
     mutating func nestedUnkeyedContainer(forKey k: Key) -> any UnkeyedEncodingContainer {
         key(k)
-        sink.beginImplicit(itemsAt: depth + 1, kind: CompactTag.unkeyed)
-        return CompactUnkeyedEncoder(sink: sink, depth: depth + 1)
+        return sink.nestedUnkeyed(in: depth)
     }
 
     mutating func superEncoder() -> any Encoder {
@@ -213,8 +229,7 @@ struct CompactKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func superEncoder(forKey k: Key) -> any Encoder {
         key(k)
-        sink.beginImplicit(itemsAt: depth + 1, kind: nil)
-        return CompactValueEncoder(sink: sink, depth: depth + 1, compositeStart: sink.bytes.count)
+        return sink.nestedSuperEncoder(in: depth)
     }
 }
 
@@ -248,20 +263,17 @@ struct CompactUnkeyedEncoder: UnkeyedEncodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         item()
-        sink.beginImplicit(itemsAt: depth + 1, kind: CompactTag.keyed)
-        return KeyedEncodingContainer(CompactKeyedEncoder<NestedKey>(sink: sink, depth: depth + 1))
+        return sink.nestedKeyed(in: depth)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         item()
-        sink.beginImplicit(itemsAt: depth + 1, kind: CompactTag.unkeyed)
-        return CompactUnkeyedEncoder(sink: sink, depth: depth + 1)
+        return sink.nestedUnkeyed(in: depth)
     }
 
     mutating func superEncoder() -> any Encoder {
         item()
-        sink.beginImplicit(itemsAt: depth + 1, kind: nil)
-        return CompactValueEncoder(sink: sink, depth: depth + 1, compositeStart: sink.bytes.count)
+        return sink.nestedSuperEncoder(in: depth)
     }
 }
 
