@@ -22,12 +22,7 @@ extension OCFLStorageRoot {
     /// Streams a file of the head state through SHA-256 and, only if it matches, calls `body`
     /// with its absolute path (which `body` must only read).
     public func withVerifiedFile<T>(_ file: OCFLHeadState.File, objectID: String, _ body: (String) throws -> T) throws -> T {
-        let path = objectPath(for: objectID) + "/" + file.contentPath
-        let actual = try FileDigest.sha256(path: path)
-        guard actual == file.digest else {
-            throw OCFLStorageError.contentDigestMismatch(path: path, expected: file.digest, actual: actual)
-        }
-        return try body(path)
+        try verified(objectPath(for: objectID) + "/" + file.contentPath, sha256: file.digest, body)
     }
 
     /// Resolves a logical path of a version (head if nil) to its digest and absolute content path.
@@ -36,16 +31,14 @@ extension OCFLStorageRoot {
     }
 
     /// As `locate(objectID:logicalPath:version:)`, with an inventory the caller already read (one
-    /// parse for a whole object, not one per file). A caller reading many files of one version
-    /// passes that version's `state` too: building it costs a pass over the whole inventory.
+    /// parse for a whole object, not one per file).
     public func locate(in inventory: OCFLInventory, objectID: String, logicalPath: String,
-                       version: Int? = nil, state: [String: String]? = nil) throws -> (path: String, sha256: String) {
+                       version: Int? = nil) throws -> (path: String, sha256: String) {
         let number = version ?? inventory.headVersionNumber
         guard inventory.versions[OCFLInventory.versionName(number)] != nil else {
             throw OCFLStorageError.versionNotFound(objectID: objectID, version: number)
         }
-        let found = if let state { state[logicalPath] } else { inventory.digest(of: logicalPath, version: number) }
-        guard let digest = found else {
+        guard let digest = inventory.digest(of: logicalPath, version: number) else {
             throw OCFLStorageError.logicalPathNotFound(objectID: objectID, path: logicalPath, version: number)
         }
         guard let contentPath = inventory.contentPath(for: digest) else {
@@ -65,14 +58,18 @@ extension OCFLStorageRoot {
 
     /// As `withVerifiedFile(objectID:logicalPath:version:_:)`, with an inventory the caller already read.
     public func withVerifiedFile<T>(in inventory: OCFLInventory, objectID: String, logicalPath: String,
-                                    version: Int? = nil, state: [String: String]? = nil,
-                                    _ body: (String) throws -> T) throws -> T {
-        let located = try locate(in: inventory, objectID: objectID, logicalPath: logicalPath, version: version, state: state)
-        let actual = try FileDigest.sha256(path: located.path)
-        guard actual == located.sha256 else {
-            throw OCFLStorageError.contentDigestMismatch(path: located.path, expected: located.sha256, actual: actual)
+                                    version: Int? = nil, _ body: (String) throws -> T) throws -> T {
+        let located = try locate(in: inventory, objectID: objectID, logicalPath: logicalPath, version: version)
+        return try verified(located.path, sha256: located.sha256, body)
+    }
+
+    /// Hashes the file at `path` and calls `body` with it only if its SHA-256 is `sha256`.
+    private func verified<T>(_ path: String, sha256 expected: String, _ body: (String) throws -> T) throws -> T {
+        let actual = try FileDigest.sha256(path: path)
+        guard actual == expected else {
+            throw OCFLStorageError.contentDigestMismatch(path: path, expected: expected, actual: actual)
         }
-        return try body(located.path)
+        return try body(path)
     }
 
     /// Copies a stored file to `destination` (which must not exist), hashing while copying; on a
