@@ -161,9 +161,13 @@ import Testing
         let dir = try ScratchFileTests.scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let a = String(repeating: "a", count: 64), b = String(repeating: "B", count: 64), c = String(repeating: "c", count: 64)
-        let rep: [(String, String?, String?)] = (0..<200).reversed().map {
-            (String(format: "representations/rep1/data/%05d.pdf", $0 % 150), $0 % 7 == 0 ? c : a, $0 % 11 == 0 ? "MD5" : "SHA-256")
-        } + [("metadata/descriptive/erms.xml", c, "SHA-256"), ("representations/rep1/METS.xml", a, "sha-256")]
+        var rep: [(String, String?, String?)] = []
+        for i in (0..<200).reversed() {
+            let path = String(format: "representations/rep1/data/%05d.pdf", i % 150)
+            rep.append((path, i % 7 == 0 ? c : a, i % 11 == 0 ? "MD5" : "SHA-256"))
+        }
+        rep.append(("metadata/descriptive/erms.xml", c, "SHA-256"))
+        rep.append(("representations/rep1/METS.xml", a, "sha-256"))
         let root: [(String, String?, String?)] = [("metadata/descriptive/erms.xml", b, "SHA-256"),
                                                   ("representations/rep1/METS.xml", nil, nil), ("documentation/x.txt", a, nil)]
         let sip = try ScratchFileTests.sip(root: root, rep1: rep)
