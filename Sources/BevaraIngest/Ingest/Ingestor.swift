@@ -138,14 +138,15 @@ public struct Ingestor {
         -> (AIPVersionWriter.AcceptedSIP, agreementNames: [String], warnings: [String]) {
         var validator = SIPValidator(limits: limits)
         validator.sha256CheckedByCaller = true
-        let validation = try validator.validate(received)
-        guard validation.isValid, let sip = validation.description else {
+        validator.scratchDirectory = archive.layout.staging  // the file lists on disk, not in memory
+        let (validation, declared) = try validator.validate(
+            received, declaredChecksumsPath: archive.layout.staging + "/aip-declared-\(UUID().uuidString)")
+        guard validation.isValid, let sip = validation.description, let declared else {
             // Refused anyway: hash everything too, so the report lists every problem at once.
             validator.sha256CheckedByCaller = false
             throw IngestError.rejected(package: package, findings: try validator.validate(received).findings)
         }
-        let accepted = try AIPVersionWriter.AcceptedSIP(
-            sip, scratch: archive.layout.staging + "/aip-declared-\(UUID().uuidString)")
+        let accepted = AIPVersionWriter.AcceptedSIP(objid: sip.objid, label: sip.label, declared: declared)
         return (accepted,
                 sip.altRecordIDs.filter { $0.type == "SUBMISSIONAGREEMENT" }.map(\.value),
                 validation.findings.filter { $0.severity != .error }.map(\.description))

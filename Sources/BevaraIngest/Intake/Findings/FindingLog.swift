@@ -1,7 +1,7 @@
 /// Collects the findings of one validation with flat memory: at most `limitPerRule` findings are
 /// kept per rule, the rest only counted, so a package with a million bad files cannot exhaust
 /// memory. Severity overrides let the caller relax or tighten a rule.
-final class FindingLog {
+final class FindingLog: FindingRecorder {
     let package: String
     let limitPerRule: Int
     let overrides: [String: SIPFinding.Severity]
@@ -28,6 +28,21 @@ final class FindingLog {
         }
     }
 
+    /// Counts `count` findings of `rule` that are not listed: the caller has already added
+    /// more than `limitPerRule` of that rule (`DeferredFindings.replay`).
+    func addUnlisted(_ rule: String, _ severity: SIPFinding.Severity, count: Int) {
+        counts[rule, default: 0] += count
+        if (overrides[rule] ?? severity) == .error { errorCount += count }
+    }
+}
+
+/// Where rules report findings: the validation's `FindingLog`, or `DeferredFindings` for rules
+/// applied while a METS is still being read.
+protocol FindingRecorder: AnyObject {
+    func add(_ rule: String, _ severity: SIPFinding.Severity, path: String, line: Int?, _ message: String)
+}
+
+extension FindingRecorder {
     func error(_ rule: String, path: String, line: Int? = nil, _ message: String) {
         add(rule, .error, path: path, line: line, message)
     }

@@ -20,9 +20,16 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
     private var structMapIndex: Int?
     private var divLabels: [String?] = []
     private var stopped = false
+    /// Set: each `<file>` is handed here instead of kept in `document.files`, so a METS listing a
+    /// million files is never held whole. Files come in the order of their start tags, each once
+    /// its outermost `<file>` has closed (a nested file's FLocat may follow the inner file).
+    private let onFile: ((METSDocument.File) -> Void)?
+    /// Files not yet handed over (the open outermost one and those inside it), when streaming.
+    private var openFiles: [METSDocument.File] = []
 
-    init(document: METSDocument) {
+    init(document: METSDocument, onFile: ((METSDocument.File) -> Void)? = nil) {
         self.document = document
+        self.onFile = onFile
     }
 
     // MARK: Namespaces
@@ -126,12 +133,24 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
         case "file":
             let group = groupStack.last.map { document.fileGroups[$0] }
             if let g = groupStack.last { document.fileGroups[g].fileCount += 1 }
-            document.files.append(.init(id: a["ID"], mimeType: a["MIMETYPE"], size: a["SIZE"], created: a["CREATED"],
-                                        checksum: a["CHECKSUM"], checksumType: a["CHECKSUMTYPE"],
-                                        groupUse: group?.use, groupID: group?.id, line: line))
-            fileStack.append(document.files.count - 1)
+            let file = METSDocument.File(id: a["ID"], mimeType: a["MIMETYPE"], size: a["SIZE"], created: a["CREATED"],
+                                         checksum: a["CHECKSUM"], checksumType: a["CHECKSUMTYPE"],
+                                         groupUse: group?.use, groupID: group?.id, line: line)
+            if onFile != nil {
+                openFiles.append(file)
+                fileStack.append(openFiles.count - 1)
+            } else {
+                document.files.append(file)
+                fileStack.append(document.files.count - 1)
+            }
         case "FLocat" where parentLocal == "file":
-            if let f = fileStack.last { document.files[f].locators.append(locator(a, line: line)) }
+            if let f = fileStack.last {
+                if onFile != nil {
+                    openFiles[f].locators.append(locator(a, line: line))
+                } else {
+                    document.files[f].locators.append(locator(a, line: line))
+                }
+            }
         case "structMap" where parentLocal == "mets":
             document.structMaps.append(.init(id: a["ID"], type: a["TYPE"], label: a["LABEL"], line: line))
             structMapIndex = document.structMaps.count - 1
@@ -170,6 +189,10 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
             _ = groupStack.popLast()
         case "file":
             _ = fileStack.popLast()
+            if let onFile, fileStack.isEmpty {
+                for file in openFiles { onFile(file) }
+                openFiles.removeAll(keepingCapacity: true)
+            }
         case "structMap":
             structMapIndex = nil
         case "div":

@@ -12,7 +12,10 @@ import FoundationXML
 /// report stops it. Malformed XML stops the read with the parser's line and column; what was read
 /// up to there is kept, but the validator treats the document as unreadable.
 enum METSReader {
-    static func read(absolutePath: String, relativePath: String) -> METSDocument {
+    /// `onFile`: when given, each `fileSec` `<file>` goes there as it is read instead of into
+    /// `files` (see `METSParserDelegate`); a document with a `problem` may have handed over some.
+    static func read(absolutePath: String, relativePath: String,
+                     onFile: ((METSDocument.File) -> Void)? = nil) -> METSDocument {
         var document = METSDocument(path: relativePath)
         do {
             if case .declaration(let line) = try XMLPrologGuard.check(path: absolutePath) {
@@ -28,7 +31,7 @@ enum METSReader {
             document.problem = .init(rule: SIPRule.xmlMalformed, line: nil, message: "\(relativePath) cannot be opened")
             return document
         }
-        let handler = METSParserDelegate(document: document)
+        let handler = METSParserDelegate(document: document, onFile: onFile)
         parser.delegate = handler
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = true

@@ -45,8 +45,7 @@ struct ArchiveExtractor {
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         defer { buffer.deallocate() }
-        var files = Set<String>()
-        var directories = Set<String>()
+        var names = ExtractedNames()
         var entries = 0
         let lanes = StagingWriteLanes(source: source)
         // On any throw: no lane may still be creating files when the caller removes the folder.
@@ -87,22 +86,22 @@ struct ArchiveExtractor {
             }
             guard let name else { continue }  // "./" itself
             if type == CArchive_AE_IFDIR {
-                if files.contains(name) { throw refusal(SIPRule.duplicateEntry, rawName, "a folder with the name of an earlier file") }
-                try makeDirectories(name, files: files, directories: &directories, entryName: rawName)
+                if names.isFile(name) { throw refusal(SIPRule.duplicateEntry, rawName, "a folder with the name of an earlier file") }
+                try makeDirectories(name, names: &names, entryName: rawName)
                 continue
             }
             guard type == CArchive_AE_IFREG else {
                 throw refusal(SIPRule.specialFile, rawName, "a device, FIFO or socket entry (type \(String(type, radix: 8))); only files and folders are accepted")
             }
-            if files.contains(name) || directories.contains(name) {
+            if names.isFile(name) || names.isDirectory(name) {
                 throw refusal(SIPRule.duplicateEntry, rawName, "the archive holds this name twice; which one is meant cannot be known")
             }
-            files.insert(name)
+            names.addFile(name)
             if let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 let parent = String(name[..<slash])
                 // Its ancestors were made with it: one lookup for every file after a folder's first.
-                if !directories.contains(parent) {
-                    try makeDirectories(parent, files: files, directories: &directories, entryName: rawName)
+                if !names.isDirectory(parent) {
+                    try makeDirectories(parent, names: &names, entryName: rawName)
                 }
             }
             let declared = archive_entry_size_is_set(entry) != 0 ? Int64(archive_entry_size(entry)) : nil
@@ -179,18 +178,18 @@ struct ArchiveExtractor {
 
     /// Creates `path` and its ancestors inside the destination, refusing when a file holds a
     /// name a folder needs.
-    private func makeDirectories(_ path: String, files: Set<String>, directories: inout Set<String>, entryName: String) throws {
+    private func makeDirectories(_ path: String, names: inout ExtractedNames, entryName: String) throws {
         var prefix = ""
         for segment in path.split(separator: "/") {
             prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
-            if directories.contains(prefix) { continue }
-            if files.contains(prefix) {
+            if names.isDirectory(prefix) { continue }
+            if names.isFile(prefix) {
                 throw refusal(SIPRule.duplicateEntry, entryName, "\(prefix) is a file in the archive but is needed as a folder")
             }
             if mkdir(destination + "/" + prefix, 0o755) != 0 && errno != EEXIST {
                 throw IntakeError.unreadable(path: source, reason: "cannot create \(prefix) in the staging folder: \(String(cString: strerror(errno)))")
             }
-            directories.insert(prefix)
+            names.addDirectory(prefix)
         }
     }
 

@@ -3,17 +3,22 @@ import Foundation
 /// CSIP rules on `fileSec`, `fileGrp`, `file`, `FLocat` and every `mdRef` (standards.md §1.5,
 /// §1.6): the attributes that make each reference checkable. A missing attribute is a finding
 /// naming the element's ID and line; the file is still fixity-checked on what is there.
+///
+/// A streamed METS (`METSReader.read(onFile:)`) has its files checked one by one as they are
+/// read, with `checkFile` into `DeferredFindings`; `check` then reports those findings through
+/// `streamedFiles` where it would have checked the files itself, so the order is the same.
 struct FileSectionRules {
     let document: METSDocument
-    let log: FindingLog
+    let log: any FindingRecorder
     let isRoot: Bool
 
     private var path: String { document.path }
 
-    func check() {
+    func check(streamedFiles: () -> Void = {}) {
         checkFileSec()
         for group in document.fileGroups { checkGroup(group) }
         for file in document.files { checkFile(file) }
+        streamedFiles()
         for reference in document.metadataReferences { checkMetadataReference(reference) }
     }
 
@@ -59,7 +64,7 @@ struct FileSectionRules {
         }
     }
 
-    private func checkFile(_ file: METSDocument.File) {
+    func checkFile(_ file: METSDocument.File) {
         let name = "file \(file.id ?? "(no ID)")"
         func require(_ value: String?, _ rule: String, _ attribute: String) {
             if METSValue.isBlank(value) {

@@ -29,18 +29,31 @@ struct FixityCheck {
 
     static let chunkSize = 1 << 20
 
-    func run(_ references: [Reference]) {
-        var order: [String] = []
-        var byPath: [String: [Reference]] = [:]
-        for reference in references {
-            if byPath[reference.path] == nil { order.append(reference.path) }
-            byPath[reference.path, default: []].append(reference)
+    /// Verifies every path referenced, at its first reference, against all its references (the
+    /// order findings come in). Returns how often each path is referenced, keyed by the path's
+    /// hash: what the unreferenced-file check needs, at 8 bytes a path instead of the path.
+    ///
+    /// Three passes over the references instead of a map of them all: count by path hash; gather
+    /// the references of paths referenced more than once (few: a file listed twice), by path, so
+    /// hash collisions cannot merge two paths; then verify in reading order.
+    @discardableResult
+    func run(_ references: FixityReferences) throws -> [Int: UInt32] {
+        var counts: [Int: UInt32] = [:]
+        try references.forEach { reference, _ in counts[reference.path.hashValue, default: 0] += 1 }
+        var shared: [String: [Reference]] = [:]
+        try references.forEach { reference, _ in
+            if counts[reference.path.hashValue, default: 0] > 1 { shared[reference.path, default: []].append(reference) }
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         defer { buffer.deallocate() }
-        for path in order {
-            verify(path, byPath[path]!, buffer: buffer)
+        try references.forEach { reference, _ in
+            if counts[reference.path.hashValue, default: 0] == 1 {
+                verify(reference.path, [reference], buffer: buffer)
+            } else if let all = shared.removeValue(forKey: reference.path) {
+                verify(reference.path, all, buffer: buffer)
+            }
         }
+        return counts
     }
 
     private func verify(_ path: String, _ references: [Reference], buffer: UnsafeMutableRawBufferPointer) {

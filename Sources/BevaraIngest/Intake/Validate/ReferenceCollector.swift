@@ -7,38 +7,35 @@ struct ReferenceCollector {
     /// Folder of the METS, package-relative ("" for the root METS).
     let base: String
     let root: String
-    let log: FindingLog
+    let log: any FindingRecorder
 
-    struct Result {
-        var files: [SIPDescription.PackageFile] = []
-        var metadataRefs: [SIPDescription.MetadataRef] = []
-        var fixity: [FixityCheck.Reference] = []
+    /// The entries of one `fileSec` file, one per usable FLocat (a streamed METS hands its files
+    /// over one at a time, so this is called per file).
+    func collect(_ file: METSDocument.File,
+                 _ found: (SIPDescription.PackageFile, FixityCheck.Reference) throws -> Void) rethrows {
+        for locator in file.locators {
+            guard let href = locator.href, !href.isEmpty, let path = resolve(href, line: locator.line) else { continue }
+            try found(.init(path: path, size: Self.size(file.size), checksum: file.checksum,
+                            checksumType: file.checksumType, mimeType: file.mimeType, created: file.created,
+                            group: file.groupUse, id: file.id),
+                      .init(path: path, metsPath: document.path, line: locator.line,
+                            element: "file '\(file.id ?? "(no ID)")'", size: file.size,
+                            checksum: file.checksum, checksumType: file.checksumType))
+        }
     }
 
-    func collect() -> Result {
-        var result = Result()
-        for file in document.files {
-            for locator in file.locators {
-                guard let href = locator.href, !href.isEmpty, let path = resolve(href, line: locator.line) else { continue }
-                result.files.append(.init(path: path, size: Self.size(file.size), checksum: file.checksum,
-                                          checksumType: file.checksumType, mimeType: file.mimeType, created: file.created,
-                                          group: file.groupUse, id: file.id))
-                result.fixity.append(.init(path: path, metsPath: document.path, line: locator.line,
-                                           element: "file '\(file.id ?? "(no ID)")'", size: file.size,
-                                           checksum: file.checksum, checksumType: file.checksumType))
-            }
-        }
+    /// The entries of the document's `mdRef`s, in document order.
+    func collectMetadata(_ found: (SIPDescription.MetadataRef, FixityCheck.Reference) throws -> Void) rethrows {
         for reference in document.metadataReferences {
             guard let href = reference.href, !href.isEmpty, let path = resolve(href, line: reference.line) else { continue }
-            result.metadataRefs.append(.init(kind: reference.section == "dmdSec" ? .dmd : .amd, section: reference.section,
-                                             path: path, mdType: reference.mdType, otherMDType: reference.otherMDType,
-                                             mimeType: reference.mimeType, size: Self.size(reference.size),
-                                             checksum: reference.checksum, checksumType: reference.checksumType, id: reference.id))
-            result.fixity.append(.init(path: path, metsPath: document.path, line: reference.line,
-                                       element: "\(reference.section) '\(reference.sectionID ?? "(no ID)")' mdRef",
-                                       size: reference.size, checksum: reference.checksum, checksumType: reference.checksumType))
+            try found(.init(kind: reference.section == "dmdSec" ? .dmd : .amd, section: reference.section,
+                            path: path, mdType: reference.mdType, otherMDType: reference.otherMDType,
+                            mimeType: reference.mimeType, size: Self.size(reference.size),
+                            checksum: reference.checksum, checksumType: reference.checksumType, id: reference.id),
+                      .init(path: path, metsPath: document.path, line: reference.line,
+                            element: "\(reference.section) '\(reference.sectionID ?? "(no ID)")' mdRef",
+                            size: reference.size, checksum: reference.checksum, checksumType: reference.checksumType))
         }
-        return result
     }
 
     /// The package path of an href, or nil (with a PATH-UNSAFE finding).

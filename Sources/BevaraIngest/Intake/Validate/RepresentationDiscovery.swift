@@ -16,11 +16,15 @@ struct RepresentationDiscovery {
     }
 
     let document: METSDocument
-    let rootFiles: [SIPDescription.PackageFile]
+    /// Paths of the root fileSec's files that name a representation METS
+    /// (`representationName(ofMETS:)`), a few however many files the package has.
+    let listedMETS: Set<String>
+    /// Which of the given paths the root fileSec lists (asked once, for the mptr targets).
+    let listedAmong: (Set<String>) throws -> Set<String>
     let root: String
     let log: FindingLog
 
-    func run() -> [Candidate] {
+    func run() throws -> [Candidate] {
         var order: [String] = []
         var candidates: [String: Candidate] = [:]
         func note(_ name: String) {
@@ -38,7 +42,6 @@ struct RepresentationDiscovery {
                 candidates[name]?.groupContentInformationType = group.contentInformationType
             }
         }
-        let listed = Set(rootFiles.map(\.path))
         var pointed: [(path: String, line: Int)] = []
         // Only the CSIP structMap's URL pointers name representation METS files; other maps may
         // point elsewhere (RODA's "Ancestors" mptr holds a HANDLE to a parent package).
@@ -52,7 +55,8 @@ struct RepresentationDiscovery {
                 }
             }
         }
-        for path in Array(listed).sorted() + pointed.map(\.path) {
+        let listed = listedMETS.union(try listedAmong(Set(pointed.map(\.path))))
+        for path in Array(listedMETS).sorted() + pointed.map(\.path) {
             guard let name = Self.representationName(ofMETS: path) else { continue }
             note(name)
             candidates[name]?.referencedByRoot = true
