@@ -103,13 +103,15 @@ struct PairStream {
 }
 
 /// Sorts (digest, path) pairs by digest, then path, without holding them all: full buffers are
-/// sorted and written as runs, then merged.
+/// sorted and written as runs, then merged (16 runs at most are read at once: each reader has
+/// its own buffer).
 final class ScratchPairSorter {
     private let directory: String
     private let name: String
     private let bufferLimit: Int
     private var buffer: [(String, String)] = []
     private var runPaths: [String] = []
+    private var runNumber = 0
 
     init(directory: String, name: String, bufferLimit: Int) {
         self.directory = directory
@@ -122,7 +124,8 @@ final class ScratchPairSorter {
         if buffer.count >= bufferLimit { try spill() }
     }
 
-    /// The pairs in order; call once, after the last `add`.
+    /// The pairs in order; call once, after the last `add` (`spill` also uses it to merge runs,
+    /// with the buffer empty).
     func sorted() throws -> PairStream {
         buffer.sort(by: Self.precedes)
         var index = 0
@@ -152,12 +155,24 @@ final class ScratchPairSorter {
 
     private func spill() throws {
         buffer.sort(by: Self.precedes)
-        let path = directory + "/" + name + "-\(runPaths.count + 1)"
+        runNumber += 1
+        let path = directory + "/" + name + "-\(runNumber)"
         let writer = try RunWriter(path: path)
         for (a, b) in buffer { try writer.append(a, b) }
         try writer.close()
         runPaths.append(path)
         buffer.removeAll(keepingCapacity: true)
+        if runPaths.count >= 16 {
+            // Merge the runs into one, so the final merge never reads more than 16 at once.
+            let merged = try sorted()
+            runNumber += 1
+            let path = directory + "/" + name + "-\(runNumber)"
+            let writer = try RunWriter(path: path)
+            while let (a, b) = try merged.next() { try writer.append(a, b) }
+            try writer.close()
+            for old in runPaths { unlink(old) }
+            runPaths = [path]
+        }
     }
 }
 
@@ -360,7 +375,7 @@ final class RunCursor {
         while buffer.count - position < count {
             if atEnd { return false }
             if position > 0 { buffer.removeFirst(position); position = 0 }
-            let want = max(1 << 16, count - buffer.count)
+            let want = max(1 << 14, count - buffer.count)
             let start = buffer.count
             buffer.append(contentsOf: repeatElement(0, count: want))
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + start, want) }
