@@ -54,7 +54,9 @@ struct AIPVersionWriter {
         var committed = false
         defer { if !committed { builder.discard() } }
 
-        var files: [AIPFile] = []
+        // The METS's file list, on disk (see `AIPFileListWriter`).
+        let files = try AIPFileListWriter(path: archive.layout.staging + "/aip-files-\(UUID().uuidString)")
+        defer { unlink(files.path) }
         if previous != nil {
             // Carry forward only the earlier ingests' PREMIS; the rest comes from the new SIP.
             try builder.inheritPreviousState()
@@ -64,7 +66,7 @@ struct AIPVersionWriter {
                     let size = try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path) {
                         try FileHead.size(of: $0)
                     }
-                    files.append(AIPFile(path: path, size: size, sha256: digest, mime: "application/xml"))
+                    files.appendAside(AIPFile(path: path, size: size, sha256: digest, mime: "application/xml"), rank: .beforeSIP)
                 } else {
                     _ = builder.removeFile(logicalPath: path)
                 }
@@ -83,10 +85,13 @@ struct AIPVersionWriter {
         var formatsKept = false
         defer { if !formatsKept { unlink(formats.path) } }
         var bytes: Int64 = 0
-        var tree = try PackageTree.files(under: received.root)
-        let fileCount = tree.count
+        // The package's files in path order, listed to a scratch file rather than an array (which
+        // held every path) before the folder is taken over below.
+        let tree = try PackageTree.list(under: received.root, to: archive.layout.staging + "/aip-tree-\(UUID().uuidString)")
+        defer { unlink(tree.path) }
+        let fileCount = tree.files
         let progress = showProgress
-            ? ProgressLine(label: PackageName.of(package), totalFiles: tree.count, totalBytes: tree.reduce(0) { $0 + $1.size })
+            ? ProgressLine(label: PackageName.of(package), totalFiles: tree.files, totalBytes: tree.bytes)
             : nil
         // A SIP that intake extracted into staging is Bevara's own copy: its folder becomes the
         // version's content folder in one rename (no copy, no per-file move, no folders to make
@@ -96,7 +101,7 @@ struct AIPVersionWriter {
         // Each file's SHA-256 is checked against the one the SIP declares in the one read that
         // stores it (in place when adopted, in the copy otherwise): a file changed between
         // validation and storing is refused, not archived.
-        for entry in tree {
+        try tree.forEach { entry in
             let logical = entry.relativePath == "METS.xml" ? AIPLayout.submissionMETS : entry.relativePath
             let expected = try sip.declared.sha256(of: entry.relativePath)
             let stored: FileDigest.Result
@@ -114,7 +119,8 @@ struct AIPVersionWriter {
             let format = identifier.identify(head: stored.head, name: entry.relativePath)
             puids[format.puid ?? format.mime, default: 0] += 1
             if logical == entry.relativePath { try formats.record(logical, format) }
-            files.append(AIPFile(path: logical, size: stored.size, sha256: stored.sha256, mime: format.mime))
+            let file = AIPFile(path: logical, size: stored.size, sha256: stored.sha256, mime: format.mime)
+            if logical == entry.relativePath { try files.appendSIPFile(file) } else { files.appendAside(file, rank: .sipOutOfOrder) }
             bytes += stored.size
             progress?.advance(bytes: stored.size)
             try Failpoint.hit("ingest.between-files", subject: objectID)
@@ -124,7 +130,6 @@ struct AIPVersionWriter {
         // Per-file lists this loop alone needed: freed before the METS and the inventory are
         // written, where a large package's memory peaks.
         sip.declared.remove()
-        tree = []
         let now = Date()
         events.append(PreservationEvent(
             type: "fixity check", dateTime: now, outcome: .success,
@@ -140,7 +145,7 @@ struct AIPVersionWriter {
             submissions: (previous?.submissions ?? []) + [AIPRecord.Submission(
                 version: version, packageName: PackageName.of(package), metsSHA256: metsSHA256, submittedBy: user.id,
                 ingested: now, files: fileCount, bytes: bytes)])
-        files.append(try add(builder, AIPLayout.record, data: try record.json(), mime: "application/json"))
+        files.appendAside(try add(builder, AIPLayout.record, data: try record.json(), mime: "application/json"), rank: .afterSIP)
         events.append(PreservationEvent(type: "ingestion end", dateTime: Date(), outcome: .success,
                                         detail: "stored as version \(version) of AIP \(objectID)"))
 
@@ -150,13 +155,13 @@ struct AIPVersionWriter {
         let premisPath = scratch + "/premis.xml"
         try IngestPREMISWriter.write(to: premisPath, objid: objectID, version: version, events: events, user: user,
                                      organisation: organisation, softwareVersion: BevaraVersion.current)
-        files.append(try add(builder, AIPLayout.ingestPREMIS(version: version), from: premisPath, mime: "application/xml"))
+        files.appendAside(try add(builder, AIPLayout.ingestPREMIS(version: version), from: premisPath, mime: "application/xml"),
+                          rank: .afterSIP)
         let metsPath = scratch + "/METS.xml"
-        files.sort { $0.path < $1.path }  // in place: the description shares this array, no copy
         try AIPMETSWriter.write(AIPDescription(
             objid: objectID, label: sip.label, organisation: organisation, agreementID: agreement.id,
             archiveName: archive.configuration.archive, softwareVersion: BevaraVersion.current,
-            created: previous?.created ?? started, modified: now, files: files), to: metsPath)
+            created: previous?.created ?? started, modified: now, files: try files.finish()), to: metsPath)
         _ = try add(builder, AIPLayout.rootMETS, from: metsPath, mime: "application/xml")
 
         let number = try builder.commit(created: now, message: "Ingest of \(PackageName.of(package)) under \(agreement.id)",

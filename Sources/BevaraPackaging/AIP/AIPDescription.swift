@@ -18,6 +18,17 @@ public struct AIPFile: Codable, Hashable, Sendable {
     }
 }
 
+/// The file list of an AIP's root METS, in ascending path order, walked as many times as the
+/// writer needs (once per section and file group): an array, or a list read back from a scratch
+/// file so that a large package's list is not held in memory.
+public protocol AIPFileSource: Sendable {
+    func forEachFile(_ body: (AIPFile) throws -> Void) throws
+}
+
+extension Array: AIPFileSource where Element == AIPFile {
+    public func forEachFile(_ body: (AIPFile) throws -> Void) throws { try forEach(body) }
+}
+
 /// What an AIP's root METS describes: the package, who holds it, and every file of the state.
 ///
 /// The AIP keeps the submitted SIP's folders unchanged (representations, metadata, schemas,
@@ -34,11 +45,11 @@ public struct AIPDescription: Sendable {
     /// When the first version was made, and when this one was.
     public var created: Date
     public var modified: Date
-    /// All files of the state except the AIP root METS itself.
-    public var files: [AIPFile]
+    /// All files of the state except the AIP root METS itself, in ascending path order.
+    public var files: any AIPFileSource
 
     public init(objid: String, label: String?, organisation: Organisation, agreementID: String, archiveName: String,
-                softwareVersion: String, created: Date, modified: Date, files: [AIPFile]) {
+                softwareVersion: String, created: Date, modified: Date, files: any AIPFileSource) {
         self.objid = objid
         self.label = label
         self.organisation = organisation

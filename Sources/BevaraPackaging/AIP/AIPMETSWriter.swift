@@ -4,8 +4,8 @@ import Foundation
 /// Writes an AIP's root METS (E-ARK AIP 2.2: `csip:OAISPACKAGETYPE="AIP"`, AIPM1–7) listing every
 /// file of the state: PREMIS files as digital provenance, descriptive metadata as `dmdSec`, and
 /// the rest in file groups by top folder (`Documentation`, `Schemas`, `Representations/<rep>`,
-/// `Submission`, `Other`). Streams; memory is the file list the caller already holds
-/// (no copy of it).
+/// `Submission`, `Other`). Streams: the file list is walked once to count and group, then once
+/// per section and file group, and never held (a scratch-file list stays on disk).
 public enum AIPMETSWriter {
     /// The AIP profile URL exactly as AIPM2 tests it (sic: the official profile's `earkdip` host).
     public static let profile = "https://earkdip.dilcis.eu/profile/E-ARK-AIP-v2-2-0.xml"
@@ -18,11 +18,15 @@ public enum AIPMETSWriter {
 
         // The file list is walked once per section and file group instead of copied into each:
         // at a hundred thousand files those copies were the largest thing ingest held.
-        let premis = aip.files.filter { $0.path.hasPrefix("metadata/preservation/") }
-        let descriptive = aip.files.filter { $0.path.hasPrefix("metadata/descriptive/") }
+        let isPREMIS = { (f: AIPFile) in f.path.hasPrefix("metadata/preservation/") }
+        let isDescriptive = { (f: AIPFile) in f.path.hasPrefix("metadata/descriptive/") }
+        var premisCount = 0
+        var descriptiveCount = 0
         var reps = Set<Substring>()
         var present = Set<String>()
-        for f in aip.files {
+        try aip.files.forEachFile { f in
+            if isPREMIS(f) { premisCount += 1 }
+            if isDescriptive(f) { descriptiveCount += 1 }
             let use = Self.groupUse(of: f.path)
             if case .representation(let rep)? = use { reps.insert(rep) } else if let use { present.insert(use.name) }
         }
@@ -54,15 +58,21 @@ public enum AIPMETSWriter {
         try w.element("altRecordID", [("TYPE", "SUBMISSIONAGREEMENT")], text: aip.agreementID)
         try w.close("metsHdr")
 
-        for (i, f) in descriptive.enumerated() {
-            try w.open("dmdSec", [("ID", "dmd-\(i + 1)"), ("CREATED", created), ("STATUS", "CURRENT")])
+        var i = 0
+        try aip.files.forEachFile { f in
+            guard isDescriptive(f) else { return }
+            i += 1
+            try w.open("dmdSec", [("ID", "dmd-\(i)"), ("CREATED", created), ("STATUS", "CURRENT")])
             try mdRef(w, f, mdtype: "OTHER", created: created)
             try w.close("dmdSec")
         }
-        if !premis.isEmpty {
+        if premisCount > 0 {
             try w.open("amdSec", [("ID", "amd-1")])
-            for (i, f) in premis.enumerated() {
-                try w.open("digiprovMD", [("ID", "digiprov-\(i + 1)"), ("STATUS", "CURRENT")])
+            i = 0
+            try aip.files.forEachFile { f in
+                guard isPREMIS(f) else { return }
+                i += 1
+                try w.open("digiprovMD", [("ID", "digiprov-\(i)"), ("STATUS", "CURRENT")])
                 try mdRef(w, f, mdtype: "PREMIS", created: created)
                 try w.close("digiprovMD")
             }
@@ -74,7 +84,8 @@ public enum AIPMETSWriter {
             var attributes: XMLWriter.Attributes = [("ID", "filegrp-\(g + 1)"), ("USE", group.use)]
             if group.use.hasPrefix("Representations/") { attributes.append(("csip:CONTENTINFORMATIONTYPE", "MIXED")) }
             try w.open("fileGrp", attributes)
-            for f in aip.files where group.matches(f.path) {
+            try aip.files.forEachFile { f in
+                guard group.matches(f.path) else { return }
                 fileNumber += 1
                 try w.open("file", [("ID", "file-\(fileNumber)"), ("MIMETYPE", f.mime), ("SIZE", String(f.size)),
                                     ("CREATED", created), ("CHECKSUM", f.sha256), ("CHECKSUMTYPE", "SHA-256")])
@@ -87,8 +98,8 @@ public enum AIPMETSWriter {
 
         try w.open("structMap", [("ID", "structmap-1"), ("TYPE", "PHYSICAL"), ("LABEL", "CSIP")])
         try w.open("div", [("ID", "div-root"), ("LABEL", aip.objid)])
-        let dmdIDs = descriptive.indices.map { "dmd-\($0 + 1)" }.joined(separator: " ")
-        let admIDs = premis.indices.map { "digiprov-\($0 + 1)" }.joined(separator: " ")
+        let dmdIDs = (0..<descriptiveCount).map { "dmd-\($0 + 1)" }.joined(separator: " ")
+        let admIDs = (0..<premisCount).map { "digiprov-\($0 + 1)" }.joined(separator: " ")
         try w.element("div", [("ID", "div-metadata"), ("LABEL", "Metadata"),
                               ("DMDID", dmdIDs.isEmpty ? nil : dmdIDs), ("ADMID", admIDs.isEmpty ? nil : admIDs)])
         for (g, group) in groups.enumerated() {

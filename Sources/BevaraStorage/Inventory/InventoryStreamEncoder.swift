@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes the inventory of a new version straight from the builder's own records, without
 /// building an `OCFLInventory` (whose manifest and state dictionaries, and their JSON, would
-/// hold every path and digest of the object once more at commit).
+/// hold every path and digest of the object once more at commit). The new version's records
+/// arrive as sorted streams (from the builder's scratch files), read once.
 ///
 /// Keys are written in sorted order, as `JSONEncoder` with `.sortedKeys` does, so the result
 /// decodes to exactly the inventory `makeInventory` used to encode.
@@ -17,11 +18,12 @@ struct InventoryStreamEncoder {
 
     let objectID: String
     let previous: OCFLInventory?
-    /// Digest → content path of bytes first stored in this version (none in `previous`).
-    let newContent: [String: String]
+    /// (digest, content path) of bytes first stored in this version (none in `previous`), in
+    /// ascending digest order.
+    let newContent: PairStream
     let version: NewVersion
-    /// The new version's state as (logical path, digest) pairs, in any order.
-    let state: [String: String]
+    /// The new version's state as (digest, logical path) pairs, ascending by digest, then path.
+    let state: PairStream
 
     /// Writes the inventory to every path in `paths` (new files, fsynced) and returns the
     /// SHA-256 of the written bytes.
@@ -43,15 +45,7 @@ struct InventoryStreamEncoder {
         try field("head", out, depth: 1); try out.string(version.name); try out.raw(",")
         try field("id", out, depth: 1); try out.string(objectID); try out.raw(",")
         try field("manifest", out, depth: 1)
-        let earlier = previous?.manifest ?? [:]
-        let digests = (Array(earlier.keys) + newContent.keys.filter { earlier[$0] == nil }).sorted()
-        try object(digests, out, depth: 1) { digest in
-            if let path = newContent[digest], earlier[digest] == nil {
-                try list([path], out, depth: 2)
-            } else {
-                try list(earlier[digest]!.sorted(), out, depth: 2)
-            }
-        }
+        try writeManifest(out, depth: 1)
         try out.raw(",")
         try field("type", out, depth: 1); try out.string(OCFLInventory.inventoryType); try out.raw(",")
         try field("versions", out, depth: 1)
@@ -73,26 +67,56 @@ struct InventoryStreamEncoder {
         return try out.finish()
     }
 
-    /// The new state grouped by digest: one sorted array of (digest, path) pairs instead of a
-    /// dictionary of arrays (the strings themselves are shared with the builder's, not copied).
+    /// The earlier manifest's digests merged with the new content's, both in digest order.
+    private func writeManifest(_ out: InventoryJSONWriter, depth: Int) throws {
+        let earlier = previous?.manifest ?? [:]
+        let earlierDigests = earlier.keys.sorted()
+        var nextEarlier = 0
+        var pending = try newContent.next()
+        var first = true
+        while true {
+            let digest: String
+            let paths: [String]
+            if nextEarlier < earlierDigests.count, pending == nil || earlierDigests[nextEarlier] <= pending!.0 {
+                digest = earlierDigests[nextEarlier]
+                paths = earlier[digest]!.sorted()
+                if pending?.0 == digest { pending = try newContent.next() }
+                nextEarlier += 1
+            } else if let (newDigest, path) = pending {
+                digest = newDigest
+                paths = [path]
+                pending = try newContent.next()
+            } else {
+                break
+            }
+            try out.raw(first ? "{" : ",")
+            first = false
+            try field(digest, out, depth: depth + 1)
+            try list(paths, out, depth: depth + 1)
+        }
+        if first { try out.raw("{}"); return }
+        try out.newline(indent: depth)
+        try out.raw("}")
+    }
+
+    /// The new state grouped by digest, from (digest, path) pairs in that order.
     private func writeNewState(_ out: InventoryJSONWriter, depth: Int) throws {
-        let pairs = state.map { (digest: $0.value, path: $0.key) }
-            .sorted { $0.digest != $1.digest ? $0.digest < $1.digest : $0.path < $1.path }
-        guard !pairs.isEmpty else { try out.raw("{}"); return }
+        var pending = try state.next()
+        guard pending != nil else { try out.raw("{}"); return }
         try out.raw("{")
-        var index = 0
-        while index < pairs.count {
-            let digest = pairs[index].digest
-            try out.raw(index == 0 ? "" : ",")
+        var firstDigest = true
+        while let (digest, _) = pending {
+            try out.raw(firstDigest ? "" : ",")
+            firstDigest = false
             try field(digest, out, depth: depth + 1)
             try out.raw("[")
             var first = true
-            while index < pairs.count && pairs[index].digest == digest {
+            while let (same, path) = pending, same == digest {
                 if !first { try out.raw(",") }
                 first = false
                 try out.newline(indent: depth + 2)
-                try out.string(pairs[index].path)
-                index += 1
+                try out.string(path)
+                pending = try state.next()
             }
             try out.newline(indent: depth + 1)
             try out.raw("]")

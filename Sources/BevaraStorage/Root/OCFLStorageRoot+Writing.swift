@@ -7,6 +7,12 @@ extension OCFLStorageRoot {
     /// Takes the staging lock, waiting up to `lockTimeout` for another writer.
     /// Throws `needsRecovery` if a killed writer left the object unfinished.
     public func beginVersion(of id: String, stagingDirectory: String) throws -> OCFLVersionBuilder {
+        try beginVersion(of: id, stagingDirectory: stagingDirectory, scratchLimit: 4096)
+    }
+
+    /// `scratchLimit`: entries each of the builder's scratch maps keeps in memory (tests make it
+    /// tiny so that every lookup goes through the run files).
+    func beginVersion(of id: String, stagingDirectory: String, scratchLimit: Int) throws -> OCFLVersionBuilder {
         try Self.validateObjectID(id)
         let staging = try prepareStaging(stagingDirectory)
         let lock = try StagingLock(stagingDirectory: staging, timeout: lockTimeout)
@@ -27,7 +33,8 @@ extension OCFLStorageRoot {
         let work = staging + "/" + Self.workDirectoryName + "/" + UUID().uuidString
         do {
             try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: false)
-            return try OCFLVersionBuilder(root: self, objectID: id, previous: previous, lock: lock, workDirectory: work)
+            return try OCFLVersionBuilder(root: self, objectID: id, previous: previous, lock: lock, workDirectory: work,
+                                          scratchLimit: scratchLimit)
         } catch {
             try? FileManager.default.removeItem(atPath: work)
             lock.release()

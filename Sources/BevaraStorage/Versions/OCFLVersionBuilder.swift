@@ -21,20 +21,31 @@ public final class OCFLVersionBuilder {
     private let previous: OCFLInventory?
     private let versionName: String
 
-    private var state: [String: String] = [:]            // logical path → digest
-    private var stateDirectories: [String: Int] = [:]    // directory prefix → files below it
-    private var digestUses: [String: Int] = [:]          // digest → logical paths using it
-    private var newContent: [String: String] = [:]       // digest → content path (object-relative)
-    private var newContentPaths: Set<String> = []
-    private var newContentDirectories: [String: Int] = [:]
-    private var createdDirectories: Set<String> = []
+    // Per-file facts live in scratch maps in the work folder (see `ScratchMap`): a version of a
+    // hundred thousand files holds no map of them in memory.
+    private let state: ScratchMap              // logical path → digest
+    private let stateDirectories: ScratchMap   // directory prefix → files below it (decimal)
+    private let digests: ScratchMap            // digest → "uses" or "uses\tcontent path" (new bytes)
+    private let newContentPaths: ScratchMap    // content path (object-relative) → ""
+    private let newContentDirectories: ScratchMap
+    private let scratchLimit: Int
+    private var stateCount = 0
+    private var newContentCount = 0
+    /// The folder `makeStagedDirectories` made last (with its parents): files come in path order,
+    /// so this spares the mkdir calls a set of every folder made used to.
+    private var lastCreatedDirectory: String?
     private var temporaryCounter = 0
     /// The content folder taken over by `adoptContent`.
     private var adoptedRoot: String?
     private var closed = false
     private var crashed = false
+    /// An I/O error of the scratch maps in `removeFile` (which does not throw), for `commit`.
+    private var scratchFailure: Error?
 
-    init(root: OCFLStorageRoot, objectID: String, previous: OCFLInventory?, lock: StagingLock, workDirectory: String) throws {
+    /// `scratchLimit`: entries each scratch map holds in memory before it writes a run (tests
+    /// make it small to exercise the runs).
+    init(root: OCFLStorageRoot, objectID: String, previous: OCFLInventory?, lock: StagingLock, workDirectory: String,
+         scratchLimit: Int) throws {
         self.root = root
         self.objectID = objectID
         self.previous = previous
@@ -43,24 +54,40 @@ public final class OCFLVersionBuilder {
         self.versionNumber = (previous?.headVersionNumber ?? 0) + 1
         self.versionName = OCFLInventory.versionName(versionNumber)
         self.objectStage = workDirectory + "/object"
+        let scratch = workDirectory + "/scratch"
+        self.scratchLimit = scratchLimit
+        state = ScratchMap(directory: scratch, name: "state", bufferLimit: scratchLimit)
+        stateDirectories = ScratchMap(directory: scratch, name: "state-dirs", bufferLimit: scratchLimit)
+        digests = ScratchMap(directory: scratch, name: "digests", bufferLimit: scratchLimit)
+        newContentPaths = ScratchMap(directory: scratch, name: "content", bufferLimit: scratchLimit)
+        newContentDirectories = ScratchMap(directory: scratch, name: "content-dirs", bufferLimit: scratchLimit)
         try FileManager.default.createDirectory(atPath: objectStage + "/" + versionName, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: workDirectory + "/incoming", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: false)
     }
 
     deinit { if !crashed { discard() } }
 
-    /// Logical path → digest of the version as assembled so far.
-    public var currentState: [String: String] { state }
+    /// Logical path → digest of the version as assembled so far (a map of every path: for tests
+    /// and small versions).
+    public var currentState: [String: String] {
+        get throws {
+            var out: [String: String] = [:]
+            let entries = try state.sortedEntries()
+            while let (path, digest) = try entries.next() { out[path] = digest }
+            return out
+        }
+    }
 
     /// Starts this version from the head version's state (an update rather than a replacement).
     /// Paths already added to this version keep their new content.
     public func inheritPreviousState() throws {
         try ensureOpen()
         guard let previous else { return }
-        for (path, digest) in previous.state(of: previous.headVersionNumber).sorted(by: { $0.key < $1.key })
-        where state[path] == nil {
+        for (path, digest) in previous.state(of: previous.headVersionNumber).sorted(by: { $0.key < $1.key }) {
+            guard try state.value(path) == nil else { continue }
             try checkPlacement(path)
-            assign(path, digest)
+            try assign(path, digest)
         }
     }
 
@@ -99,7 +126,7 @@ public final class OCFLVersionBuilder {
     /// throws (`EXDEV`); the caller then adds the files one by one instead.
     public func adoptContent(from directory: String) throws -> String {
         try ensureOpen()
-        guard state.isEmpty, newContent.isEmpty, adoptedRoot == nil else {
+        guard stateCount == 0, newContentCount == 0, adoptedRoot == nil else {
             throw OCFLStorageError.builderMisuse(objectID: objectID, reason: "content can only be adopted before any file is added")
         }
         let content = objectStage + "/" + versionName + "/content"
@@ -131,15 +158,15 @@ public final class OCFLVersionBuilder {
         }
         let digest = taken.sha256
         let inPlace = versionName + "/content/" + relativePath
-        if state[logicalPath] != nil { release(logicalPath) }
-        if previous?.manifest[digest] != nil || newContent[digest] != nil {
+        if try state.value(logicalPath) != nil { try release(logicalPath) }
+        if try isStored(digest) {
             unlink(source)
-        } else if relativePath == logicalPath && !contentPathTaken(inPlace) {
-            register(contentPath: inPlace, digest: digest)
+        } else if try relativePath == logicalPath && !contentPathTaken(inPlace) {
+            try register(contentPath: inPlace, digest: digest)
         } else {
             // Another name (the SIP's METS.xml becomes submission/METS.xml): a free content path
             // that no adopted file occupies on disk either.
-            var contentPath = freeContentPath(for: logicalPath, digest: digest)
+            var contentPath = try freeContentPath(for: logicalPath, digest: digest)
             var n = 1
             while DurableFiles.exists(objectStage + "/" + contentPath) {
                 contentPath = versionName + "/content/" + digest + "-a\(n)"
@@ -150,9 +177,9 @@ public final class OCFLVersionBuilder {
             if rename(source, destination) != 0 {
                 throw IOError(path: destination, operation: "rename adopted content", errno: errno)
             }
-            register(contentPath: contentPath, digest: digest)
+            try register(contentPath: contentPath, digest: digest)
         }
-        assign(logicalPath, digest)
+        try assign(logicalPath, digest)
         return taken
     }
 
@@ -170,12 +197,19 @@ public final class OCFLVersionBuilder {
     }
 
     /// Drops `logicalPath` from this version's state (its bytes stay in earlier versions).
-    /// Returns false if the path was not in the state.
+    /// Returns false if the path was not in the state. A scratch file that cannot be read or
+    /// written here fails the version: `commit` throws that error.
     @discardableResult
     public func removeFile(logicalPath: String) -> Bool {
-        guard !closed, state[logicalPath] != nil else { return false }
-        release(logicalPath)
-        return true
+        guard !closed, scratchFailure == nil else { return false }
+        do {
+            guard try state.value(logicalPath) != nil else { return false }
+            try release(logicalPath)
+            return true
+        } catch {
+            scratchFailure = error
+            return false
+        }
     }
 
     /// Writes the version into the storage root and returns its number. On an error before the
@@ -185,14 +219,15 @@ public final class OCFLVersionBuilder {
         try ensureOpen()
         var published = false
         do {
+            if let scratchFailure { throw scratchFailure }
             let versionStage = objectStage + "/" + versionName
             let content = versionStage + "/content"
             // Every staged content file must be in the manifest (OCFL E023); adopted folders
             // may hold files nobody registered, and deduplication leaves empty folders behind.
             let stagedFiles = DurableFiles.pruneEmptyDirectories(below: content)
-            guard stagedFiles == newContentPaths.count else {
+            guard stagedFiles == newContentCount else {
                 throw OCFLStorageError.unregisteredContent(objectID: objectID, path: content, files: stagedFiles,
-                                                           registered: newContentPaths.count)
+                                                           registered: newContentCount)
             }
             if DurableFiles.isDirectory(content) && DurableFiles.entries(of: content).isEmpty { rmdir(content) }
             // The version's copy and the other one (object root, or the replacement of the root's
@@ -270,12 +305,25 @@ public final class OCFLVersionBuilder {
     /// the builder's own records (see `InventoryStreamEncoder`).
     /// `created` has milliseconds (RFC 3339 allows them): versions written within one second
     /// still sort in the order they were made, which reindex relies on.
-    private func inventoryEncoder(created: Date, message: String, user: (name: String, address: String?)) -> InventoryStreamEncoder {
-        InventoryStreamEncoder(
+    private func inventoryEncoder(created: Date, message: String, user: (name: String, address: String?)) throws -> InventoryStreamEncoder {
+        let scratch = workDirectory + "/scratch"
+        // Digest order: the manifest's new entries as the digest map already sorts them; the
+        // state's (digest, path) pairs sorted through runs on disk.
+        let entries = try digests.sortedEntries()
+        let newContent = PairStream {
+            while let (digest, record) = try entries.next() {
+                if let tab = record.firstIndex(of: "\t") { return (digest, String(record[record.index(after: tab)...])) }
+            }
+            return nil
+        }
+        let sorter = ScratchPairSorter(directory: scratch, name: "state-by-digest", bufferLimit: scratchLimit)
+        let paths = try state.sortedEntries()
+        while let (path, digest) = try paths.next() { try sorter.add(digest, path) }
+        return InventoryStreamEncoder(
             objectID: objectID, previous: previous, newContent: newContent,
             version: .init(name: versionName, created: Timestamp.string(from: created), message: message,
                            user: OCFLInventory.User(name: user.name, address: user.address.map(Self.addressURI))),
-            state: state)
+            state: try sorter.sorted())
     }
 
     /// OCFL wants the user address to be a URI (W009); a bare e-mail address becomes `mailto:`.
@@ -286,12 +334,13 @@ public final class OCFLVersionBuilder {
 
     /// Moves a staged temporary file to its content path, or drops it if the bytes are already stored.
     private func place(_ temporary: String, as logicalPath: String, digest: String) throws {
-        if state[logicalPath] == digest { unlink(temporary); return }
-        if state[logicalPath] != nil { release(logicalPath) }
-        if previous?.manifest[digest] != nil || newContent[digest] != nil {
+        let existing = try state.value(logicalPath)
+        if existing == digest { unlink(temporary); return }
+        if existing != nil { try release(logicalPath) }
+        if try isStored(digest) {
             unlink(temporary)
         } else {
-            let contentPath = freeContentPath(for: logicalPath, digest: digest)
+            let contentPath = try freeContentPath(for: logicalPath, digest: digest)
             let destination = objectStage + "/" + contentPath
             try makeStagedDirectories(DurableFiles.parent(of: destination))
             if rename(temporary, destination) != 0 {
@@ -299,69 +348,110 @@ public final class OCFLVersionBuilder {
                 unlink(temporary)
                 throw IOError(path: destination, operation: "rename staged content", errno: code)
             }
-            register(contentPath: contentPath, digest: digest)
+            try register(contentPath: contentPath, digest: digest)
         }
-        assign(logicalPath, digest)
+        try assign(logicalPath, digest)
     }
 
-    private func register(contentPath: String, digest: String) {
-        newContent[digest] = contentPath
-        newContentPaths.insert(contentPath)
-        for prefix in Self.directoryPrefixes(of: contentPath) { newContentDirectories[prefix, default: 0] += 1 }
+    /// Whether the object holds these bytes already (an earlier version, or this one).
+    private func isStored(_ digest: String) throws -> Bool {
+        if previous?.manifest[digest] != nil { return true }
+        return try digestRecord(digest).contentPath != nil
+    }
+
+    /// The digest map's record: logical paths using the digest, and its new content path.
+    private func digestRecord(_ digest: String) throws -> (uses: Int, contentPath: String?) {
+        guard let record = try digests.value(digest) else { return (0, nil) }
+        guard let tab = record.firstIndex(of: "\t") else { return (Int(record)!, nil) }
+        return (Int(record[..<tab])!, String(record[record.index(after: tab)...]))
+    }
+
+    private func setDigestRecord(_ digest: String, uses: Int, contentPath: String?) throws {
+        if uses == 0 && contentPath == nil { try digests.set(digest, nil); return }
+        try digests.set(digest, contentPath.map { "\(uses)\t" + $0 } ?? String(uses))
+    }
+
+    /// Adds `delta` to the count of `key` in `map` (no entry at zero).
+    private static func count(_ map: ScratchMap, _ key: String, _ delta: Int) throws {
+        let now = (try map.value(key).flatMap { Int($0) } ?? 0) + delta
+        try map.set(key, now == 0 ? nil : String(now))
+    }
+
+    private func register(contentPath: String, digest: String) throws {
+        try setDigestRecord(digest, uses: try digestRecord(digest).uses, contentPath: contentPath)
+        try newContentPaths.set(contentPath, "")
+        newContentCount += 1
+        for prefix in Self.directoryPrefixes(of: contentPath) { try Self.count(newContentDirectories, prefix, 1) }
     }
 
     /// `vN/content/<logical path>` unless a still-referenced staged file occupies it (after a
     /// replace whose old bytes another path still uses); then `vN/content/<digest>[-n]`.
-    private func freeContentPath(for logicalPath: String, digest: String) -> String {
+    private func freeContentPath(for logicalPath: String, digest: String) throws -> String {
         let base = versionName + "/content/"
         let natural = base + logicalPath
-        if !contentPathTaken(natural) { return natural }
+        if try !contentPathTaken(natural) { return natural }
         var candidate = base + digest
         var n = 1
-        while contentPathTaken(candidate) { candidate = base + digest + "-\(n)"; n += 1 }
+        while try contentPathTaken(candidate) { candidate = base + digest + "-\(n)"; n += 1 }
         return candidate
     }
 
-    private func contentPathTaken(_ path: String) -> Bool {
-        newContentPaths.contains(path) || newContentDirectories[path] != nil
-            || Self.directoryPrefixes(of: path).contains(where: newContentPaths.contains)
+    /// A staged file at `path`, a folder of staged files there, or a staged file at one of its
+    /// folders. A folder of staged files is never a staged file too (paths are only taken when
+    /// free), so folders known to hold files need no file lookup.
+    private func contentPathTaken(_ path: String) throws -> Bool {
+        if try newContentPaths.value(path) != nil || newContentDirectories.value(path) != nil { return true }
+        for prefix in Self.directoryPrefixes(of: path) {
+            if try newContentDirectories.value(prefix) == nil, try newContentPaths.value(prefix) != nil { return true }
+        }
+        return false
     }
 
-    private func assign(_ logicalPath: String, _ digest: String) {
-        state[logicalPath] = digest
-        digestUses[digest, default: 0] += 1
-        for prefix in Self.directoryPrefixes(of: logicalPath) { stateDirectories[prefix, default: 0] += 1 }
+    private func assign(_ logicalPath: String, _ digest: String) throws {
+        try state.set(logicalPath, digest)
+        stateCount += 1
+        let record = try digestRecord(digest)
+        try setDigestRecord(digest, uses: record.uses + 1, contentPath: record.contentPath)
+        for prefix in Self.directoryPrefixes(of: logicalPath) { try Self.count(stateDirectories, prefix, 1) }
     }
 
     /// Removes a path from the state; new content no other path uses is deleted from staging
     /// (OCFL forbids unreferenced content, E023).
-    private func release(_ logicalPath: String) {
-        guard let digest = state.removeValue(forKey: logicalPath) else { return }
-        for prefix in Self.directoryPrefixes(of: logicalPath) {
-            stateDirectories[prefix]! -= 1
-            if stateDirectories[prefix] == 0 { stateDirectories[prefix] = nil }
+    private func release(_ logicalPath: String) throws {
+        guard let digest = try state.value(logicalPath) else { return }
+        try state.set(logicalPath, nil)
+        stateCount -= 1
+        for prefix in Self.directoryPrefixes(of: logicalPath) { try Self.count(stateDirectories, prefix, -1) }
+        let record = try digestRecord(digest)
+        guard record.uses == 1 else {
+            try setDigestRecord(digest, uses: record.uses - 1, contentPath: record.contentPath)
+            return
         }
-        digestUses[digest]! -= 1
-        guard digestUses[digest] == 0 else { return }
-        digestUses[digest] = nil
-        if let contentPath = newContent.removeValue(forKey: digest) {
+        try setDigestRecord(digest, uses: 0, contentPath: nil)
+        if let contentPath = record.contentPath {
             unlink(objectStage + "/" + contentPath)
-            newContentPaths.remove(contentPath)
-            for prefix in Self.directoryPrefixes(of: contentPath) {
-                newContentDirectories[prefix]! -= 1
-                if newContentDirectories[prefix] == 0 { newContentDirectories[prefix] = nil }
-            }
+            try newContentPaths.set(contentPath, nil)
+            newContentCount -= 1
+            for prefix in Self.directoryPrefixes(of: contentPath) { try Self.count(newContentDirectories, prefix, -1) }
         }
     }
 
     /// A logical path may not be a directory of another file or lie below a file (OCFL E095).
+    /// A folder of files in the state is never a file there too, so prefixes known as folders
+    /// need no lookup.
     private func checkPlacement(_ logicalPath: String) throws {
-        if stateDirectories[logicalPath] != nil {
-            let below = state.keys.filter { $0.hasPrefix(logicalPath + "/") }.min() ?? logicalPath + "/…"
-            throw OCFLStorageError.logicalPathConflict(path: logicalPath, existing: below)
+        if try stateDirectories.value(logicalPath) != nil {
+            var below: String?
+            let entries = try state.sortedEntries()
+            while below == nil, let (path, _) = try entries.next() {
+                if path.hasPrefix(logicalPath + "/") { below = path }
+            }
+            throw OCFLStorageError.logicalPathConflict(path: logicalPath, existing: below ?? logicalPath + "/…")
         }
-        for prefix in Self.directoryPrefixes(of: logicalPath) where state[prefix] != nil {
-            throw OCFLStorageError.logicalPathConflict(path: logicalPath, existing: prefix)
+        for prefix in Self.directoryPrefixes(of: logicalPath) {
+            if try stateDirectories.value(prefix) == nil, try state.value(prefix) != nil {
+                throw OCFLStorageError.logicalPathConflict(path: logicalPath, existing: prefix)
+            }
         }
     }
 
@@ -390,13 +480,13 @@ public final class OCFLVersionBuilder {
     /// mkdir of `directory` and its missing parents below the version's folder (which exists),
     /// remembering what exists so each folder costs one call.
     private func makeStagedDirectories(_ directory: String) throws {
-        if createdDirectories.contains(directory) { return }
+        if let last = lastCreatedDirectory, last == directory || last.hasPrefix(directory + "/") { return }
         let parent = DurableFiles.parent(of: directory)
         if parent.count > objectStage.count + versionName.count + 1 { try makeStagedDirectories(parent) }
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {
             throw IOError(path: directory, operation: "mkdir", errno: errno)
         }
-        createdDirectories.insert(directory)
+        lastCreatedDirectory = directory
     }
 
     private func nextTemporary() -> String {
@@ -406,5 +496,6 @@ public final class OCFLVersionBuilder {
 
     private func ensureOpen() throws {
         if closed { throw OCFLStorageError.builderClosed(objectID: objectID) }
+        if let scratchFailure { throw scratchFailure }
     }
 }

@@ -83,7 +83,7 @@ import Testing
             guard case OCFLStorageError.sourceDigestMismatch(_, "a.txt", wrong, let actual) = error else { return false }
             return actual == FileDigest.sha256(of: Data("hello".utf8))
         }
-        #expect(builder.currentState.isEmpty)
+        #expect(try builder.currentState.isEmpty)
         try builder.addFile(logicalPath: "b.txt", data: Data("b".utf8))
         builder.discard()
         #expect(!root.objectExists("urn:bevara:obj-1"))
@@ -112,7 +112,7 @@ import Testing
         #expect(throws: OCFLStorageError.logicalPathConflict(path: "a/b.txt/c", existing: "a/b.txt")) {
             try builder.addFile(logicalPath: "a/b.txt/c", data: Data("3".utf8))
         }
-        #expect(builder.currentState.keys.sorted() == ["a/b.txt"])
+        #expect(try builder.currentState.keys.sorted() == ["a/b.txt"])
     }
 
     /// Replacing a path within one version must not leave the old bytes as unreferenced content
