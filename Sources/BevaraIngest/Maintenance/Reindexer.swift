@@ -22,7 +22,11 @@ public struct Reindexer {
         do {
             let fresh = try ArchiveIndex(path: path)
             let indexer = AIPIndexer(archive: archive)
-            for objectID in try objectsInWritingOrder() {
+            let objects = try objectsInWritingOrder()
+            for objectID in objects {
+                // Recovery and the ordering above parse whole inventories (and an object's index
+                // transaction frees its own tables): return that heap before indexing on top of it.
+                FreedMemory.release()
                 try indexer.index(objectID: objectID, into: fresh)
                 count += 1
             }

@@ -34,9 +34,15 @@ public struct OCFLHeadState: Sendable {
         for index in files.indices { try body(file(at: index)) }
     }
 
-    /// Logical paths matching `include`, ascending.
+    /// Logical paths matching `include`, ascending. Each path is made and tested in turn: a list
+    /// of every path first (to be filtered down to a few) grew with the package.
     public func paths(where include: (String) -> Bool) -> [String] {
-        files.indices.map { string(files[$0].path) }.filter(include)
+        var out: [String] = []
+        for entry in files {
+            let path = string(entry.path)
+            if include(path) { out.append(path) }
+        }
+        return out
     }
 
     /// The file at `logicalPath`, or nil if the head version has none.
