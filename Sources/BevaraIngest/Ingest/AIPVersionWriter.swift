@@ -61,7 +61,7 @@ struct AIPVersionWriter {
             // Carry forward only the earlier ingests' PREMIS; the rest comes from the new SIP.
             try builder.inheritPreviousState()
             let inventory = try storage.inventory(of: objectID)
-            for (path, digest) in try inventory.state(of: inventory.headVersionNumber).sorted(by: { $0.key < $1.key }) {
+            for (path, digest) in inventory.state(of: inventory.headVersionNumber).sorted(by: { $0.key < $1.key }) {
                 if path.hasPrefix("metadata/preservation/bevara-ingest-v") {
                     let size = try storage.withVerifiedFile(in: inventory, objectID: objectID, logicalPath: path) {
                         try FileHead.size(of: $0)
