@@ -41,24 +41,44 @@ import Testing
     }
 
     /// The lock is an flock on `access-log.lock`, so another process holding it (here
-    /// `flock(1)`, standing in for a second bevara command) makes an append wait.
+    /// `flock(1)`, standing in for a second bevara command) makes an append wait. The holder keeps
+    /// the lock until told to let go, so the test does not depend on how fast a loaded machine
+    /// schedules it (a fixed one-second hold once made it fail at load 15).
     @Test func anAppendWaitsWhileAnotherProcessHoldsTheLock() throws {
         let f = try AccessLogFixture(); defer { f.remove() }
         try f.log.append(AccessLogFixture.draft(1))
-        let ready = f.root + "/holder-ready"
+        let ready = f.root + "/holder-ready", letGo = f.root + "/holder-let-go"
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [f.log.directory + "/access-log.lock", "sh", "-c", "touch '\(ready)'; sleep 1"]
+        holder.arguments = [f.log.directory + "/access-log.lock", "sh", "-c",
+                            "touch '\(ready)'; while [ ! -e '\(letGo)' ]; do sleep 0.05; done"]
         try holder.run()
-        let deadline = Date().addingTimeInterval(10)
+        defer { _ = FileManager.default.createFile(atPath: letGo, contents: nil); holder.waitUntilExit() }
+        let deadline = Date().addingTimeInterval(30)
         while !FileManager.default.fileExists(atPath: ready) && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        #expect(FileManager.default.fileExists(atPath: ready))
-        let start = Date()
-        try f.log.append(AccessLogFixture.draft(2))
-        let waited = Date().timeIntervalSince(start)
-        #expect(!holder.isRunning || waited >= 0.5, "append returned after \(waited) s while the lock was held")
-        holder.waitUntilExit()
-        #expect(waited >= 0.5)
+        try #require(FileManager.default.fileExists(atPath: ready))
+
+        final class Finished: @unchecked Sendable {
+            private let lock = NSLock()
+            private var at: Date?
+            private var failure: String?
+            func set(_ date: Date?, _ error: Error?) { lock.lock(); at = date; failure = error.map { "\($0)" }; lock.unlock() }
+            var value: (at: Date?, failure: String?) { lock.lock(); defer { lock.unlock() }; return (at, failure) }
+        }
+        let finished = Finished(), done = DispatchSemaphore(value: 0)
+        let log = f.log
+        Thread.detachNewThread {
+            do { try log.append(AccessLogFixture.draft(2)); finished.set(Date(), nil) } catch { finished.set(nil, error) }
+            done.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        let lettingGo = Date()
+        #expect(finished.value.at == nil, "append returned while another process held the lock")
+        #expect(FileManager.default.createFile(atPath: letGo, contents: nil))
+        #expect(done.wait(timeout: .now() + 60) == .success, "append did not return after the lock was let go")
+        let result = finished.value
+        #expect(result.failure == nil, "\(result.failure ?? "")")
+        #expect(result.at.map { $0 >= lettingGo } == true, "append returned before the other process let go of the lock")
         #expect(try f.log.verify().count == 2)
     }
 }
