@@ -24,8 +24,8 @@ public struct Reindexer {
             let indexer = AIPIndexer(archive: archive)
             let objects = try objectsInWritingOrder()
             for objectID in objects {
-                // Recovery and the ordering above parse whole inventories (and an object's index
-                // transaction frees its own tables): return that heap before indexing on top of it.
+                // An object's index transaction frees its own tables (and recovery or the ordering
+                // parse whole inventories when one is damaged): return that heap before the next.
                 FreedMemory.release()
                 try indexer.index(objectID: objectID, into: fresh)
                 count += 1
@@ -45,8 +45,7 @@ public struct Reindexer {
     private func objectsInWritingOrder() throws -> [String] {
         let whole = ISO8601DateFormatter()
         let keyed = try archive.storage.objectIDs().map { objectID -> (String, Date) in
-            let inventory = try archive.storage.inventory(of: objectID)
-            let created = inventory.versions[inventory.head]?.created ?? ""
+            let created = try archive.storage.headVersionCreated(of: objectID)
             return (objectID, Timestamp.date(from: created) ?? whole.date(from: created) ?? .distantPast)
         }
         return keyed.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)

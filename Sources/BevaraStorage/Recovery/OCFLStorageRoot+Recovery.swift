@@ -25,6 +25,7 @@ extension OCFLStorageRoot {
     private func recoverObject(at objectRoot: String, staging: String, report: inout RecoveryReport) throws {
         removeDeadTemporaryLogs(in: objectRoot, report: &report)
         let inventoryPath = objectRoot + "/" + InventoryCodec.fileName
+        if isIntact(objectRoot: objectRoot) { return }
         guard let rootData = try? DurableFiles.readAll(inventoryPath),
               let rootInventory = try? InventoryCodec.decode(rootData, path: inventoryPath) else {
             report.unresolved.append("\(inventoryPath): root inventory missing or unreadable")
@@ -74,6 +75,21 @@ extension OCFLStorageRoot {
         default:
             report.unresolved.append("\(inventoryPath): does not match its sidecar or the head version's copy")
         }
+    }
+
+    /// The common case, checked streamed instead of parsed (an inventory grows with its object):
+    /// no version directory beyond the head, and the root inventory, its sidecar, the head
+    /// version's copy and that copy's sidecar all name one digest — equal digests being the
+    /// equal bytes the full check below compares. Anything else takes the full check.
+    private func isIntact(objectRoot: String) -> Bool {
+        guard let root = InventorySummary.read(path: objectRoot + "/" + InventoryCodec.fileName),
+              let headNumber = OCFLInventory.versionNumber(root.head),
+              DurableFiles.entries(of: objectRoot).compactMap(OCFLInventory.versionNumber).max() == headNumber,
+              InventoryCodec.declaredDigest(sidecarAt: objectRoot + "/" + InventoryCodec.sidecarName) == root.sha256
+        else { return false }
+        let headDirectory = objectRoot + "/" + root.head
+        return InventoryCodec.declaredDigest(sidecarAt: headDirectory + "/" + InventoryCodec.sidecarName) == root.sha256
+            && (try? FileDigest.sha256(path: headDirectory + "/" + InventoryCodec.fileName)) == root.sha256
     }
 
     /// The inventory of `v<k>` if that directory is a complete successor of `committed`: its

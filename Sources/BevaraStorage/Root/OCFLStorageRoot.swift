@@ -130,6 +130,8 @@ public final class OCFLStorageRoot: @unchecked Sendable {
         struct IDOnly: Decodable { var id: String }
         return try objectDirectories().map { dir in
             let inventoryPath = dir + "/" + InventoryCodec.fileName
+            // Streamed (an inventory grows with its object); anything unusual is parsed as before.
+            if let summary = InventorySummary.read(path: inventoryPath) { return summary.id }
             let data = try DurableFiles.readAll(inventoryPath)
             guard let parsed = try? JSONDecoder().decode(IDOnly.self, from: data) else {
                 throw OCFLStorageError.invalidInventory(path: inventoryPath, reason: "no 'id'")
@@ -159,6 +161,19 @@ public final class OCFLStorageRoot: @unchecked Sendable {
     /// between its two renames, or was killed there). Otherwise `inventoryDigestMismatch`.
     public func inventory(of id: String) throws -> OCFLInventory {
         try verifiedInventory(of: id).inventory
+    }
+
+    /// The `created` of `id`'s head version, as `inventory(of:)` gives it: read streamed when the
+    /// root inventory matches its sidecar, otherwise through `inventory(of:)` and its errors.
+    public func headVersionCreated(of id: String) throws -> String {
+        let objectRoot = objectPath(for: id)
+        if objectExists(id), let summary = InventorySummary.read(path: objectRoot + "/" + InventoryCodec.fileName),
+           summary.id == id,
+           InventoryCodec.declaredDigest(sidecarAt: objectRoot + "/" + InventoryCodec.sidecarName) == summary.sha256 {
+            return summary.headCreated
+        }
+        let inventory = try inventory(of: id)
+        return inventory.versions[inventory.head]?.created ?? ""
     }
 
     func verifiedInventory(of id: String) throws -> (inventory: OCFLInventory, data: Data) {
