@@ -19,9 +19,11 @@ struct AIPIndexer {
     func index(objectID: String, into index: ArchiveIndex? = nil, verifyContent: Bool = true,
                knownFormats: KnownFormats = .none) throws {
         let storage = archive.storage
-        // The head version's files in a packed table read in one streamed pass: the inventory of
-        // a large package, parsed whole, was the largest thing in memory while indexing.
-        let state = try storage.headState(of: objectID)
+        // The head version's files read in one streamed pass into a scratch folder in staging
+        // (deleted with `state`; `sweepStaging` removes one a crash left): the inventory of a
+        // large package parsed whole, then its table in memory, was the largest thing while indexing.
+        let state = try storage.headState(of: objectID,
+                                          scratchFolder: archive.layout.staging + "/aip-headstate-\(UUID().uuidString)")
         let head = state.headVersion
         let record = try AIPReader(storage: storage).record(objectID: objectID, in: state)
         guard let organisation = archive.agreements.organisations[record.organisationID] else {
@@ -35,7 +37,7 @@ struct AIPIndexer {
             return try body(objectRoot + "/" + file.contentPath)
         }
         func read<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
-            guard let file = state.file(path) else {
+            guard let file = try state.file(path) else {
                 throw OCFLStorageError.logicalPathNotFound(objectID: objectID, path: path, version: head)
             }
             return try read(file, body)
@@ -52,7 +54,7 @@ struct AIPIndexer {
 
             // Descriptive metadata first (CITS ERMS wherever the package keeps it): it names the
             // records that the files below are linked to.
-            for path in state.paths(where: AIPIndexer.isERMS) {
+            for path in try state.paths(where: AIPIndexer.isERMS) {
                 try read(path) { file in
                     _ = try ERMSIndexReader.read(path: file, logicalPath: path, objectID: objectID,
                                                  organisationID: organisation.id, into: writer)
@@ -88,7 +90,7 @@ struct AIPIndexer {
                 try writer.setText(fileID: done.tag, outcome: done.outcome)
             }
             try writer.setByteCount(objectID: objectID, bytes)
-            for path in state.paths(where: { $0.hasPrefix("metadata/preservation/bevara-ingest-v") }) {
+            for path in try state.paths(where: { $0.hasPrefix("metadata/preservation/bevara-ingest-v") }) {
                 let version = Int(path.dropFirst("metadata/preservation/bevara-ingest-v".count).dropLast(".xml".count)) ?? head
                 let events = try read(path) { try PREMISEventReader.read(path: $0) }
                 for event in events {

@@ -13,7 +13,7 @@ struct AIPReader {
 
     /// The same, from a head state the caller already read.
     func record(objectID: String, in state: OCFLHeadState) throws -> AIPRecord {
-        guard let file = state.file(AIPLayout.record) else {
+        guard let file = try state.file(AIPLayout.record) else {
             throw OCFLStorageError.logicalPathNotFound(objectID: objectID, path: AIPLayout.record, version: state.headVersion)
         }
         return try decodeRecord(objectID: objectID) { try storage.withVerifiedFile(file, objectID: objectID, $0) }

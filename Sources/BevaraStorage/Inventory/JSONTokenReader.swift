@@ -45,6 +45,20 @@ final class JSONTokenReader {
         buffer = .allocate(byteCount: 1 << 16, alignment: 16)
     }
 
+    /// Device and inode of a file: a second reader of the same path can tell whether it reads the
+    /// same file (an inventory is replaced by renaming a new one over it).
+    struct FileIdentity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// The open file's identity (nil if `fstat` fails).
+    var fileIdentity: FileIdentity? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
     deinit {
         buffer.deallocate()
         _ = Foundation.close(fd)

@@ -5,6 +5,10 @@ import Foundation
 /// file: a path inside its content path is not stored twice) instead of `OCFLInventory`'s dictionaries of strings (about a kilobyte per file, plus the
 /// inventory's bytes while `JSONDecoder` parses them). `OCFLStorageRoot.headState(of:)` reads it
 /// from `inventory.json` in one streamed pass.
+///
+/// Given a scratch folder, it keeps a large object's files on disk instead (`ScratchHeadState`),
+/// with the same answers in the same order; the table remains for inventories that cannot be
+/// read so (not in digest order, unusual) and for callers without a scratch folder.
 public struct OCFLHeadState: Sendable {
     /// One file of the state.
     public struct File: Sendable, Equatable {
@@ -25,18 +29,26 @@ public struct OCFLHeadState: Sendable {
     private var manifest: [(digest: Span, content: Span)] = []
     /// State: logical path and the manifest entry of its digest, sorted by path.
     private var files: [(path: Span, manifest: UInt32)] = []
+    /// Set when the files are on disk (the table above is then empty).
+    private var onDisk: ScratchHeadState?
 
-    public var count: Int { files.count }
+    public var count: Int { onDisk?.count ?? files.count }
+
+    /// Whether the files are kept in a scratch folder rather than in memory.
+    public var isOnDisk: Bool { onDisk != nil }
 
     /// Every file, in ascending order of logical path (UTF-8 byte order, which for the NFC paths
-    /// storage accepts is `String`'s order too).
-    public func forEach(_ body: (File) throws -> Void) rethrows {
+    /// storage accepts is `String`'s order too). Throws only what `body` throws or, on disk,
+    /// what reading the scratch files does.
+    public func forEach(_ body: (File) throws -> Void) throws {
+        if let onDisk { return try onDisk.forEach(body) }
         for index in files.indices { try body(file(at: index)) }
     }
 
     /// Logical paths matching `include`, ascending. Each path is made and tested in turn: a list
     /// of every path first (to be filtered down to a few) grew with the package.
-    public func paths(where include: (String) -> Bool) -> [String] {
+    public func paths(where include: (String) -> Bool) throws -> [String] {
+        if let onDisk { return try onDisk.paths(where: include) }
         var out: [String] = []
         for entry in files {
             let path = string(entry.path)
@@ -46,7 +58,8 @@ public struct OCFLHeadState: Sendable {
     }
 
     /// The file at `logicalPath`, or nil if the head version has none.
-    public func file(_ logicalPath: String) -> File? {
+    public func file(_ logicalPath: String) throws -> File? {
+        if let onDisk { return try onDisk.file(logicalPath) }
         let key = Array(logicalPath.utf8)
         var low = 0, high = files.count
         while low < high {
@@ -167,6 +180,12 @@ public struct OCFLHeadState: Sendable {
     private init(objectID: String, headVersion: Int) {
         self.objectID = objectID
         self.headVersion = headVersion
+    }
+
+    init(objectID: String, headVersion: Int, onDisk: ScratchHeadState) {
+        self.objectID = objectID
+        self.headVersion = headVersion
+        self.onDisk = onDisk
     }
 
     /// The head state of a parsed inventory (for an inventory the streamed reader declined).

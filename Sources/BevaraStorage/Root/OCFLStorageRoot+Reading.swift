@@ -6,15 +6,25 @@ extension OCFLStorageRoot {
     ///
     /// Read in one streamed pass into a packed table (`OCFLHeadState`), never holding the
     /// inventory's bytes or its parsed dictionaries: for reading every file of a large object.
-    /// An inventory the streamed pass cannot take (its sidecar disagrees while an update is being
+    /// With `scratchFolder` (a path that must not exist yet; the caller names it so its own
+    /// sweep of leftovers finds it), the files are kept on disk there instead, and the folder is
+    /// deleted with the returned state (at once if the inventory is read into the table). An
+    /// inventory the streamed pass cannot take (its sidecar disagrees while an update is being
     /// completed, unusual key order, damage) goes through `inventory(of:)`, with its checks and errors.
-    public func headState(of id: String) throws -> OCFLHeadState {
+    public func headState(of id: String, scratchFolder: String? = nil) throws -> OCFLHeadState {
+        try headState(of: id, scratch: scratchFolder.map { HeadStateReader.Scratch(folder: $0) })
+    }
+
+    func headState(of id: String, scratch: HeadStateReader.Scratch?) throws -> OCFLHeadState {
         let objectRoot = objectPath(for: id)
         guard objectExists(id) else { throw OCFLStorageError.objectNotFound(id: id) }
-        if let expected = InventoryCodec.declaredDigest(sidecarAt: objectRoot + "/" + InventoryCodec.sidecarName),
-           let read = try? HeadStateReader.read(path: objectRoot + "/" + InventoryCodec.fileName),
-           read.sha256 == expected, read.state.objectID == id {
-            return read.state
+        let path = objectRoot + "/" + InventoryCodec.fileName
+        if let expected = InventoryCodec.declaredDigest(sidecarAt: objectRoot + "/" + InventoryCodec.sidecarName) {
+            // On disk if the inventory allows (nil: it does not), else in the table; anything
+            // wrong with the inventory is left to the full parse below to report.
+            let read = try? scratch.flatMap { try HeadStateReader.read(path: path, scratch: $0) }
+                ?? HeadStateReader.read(path: path)
+            if let read, read.sha256 == expected, read.state.objectID == id { return read.state }
         }
         return try OCFLHeadState(inventory: inventory(of: id))
     }
