@@ -11,7 +11,7 @@ public struct Diarienummer: Codable, Hashable, Sendable, CustomStringConvertible
     public let verbatim: String
 
     public init(_ value: String) {
-        self.verbatim = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.verbatim = value.trimmedWhitespace()
     }
 
     public var description: String { verbatim }

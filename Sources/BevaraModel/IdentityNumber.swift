@@ -16,7 +16,7 @@ public struct IdentityNumber: Codable, Hashable, Sendable {
     public let canonical: String?
 
     public init(_ raw: String, referenceYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
-        self.raw = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.raw = raw.trimmedWhitespace()
         let digits = self.raw.filter { $0.isASCII && $0.isNumber }
         let plus = self.raw.contains("+")
         var canonical: String?

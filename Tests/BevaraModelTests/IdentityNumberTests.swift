@@ -1,3 +1,4 @@
+import Foundation
 import BevaraModel
 import Testing
 
@@ -15,6 +16,14 @@ import Testing
         #expect(n.isValid)
         #expect(n.kind == .personnummer)
         #expect(n.masked == "19121212-****")
+    }
+
+    /// The raw value is trimmed exactly as Foundation's `.whitespacesAndNewlines` trims, byte for byte.
+    @Test(arguments: ["19121212-1212", " 19121212-1212\n", "\u{00A0}121212+1212\u{2003}", "\r\n5566778899\r\n", "\u{FEFF}1212",
+                      "\u{3000}", "", "12 12 12-1212\u{0085}"])
+    func rawTrimmedAsFoundationTrims(value: String) {
+        let expected = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Array(IdentityNumber(value, referenceYear: 2026).raw.utf8) == Array(expected.utf8))
     }
 
     @Test func centuryInferredAndPlusMeansCentenarian() {

@@ -1,5 +1,5 @@
 import BevaraModel
-import BevaraProfiles
+@testable import BevaraProfiles
 import Testing
 
 @Suite struct ExportCatalogTests {
@@ -109,5 +109,22 @@ import Testing
         #expect(try catalog.referencedNames(inFolder: "a", limit: 100)?.count == 3)
         #expect(try catalog.referencedNames(inFolder: "a", limit: 4) != nil)
         #expect(try catalog.referencedNames(inFolder: "a", limit: 3) == nil, "4 paths lie under a/ (one in a subfolder)")
+    }
+
+    /// The ASCII byte pass of `nameKey` gives what the general Character way gives, and
+    /// non-ASCII names still take the general way.
+    @Test(arguments: ["Anna Andersson", "  anna   ANDERSSON ", "Anna\tAndersson\r\nAB", "\u{0B}\u{0C}x\u{1C}y\u{1F}", "", " \t\n ",
+                      "Lantmäteriet", "Sören  Näslund", "A\u{00A0}B", "ÅSA\u{2003}öberg", "e\u{0301} X", "Z@[`{ 09", "\r\n"])
+    func nameKeyAgreesWithTheGeneralWay(name: String) {
+        let general = name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        #expect(Array(ExportCatalog.nameKey(name).utf8) == Array(general.utf8))
+    }
+
+    @Test func nameKeyAgreesOnEveryASCIIByte() {
+        for b in UInt8(0)..<0x80 {
+            let name = String(decoding: [0x41, b, b, 0x61, b], as: UTF8.self)
+            let general = name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+            #expect(Array(ExportCatalog.nameKey(name).utf8) == Array(general.utf8), "byte \(b)")
+        }
     }
 }

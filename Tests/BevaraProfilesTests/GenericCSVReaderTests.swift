@@ -84,6 +84,7 @@ import Testing
         #expect(decision.parties[1].identityNumber?.kind == .organisationsnummer)
         #expect(decision.parties[1].source == SourceLocation(file: "parter.csv", line: 3))
         #expect(decision.files.map(\.originalName) == ["2_beslut.pdf"] && decision.files[0].declaredChecksum == nil)
+        #expect(decision.files.map(\.path) == ["KS_2021_123/2_beslut.pdf"])  // no `\`: kept as given
 
         let second = try #require(result.case("KS 2021/124"))
         #expect(second.title == "Remiss; \"Ny\" översiktsplan")

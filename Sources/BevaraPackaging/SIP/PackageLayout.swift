@@ -64,7 +64,11 @@ enum PackageLayout {
     /// The name part of `contentFileName`, after the index.
     static func contentFileSlug(_ originalName: String) -> String {
         // `Utredning (sekretess).xml` slugs to `Utredning_sekretess_.xml`; drop the `_` before a dot.
-        SafePath.slug(originalName).replacingOccurrences(of: "_.", with: ".")
+        // Foundation's replacing runs only when there is one (a slug is ASCII: a byte scan decides).
+        let slug = SafePath.slug(originalName)
+        let bytes = slug.utf8
+        guard zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x5F && $1 == 0x2E }) else { return slug }
+        return slug.replacingOccurrences(of: "_.", with: ".")
     }
 
     static func pad(_ n: Int, _ width: Int) -> String {

@@ -79,7 +79,9 @@ struct CSVRowMapper {
 
     /// A file reference for the record it names; Windows separators become `/`.
     func makeFile(_ row: CSVRow) -> (FileReference, recordID: String) {
-        let path = (row["path"] ?? "").replacingOccurrences(of: "\\", with: "/")
+        let raw = row["path"] ?? ""
+        // Foundation's replacing bridges through NSString: only paths holding a `\` need it.
+        let path = raw.utf8.contains(0x5C) ? raw.replacingOccurrences(of: "\\", with: "/") : raw
         let file = FileReference(path: path, originalName: row["originalName"],
                                  declaredChecksum: row["checksum"].map { Checksum(algorithm: .sha256, value: $0) },
                                  source: row.location)
@@ -90,7 +92,7 @@ struct CSVRowMapper {
         guard let value else { return [] }
         guard let listSeparator else { return [value] }
         return value.components(separatedBy: listSeparator)
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { $0.trimmedWhitespace() }
             .filter { !$0.isEmpty }
     }
 }

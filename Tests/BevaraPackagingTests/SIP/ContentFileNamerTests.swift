@@ -1,4 +1,6 @@
+import BevaraArchiveIO
 @testable import BevaraPackaging
+import Foundation
 import Testing
 
 /// The remembered slugs must give exactly the names the layout gives, also after the bounded
@@ -17,5 +19,17 @@ import Testing
             let name = "Skrivelse \(i % (ContentFileNamer.capacity + 3)).pdf"
             #expect(namer.name(index: 1000 + i, originalName: name) == PackageLayout.contentFileName(index: 1000 + i, originalName: name))
         }
+    }
+
+    /// The slug skips Foundation's `_.` → `.` replacing when the slug has no `_.`; the result is
+    /// the same as always replacing, byte for byte.
+    @Test(arguments: ["Beslut.pdf", "Utredning (sekretess).xml", "a (b).c (d).e", "Bilaga 1 – Anteckning.txt", "_.x", "x_", "x_.",
+                      "(1).", "..._...", "Åsikt från Öxnered.docx", "", ".hidden", "a__.b", "namn med . punkt (2).PDF"])
+    func slugAsIfAlwaysReplaced(name: String) {
+        let always = SafePath.slug(name).replacingOccurrences(of: "_.", with: ".")
+        #expect(Array(PackageLayout.contentFileSlug(name).utf8) == Array(always.utf8))
+    }
+    @Test func slugDropsUnderscoreBeforeDot() {
+        #expect(PackageLayout.contentFileSlug("Utredning (sekretess).xml") == "Utredning_sekretess.xml")
     }
 }
