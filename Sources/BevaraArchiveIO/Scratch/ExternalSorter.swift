@@ -17,7 +17,9 @@ public final class ExternalSorter {
     private let runLength: Int
     private let fanIn: Int
     private let precedes: (Record, Record) -> Bool
-    private var held: [Record] = []
+    /// Records not yet in a run, each with its adding number (the tie-break that makes the sort
+    /// stable, in place and without a copy).
+    private var held: [(record: Record, added: Int)] = []
     /// Oldest first; `level` counts the merges behind a run, and never grows towards the end.
     private var runs: [(path: String, level: Int)] = []
     private var runNumber = 0
@@ -33,7 +35,7 @@ public final class ExternalSorter {
 
     /// Adds a record; writes a run (and merges runs) when `runLength` are held.
     public func add(_ key: String, _ value: String?) throws {
-        held.append((key, value))
+        held.append(((key, value), held.count))
         if held.count >= runLength { try spill() }
     }
 
@@ -44,7 +46,8 @@ public final class ExternalSorter {
             // The newest runs are the smallest: merge just enough of them to leave `fanIn`.
             try mergeLast(min(fanIn, runs.count - fanIn + 1))
         }
-        let memory = sortedHeld()
+        sortHeld()
+        let memory = held.map(\.record)
         held = []
         // What is held was added last: the newest source.
         return try RecordMerge(paths: runs.map(\.path), then: memory, by: precedes)
@@ -57,23 +60,21 @@ public final class ExternalSorter {
         runs = []
     }
 
-    private func sortedHeld() -> [Record] {
-        // Ties by the order of adding: `sort` alone does not promise to keep it.
-        let order = held.indices.sorted { a, b in
-            if precedes(held[a], held[b]) { return true }
-            if precedes(held[b], held[a]) { return false }
-            return a < b
+    private func sortHeld() {
+        held.sort { a, b in
+            if precedes(a.record, b.record) { return true }
+            if precedes(b.record, a.record) { return false }
+            return a.added < b.added
         }
-        return order.map { held[$0] }
     }
 
     private func spill() throws {
-        let sorted = sortedHeld()
-        held.removeAll(keepingCapacity: true)
+        sortHeld()
         let path = nextRunPath()
         let writer = try RecordFileWriter(path: path)
-        for record in sorted { try writer.append(record.key, record.value) }
+        for (record, _) in held { try writer.append(record.key, record.value) }
         try writer.close()
+        held.removeAll(keepingCapacity: true)
         runs.append((path, 0))
         while runs.count >= fanIn, runs[runs.count - fanIn].level == runs[runs.count - 1].level {
             try mergeLast(fanIn)
