@@ -41,52 +41,25 @@ final class DeclaredChecksums {
     /// Writes the declared checksums of the fileSec files in `references` (reading order: the
     /// root METS's, then each representation METS's, which is `allFiles`'s order) to a new file at
     /// `path`, the same file `init(_:path:)` writes for that package's description. Sorted on
-    /// disk: runs of `runLength` references sorted in memory and written beside `path`
-    /// (`<path>.run<n>`, deleted after), then merged, so memory does not grow with the package.
+    /// disk by an `ExternalSorter` with runs of `runLength` references beside `path`
+    /// (`<path>.run<n>`, deleted after), so memory does not grow with the package.
     init(references: FixityReferences, path: String, runLength: Int = 16384) throws {
         self.path = path
-        var runs: [String] = []
-        defer { for run in runs { unlink(run) } }
-        var chunk: [(path: String, sha256: String?)] = []
-        func writeRun() throws {
-            guard !chunk.isEmpty else { return }
-            // By path, then by reading order: the first of each path is the one that decides.
-            let sorted = chunk.indices.sorted { chunk[$0].path != chunk[$1].path ? chunk[$0].path < chunk[$1].path : $0 < $1 }
-            let run = path + ".run\(runs.count)"
-            runs.append(run)
-            let writer = try RecordFileWriter(path: run)
-            var previous: String?
-            for i in sorted where chunk[i].path != previous {
-                previous = chunk[i].path
-                try writer.append([chunk[i].path, chunk[i].sha256])
-            }
-            try writer.close()
-            chunk.removeAll(keepingCapacity: true)
-        }
+        // By path; the sorter keeps reading order among equal paths, so the first of each path
+        // is the one `allFiles` keeps, the one that decides.
+        let sorter = ExternalSorter(runPrefix: path + ".run", runLength: runLength) { $0.key < $1.key }
+        defer { sorter.removeRuns() }
         try references.forEach { reference, isFile in
             guard isFile else { return }
-            chunk.append((reference.path, reference.checksumType?.uppercased() == "SHA-256" ? reference.checksum : nil))
-            if chunk.count >= runLength { try writeRun() }
+            try sorter.add(reference.path, reference.checksumType?.uppercased() == "SHA-256" ? reference.checksum : nil)
         }
-        try writeRun()
-        chunk = []
-        // Merge: the smallest path next; on equal paths the earlier run (earlier in reading order) wins.
-        let readers = try runs.map { try RecordFileReader(path: $0) }
-        var heads = try readers.map { try $0.next(fields: 2) }
+        let sorted = try sorter.sorted()
         let writer = try RecordFileWriter(path: path)
         var previous: String?
-        while true {
-            var best: Int?
-            for i in heads.indices {
-                guard let candidate = heads[i]?[0] ?? nil else { continue }
-                if let b = best, let current = heads[b]?[0] ?? nil, !(candidate < current) { continue }
-                best = i
-            }
-            guard let b = best, let record = heads[b] else { break }
-            heads[b] = try readers[b].next(fields: 2)
-            guard record[0] != previous else { continue }
-            previous = record[0]
-            if let sum = record[1] { try writer.append([record[0], sum.lowercased()]) }
+        while let record = try sorted.next() {
+            guard record.key != previous else { continue }
+            previous = record.key
+            if let sum = record.value { try writer.append([record.key, sum.lowercased()]) }
         }
         try writer.close()
     }

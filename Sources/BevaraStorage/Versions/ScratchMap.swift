@@ -58,17 +58,7 @@ final class ScratchMap {
 
     private func mergedCursor() throws -> MergedCursor {
         let held = buffer.sorted { $0.key < $1.key }
-        var index = 0
-        var sources: [() throws -> (String, String?)?] = try runs.map { run in
-            let cursor = try RunCursor(path: run.path)
-            return { try cursor.next() }
-        }
-        sources.append {
-            guard index < held.count else { return nil }
-            defer { index += 1 }
-            return (held[index].key, held[index].value)
-        }
-        return try MergedCursor(sources: sources)
+        return MergedCursor(try RecordMerge(paths: runs.map(\.path), then: held) { $0.key < $1.key })
     }
 
     private func spill() throws {
@@ -102,100 +92,51 @@ struct PairStream {
     let next: () throws -> (String, String)?
 }
 
-/// Sorts (digest, path) pairs by digest, then path, without holding them all: full buffers are
-/// sorted and written as runs, then merged (16 runs at most are read at once: each reader has
-/// its own buffer).
+/// Sorts (digest, path) pairs by digest, then path, without holding them all: an
+/// `ExternalSorter` whose runs are `<directory>/<name>-<n>` (deleted with the work folder).
 final class ScratchPairSorter {
-    private let directory: String
-    private let name: String
-    private let bufferLimit: Int
-    private var buffer: [(String, String)] = []
-    private var runPaths: [String] = []
-    private var runNumber = 0
+    private let sorter: ExternalSorter
 
     init(directory: String, name: String, bufferLimit: Int) {
-        self.directory = directory
-        self.name = name
-        self.bufferLimit = max(1, bufferLimit)
+        sorter = ExternalSorter(runPrefix: directory + "/" + name + "-", runLength: bufferLimit, by: Self.precedes)
+    }
+
+    /// By the first string, then the second (never absent here).
+    private static func precedes(_ a: ExternalSorter.Record, _ b: ExternalSorter.Record) -> Bool {
+        if a.key != b.key { return a.key < b.key }
+        return (a.value ?? "") < (b.value ?? "")
     }
 
     func add(_ first: String, _ second: String) throws {
-        buffer.append((first, second))
-        if buffer.count >= bufferLimit { try spill() }
+        try sorter.add(first, second)
     }
 
-    /// The pairs in order; call once, after the last `add` (`spill` also uses it to merge runs,
-    /// with the buffer empty).
+    /// The pairs in order; call once, after the last `add`.
     func sorted() throws -> PairStream {
-        buffer.sort(by: Self.precedes)
-        var index = 0
-        let held = buffer
-        buffer = []
-        let cursors: [RunCursor] = try runPaths.map { try RunCursor(path: $0) }
-        var heads: [(String, String)?] = try cursors.indices.map { try Self.pair(cursors[$0].next()) }
-        return PairStream {
-            var best: Int?
-            var bestPair = index < held.count ? held[index] : nil
-            for (n, head) in heads.enumerated() {
-                if let head, bestPair == nil || Self.precedes(head, bestPair!) { best = n; bestPair = head }
-            }
-            guard let pair = bestPair else { return nil }
-            if let best { heads[best] = try Self.pair(cursors[best].next()) } else { index += 1 }
-            return pair
-        }
-    }
-
-    private static func precedes(_ a: (String, String), _ b: (String, String)) -> Bool {
-        a.0 != b.0 ? a.0 < b.0 : a.1 < b.1
-    }
-
-    private static func pair(_ record: (String, String?)?) -> (String, String)? {
-        record.map { ($0.0, $0.1 ?? "") }
-    }
-
-    private func spill() throws {
-        buffer.sort(by: Self.precedes)
-        runNumber += 1
-        let path = directory + "/" + name + "-\(runNumber)"
-        let writer = try RunWriter(path: path)
-        for (a, b) in buffer { try writer.append(a, b) }
-        try writer.close()
-        runPaths.append(path)
-        buffer.removeAll(keepingCapacity: true)
-        if runPaths.count >= 16 {
-            // Merge the runs into one, so the final merge never reads more than 16 at once.
-            let merged = try sorted()
-            runNumber += 1
-            let path = directory + "/" + name + "-\(runNumber)"
-            let writer = try RunWriter(path: path)
-            while let (a, b) = try merged.next() { try writer.append(a, b) }
-            try writer.close()
-            for old in runPaths { unlink(old) }
-            runPaths = [path]
-        }
+        let merged = try sorter.sorted()
+        return PairStream { try merged.next().map { ($0.key, $0.value ?? "") } }
     }
 }
 
-/// k-way merge of sorted (key, value) sources, later sources winning ties (they are newer).
+/// k-way merge of sorted (key, value) sources with unique keys each, later sources winning ties
+/// (they are newer): of the records `RecordMerge` gives for one key, in source order, the last.
 final class MergedCursor {
-    private let sources: [() throws -> (String, String?)?]
-    private var heads: [(String, String?)?]
+    private let merge: RecordMerge
+    private var pending: RecordMerge.Record?
 
-    init(sources: [() throws -> (String, String?)?]) throws {
-        self.sources = sources
-        heads = try sources.map { try $0() }
+    /// `merge`: the sources oldest first, ordered by key alone.
+    init(_ merge: RecordMerge) {
+        self.merge = merge
     }
 
     func next() throws -> (String, String?)? {
-        var smallest: String?
-        for head in heads { if let head, smallest == nil || head.0 < smallest! { smallest = head.0 } }
-        guard let key = smallest else { return nil }
-        var value: String?? = nil
-        for n in heads.indices where heads[n]?.0 == key {
-            value = heads[n]!.1
-            heads[n] = try sources[n]()
+        guard var current = try pending ?? merge.next() else { return nil }
+        pending = nil
+        while let following = try merge.next() {
+            guard following.key == current.key else { pending = following; break }
+            current = following
         }
-        return (key, value!)
+        return current
     }
 }
 
@@ -226,7 +167,7 @@ final class SortedRun {
     /// Writes the entries `body` emits (ascending keys) to `path`; `expected` sizes the filter.
     static func write(path: String, expected: Int,
                       _ body: ((String, String?) throws -> Void) throws -> Void) throws -> SortedRun {
-        let writer = try RunWriter(path: path)
+        let writer = try RecordFileWriter(path: path)
         var bloom = BloomFilter(expected: expected)
         var keys: [String] = []
         var offsets: [Int64] = []
@@ -261,133 +202,12 @@ final class SortedRun {
         }
         var position = 0
         while position < block.count {
-            guard let recordKey = try RunRecord.decode(block, &position, path: path) else { break }
-            let value = try RunRecord.decode(block, &position, path: path)
+            guard let recordKey = try RecordLayout.decode(block, &position, path: path) else { break }
+            let value = try RecordLayout.decode(block, &position, path: path)
             if recordKey == key { return .some(value) }
             if key < recordKey { return nil }
         }
         return nil
-    }
-}
-
-/// Record layout of run files: each string a little-endian `UInt32` byte count (`UInt32.max`
-/// for nil) and its UTF-8.
-enum RunRecord {
-    static func encode(_ text: String?, into buffer: inout [UInt8]) {
-        guard var text else { append(UInt32.max, &buffer); return }
-        text.withUTF8 { bytes in
-            append(UInt32(bytes.count), &buffer)
-            buffer.append(contentsOf: bytes)
-        }
-    }
-
-    private static func append(_ n: UInt32, _ buffer: inout [UInt8]) {
-        buffer.append(UInt8(n & 0xFF)); buffer.append(UInt8((n >> 8) & 0xFF))
-        buffer.append(UInt8((n >> 16) & 0xFF)); buffer.append(UInt8(n >> 24))
-    }
-
-    /// The string at `position` in `bytes` (advancing it); throws if cut short.
-    static func decode(_ bytes: [UInt8], _ position: inout Int, path: String) throws -> String? {
-        guard position + 4 <= bytes.count else { throw IOError(path: path, operation: "read", reason: "record cut short") }
-        let n = UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8
-            | UInt32(bytes[position + 2]) << 16 | UInt32(bytes[position + 3]) << 24
-        position += 4
-        if n == UInt32.max { return nil }
-        guard position + Int(n) <= bytes.count else { throw IOError(path: path, operation: "read", reason: "record cut short") }
-        defer { position += Int(n) }
-        return String(decoding: bytes[position..<(position + Int(n))], as: UTF8.self)
-    }
-}
-
-/// Appends (key, value) records to a new file through a 64 KiB buffer.
-final class RunWriter {
-    let path: String
-    private(set) var offset: Int64 = 0
-    private let fd: Int32
-    private var buffer: [UInt8] = []
-    private var closed = false
-
-    init(path: String) throws {
-        self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw IOError(path: path, operation: "create", errno: errno) }
-        buffer.reserveCapacity(1 << 16 + 1024)
-    }
-
-    deinit { if !closed { Foundation.close(fd) } }
-
-    func append(_ key: String, _ value: String?) throws {
-        let before = buffer.count
-        RunRecord.encode(key, into: &buffer)
-        RunRecord.encode(value, into: &buffer)
-        offset += Int64(buffer.count - before)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
-
-    func close() throws {
-        guard !closed else { return }
-        try flush()
-        closed = true
-        if Foundation.close(fd) != 0 { throw IOError(path: path, operation: "close", errno: errno) }
-    }
-
-    private func flush() throws {
-        try buffer.withUnsafeBytes { try PosixWrite.all(fd, $0, path: path) }
-        buffer.removeAll(keepingCapacity: true)
-    }
-}
-
-/// Reads a run file's records in order.
-final class RunCursor {
-    private let path: String
-    private let fd: Int32
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var atEnd = false
-
-    init(path: String) throws {
-        self.path = path
-        fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
-    }
-
-    deinit { close(fd) }
-
-    func next() throws -> (String, String?)? {
-        guard try fill(4) else {
-            if position == buffer.count { return nil }
-            throw IOError(path: path, operation: "read", reason: "record cut short")
-        }
-        guard let key = try field() else { throw IOError(path: path, operation: "read", reason: "record without a key") }
-        return (key, try field())
-    }
-
-    private func field() throws -> String? {
-        guard try fill(4) else { throw IOError(path: path, operation: "read", reason: "record cut short") }
-        let n = UInt32(buffer[position]) | UInt32(buffer[position + 1]) << 8
-            | UInt32(buffer[position + 2]) << 16 | UInt32(buffer[position + 3]) << 24
-        if n == UInt32.max { position += 4; return nil }
-        guard try fill(4 + Int(n)) else { throw IOError(path: path, operation: "read", reason: "record cut short") }
-        return try RunRecord.decode(buffer, &position, path: path)
-    }
-
-    private func fill(_ count: Int) throws -> Bool {
-        while buffer.count - position < count {
-            if atEnd { return false }
-            if position > 0 { buffer.removeFirst(position); position = 0 }
-            let want = max(1 << 14, count - buffer.count)
-            let start = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: want))
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + start, want) }
-            if n < 0 {
-                buffer.removeLast(want)
-                if errno == EINTR { continue }
-                throw IOError(path: path, operation: "read", errno: errno)
-            }
-            buffer.removeLast(want - n)
-            if n == 0 { atEnd = true }
-        }
-        return true
     }
 }
 

@@ -12,25 +12,6 @@ import Testing
         return dir
     }
 
-    @Test func recordFilesRoundTripAndRefuseACutRecord() throws {
-        let dir = try Self.scratch()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let big = String(repeating: "ö", count: 100_000)  // longer than one read buffer
-        let records: [[String?]] = (0..<5_000).map { ["väg/\($0)", $0 % 3 == 0 ? nil : "", $0 == 4_321 ? big : "x\($0)"] }
-        let writer = try RecordFileWriter(path: dir + "/r")
-        for r in records { try writer.append(r) }
-        try writer.close()
-        let reader = try RecordFileReader(path: dir + "/r")
-        var back: [[String?]] = []
-        while let r = try reader.next(fields: 3) { back.append(r) }
-        #expect(back == records)
-
-        let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/r"))
-        try data.prefix(data.count - 3).write(to: URL(fileURLWithPath: dir + "/cut"))
-        let cut = try RecordFileReader(path: dir + "/cut")
-        #expect(throws: IOError.self) { while try cut.next(fields: 3) != nil {} }
-    }
-
     static func sip(root: [(String, String?, String?)], rep1: [(String, String?, String?)]) throws -> SIPDescription {
         func files(_ list: [(String, String?, String?)]) -> [[String: String]] {
             list.map { path, sum, type in

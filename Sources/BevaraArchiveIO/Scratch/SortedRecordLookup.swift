@@ -1,0 +1,32 @@
+/// Looks up records by their first field (a logical path) in a `RecordFileWriter` file written in
+/// ascending path order, in one forward pass: asked in ascending order too, each answer equals a
+/// lookup by path, without a map of every path in memory. A path asked out of order, or not
+/// recorded, gets nil.
+public final class SortedRecordLookup {
+    private var reader: RecordFileReader?
+    private let fields: Int
+    private var current: [String?]?
+
+    /// `reader` nil: nothing is recorded. `fields` counts the path too.
+    public init(_ reader: RecordFileReader?, fields: Int) {
+        self.reader = reader
+        self.fields = fields
+    }
+
+    /// The fields after the path of the record for `path`, or nil. Calls must come in ascending
+    /// path order (`String`'s `<`, as the writer sorted).
+    public func record(for path: String) throws -> ArraySlice<String?>? {
+        while true {
+            if let current, let recorded = current[0] {
+                if recorded == path { return current.dropFirst() }
+                if path < recorded { return nil }
+            }
+            guard let next = try reader?.next(fields: fields), next[0] != nil else {
+                reader = nil
+                current = nil
+                return nil
+            }
+            current = next
+        }
+    }
+}
