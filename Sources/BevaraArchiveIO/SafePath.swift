@@ -130,7 +130,7 @@ public enum SafePath {
     /// changed by NFC nor combine with what precedes them, so names made of them need no
     /// normalisation (Foundation's is slow); others are compared scalar by scalar, since
     /// Swift's String == is canonical equivalence.
-    static func isNFC(_ name: String) -> Bool {
+    public static func isNFC(_ name: String) -> Bool {
         if name.unicodeScalars.allSatisfy({ $0.value < 0x300 || $0 == "\u{2013}" || $0 == "\u{2014}" }) { return true }
         return name.unicodeScalars.elementsEqual(name.precomposedStringWithCanonicalMapping.unicodeScalars)
     }

@@ -26,7 +26,7 @@ final class ScratchHeadState: @unchecked Sendable {
     func file(_ logicalPath: String) throws -> OCFLHeadState.File? {
         // Keys are NFC (the builder declines others), and `String` equality is canonical
         // equivalence: another spelling must not find what the byte-wise table would not.
-        guard Self.isNFC(logicalPath), let value = try map.value(logicalPath) else { return nil }
+        guard SafePath.isNFC(logicalPath), let value = try map.value(logicalPath) else { return nil }
         return Self.decode(logicalPath, value)
     }
 
@@ -52,12 +52,6 @@ final class ScratchHeadState: @unchecked Sendable {
     private static func decode(_ path: String, _ value: String) -> OCFLHeadState.File {
         let split = value.utf8.index(value.utf8.startIndex, offsetBy: 64)
         return OCFLHeadState.File(logicalPath: path, digest: String(value[..<split]), contentPath: String(value[split...]))
-    }
-
-    /// Scalars below U+0300 are never changed by NFC nor combine with what precedes them.
-    static func isNFC(_ text: String) -> Bool {
-        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return true }
-        return text.unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 
     /// A folder made for one head state and deleted, with what is in it, when released.
@@ -109,7 +103,7 @@ final class ScratchHeadState: @unchecked Sendable {
             let value = ScratchHeadState.encode(digest: digest, contentPath: content)
             for path in logicalPaths {
                 // A path twice (which the table would list twice) or not in NFC: the table decides.
-                guard ScratchHeadState.isNFC(path), try map.value(path) == nil else { throw Declined() }
+                guard SafePath.isNFC(path), try map.value(path) == nil else { throw Declined() }
                 try map.set(path, value)
                 count += 1
             }

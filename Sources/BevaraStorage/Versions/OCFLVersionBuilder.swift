@@ -461,7 +461,7 @@ public final class OCFLVersionBuilder {
         if let problem = SafePath.validateRelative(path) {
             throw OCFLStorageError.invalidLogicalPath(path: path, reason: problem.rawValue)
         }
-        if !path.unicodeScalars.elementsEqual(path.precomposedStringWithCanonicalMapping.unicodeScalars) {
+        if !SafePath.isNFC(path) {
             throw OCFLStorageError.invalidLogicalPath(path: path, reason: "not in Unicode NFC")
         }
     }
