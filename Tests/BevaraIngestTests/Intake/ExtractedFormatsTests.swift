@@ -1,0 +1,169 @@
+import BevaraArchiveIO
+@testable import BevaraIngest
+import Foundation
+import Testing
+
+/// The extraction lanes identify small files ahead of storing: what storing looks up must be the
+/// identification storing would make itself (same head, same name), recorded by path only, and
+/// every file the lanes did not record (or not findably) must fall back, never get another
+/// file's result.
+@Suite struct ExtractedFormatsTests {
+    /// A generated export (pdf, docx, jpg, xml, txt, png and the CSV metadata) plus the edge
+    /// cases, packed as `pkg/…`; returns the archive and the paths expected to fall back.
+    static func package(in work: String) throws -> (archive: String, fallBack: Set<String>) {
+        try OwnPackagerTests.runBevara(["fixture", "--shape", "generic-csv", "--cases", "6", "--seed", "11", work + "/export"])
+        let export = work + "/export"
+        var isDirectory: ObjCBool = false
+        let archive = try TestArchive(path: work + "/package.tar", format: .tar)
+        try archive.file("pkg/METS.xml", "<?xml version=\"1.0\"?>\n<mets xmlns=\"http://www.loc.gov/METS/\"/>\n")
+        for relative in IntakeFixtures.listing(export) {
+            _ = FileManager.default.fileExists(atPath: export + "/" + relative, isDirectory: &isDirectory)
+            if isDirectory.boolValue { continue }
+            try archive.bytes("pkg/" + relative, [UInt8](FileManager.default.contents(atPath: export + "/" + relative)!))
+        }
+        // Empty files.
+        try archive.bytes("pkg/data/empty.txt", [])
+        try archive.bytes("pkg/tom", [])
+        // The same text as .csv and as .txt: the name decides (text/csv against text/plain).
+        let rows = Array("id;namn\n1;Ada\n2;Bo\n".utf8)
+        try archive.bytes("pkg/data/rows.csv", rows)
+        try archive.bytes("pkg/data/rows.txt", rows)
+        // Over the 64 KiB head: text there, then a NUL, which libmagic would call binary if it
+        // saw the whole file. Storing sees the head only, and so must the lane.
+        try archive.bytes("pkg/data/long.txt", Array(repeating: UInt8(ascii: "a"), count: 70_000) + [0] + Array(repeating: 0x41, count: 500))
+        // Over the lanes' limit: streamed by the extractor, not recorded.
+        let large = [UInt8]("%PDF-1.5\n".utf8) + Array(repeating: 0x20, count: (256 << 10) + 10)
+        try archive.bytes("pkg/data/large.pdf", large)
+        // A decomposed name: String's order (the tree's) puts it after "lb.csv", byte order
+        // before it, so the lookup has passed it when it is asked: it falls back.
+        let nfd = "pkg/data/la\u{030A}da.csv"
+        try archive.bytes(nfd, rows)
+        try archive.bytes("pkg/data/lb.csv", rows)
+        try archive.close()
+        return (work + "/package.tar", ["data/large.pdf", String(nfd.dropFirst(4))])
+    }
+
+    @Test func lanesRecordWhatStoringWouldIdentify() throws {
+        let work = try IntakeFixtures.temporaryFolder("lane-formats")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let (archive, fallBack) = try Self.package(in: work)
+        let staging = work + "/staging"
+        let received = try PackageIntake.open(archive, stagingDirectory: staging, identifyFormats: true)
+        let formats = try #require(received.identifiedFormats)
+        #expect(formats.root == received.root)
+        let lookup = try #require(try formats.lookup(forRoot: received.root))
+        let identifier = try FormatIdentifier()
+
+        var recorded = 0
+        var fellBack: Set<String> = []
+        var mimes: Set<String> = []
+        // As the store loop walks: the tree's order, each file's head from one hashing pass.
+        try PackageTree.forEachFile(under: received.root) { entry in
+            let stored = try FileDigest.stream(path: received.root + "/" + entry.relativePath)
+            let direct = identifier.identify(head: stored.head, name: entry.relativePath)
+            mimes.insert(direct.mime)
+            if let found = try lookup.identification(of: entry.relativePath, size: stored.size) {
+                #expect(found == direct, "\(entry.relativePath)")
+                recorded += 1
+            } else {
+                fellBack.insert(entry.relativePath)
+            }
+        }
+        #expect(fellBack == fallBack)
+        #expect(recorded > 40)
+        #expect(mimes.isSuperset(of: [
+            "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "image/jpeg",
+            "application/xml", "text/plain", "image/png", "text/csv", "application/x-empty",
+        ]), "\(mimes.sorted())")
+        // The head rule made a difference: the whole file is not text.
+        let long = [UInt8](FileManager.default.contents(atPath: received.root + "/data/long.txt")!)
+        #expect(identifier.identify(head: long, name: "data/long.txt").mime != "text/plain")
+        #expect(identifier.identify(head: Array(long.prefix(65_536)), name: "data/long.txt").mime == "text/plain")
+
+        // Only the sorted records and the package are in staging; cleaning up removes both.
+        let staged = try FileManager.default.contentsOfDirectory(atPath: staging).sorted()
+        #expect(staged.count == 2 && staged.contains { $0.hasPrefix("intake-") }
+                && staged.contains { $0.hasPrefix("aip-lane-formats-") && $0.hasSuffix("-sorted") }, "\(staged)")
+        received.cleanUp()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging).isEmpty)
+    }
+
+    @Test func aSizeOtherThanTheRecordedOneFallsBack() throws {
+        let work = try IntakeFixtures.temporaryFolder("lane-formats-size")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let archive = try TestArchive(path: work + "/p.tar", format: .tar)
+        try archive.file("pkg/METS.xml", "<mets/>")
+        try archive.file("pkg/a.txt", "hej\n")
+        try archive.close()
+        let received = try PackageIntake.open(work + "/p.tar", stagingDirectory: work + "/staging", identifyFormats: true)
+        defer { received.cleanUp() }
+        let formats = try #require(received.identifiedFormats)
+        let lookup = try #require(try formats.lookup(forRoot: received.root))
+        #expect(try lookup.identification(of: "a.txt", size: 5) == nil)
+        // Asked again in order, the next path still answers.
+        let other = try #require(try formats.lookup(forRoot: received.root))
+        #expect(try other.identification(of: "METS.xml", size: 7)?.mime == "application/xml")
+        #expect(try other.identification(of: "a.txt", size: 4)?.mime == "text/plain")
+        #expect(try other.identification(of: "b.txt", size: 4) == nil)
+    }
+
+    @Test func aRootOtherThanTheGuessedOneUsesNoRecord() throws {
+        let work = try IntakeFixtures.temporaryFolder("lane-formats-root")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        // The first file is in a folder, but METS.xml is at the top: the root is the top.
+        let archive = try TestArchive(path: work + "/p.tar", format: .tar)
+        try archive.file("metadata/a.txt", "hej\n")
+        try archive.file("METS.xml", "<mets/>")
+        try archive.close()
+        let received = try PackageIntake.open(work + "/p.tar", stagingDirectory: work + "/staging", identifyFormats: true)
+        defer { received.cleanUp() }
+        #expect(received.layout == .metsAtTop)
+        let formats = try #require(received.identifiedFormats)
+        #expect(formats.root == received.contentDirectory + "/metadata")
+        #expect(try formats.lookup(forRoot: received.root) == nil)
+
+        // METS.xml first: the guess is the top, and right.
+        let top = try TestArchive(path: work + "/q.tar", format: .tar)
+        try top.file("METS.xml", "<mets/>")
+        try top.file("metadata/a.txt", "hej\n")
+        try top.close()
+        let second = try PackageIntake.open(work + "/q.tar", stagingDirectory: work + "/staging", identifyFormats: true)
+        defer { second.cleanUp() }
+        let lookup = try #require(try second.identifiedFormats?.lookup(forRoot: second.root))
+        #expect(try lookup.identification(of: "METS.xml", size: 7)?.mime == "application/xml")
+        #expect(try lookup.identification(of: "metadata/a.txt", size: 4)?.puid == "x-fmt/111")
+    }
+
+    @Test func aRefusalLeavesNoRecordFileBehind() throws {
+        let work = try IntakeFixtures.temporaryFolder("lane-formats-refused")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let archive = try TestArchive(path: work + "/p.tar", format: .tar)
+        for i in 0..<600 {
+            try archive.bytes("pkg/data/f\(i % 20)/file-\(i).txt", Array("line \(i)\n".utf8) + ExtractionLanesTests.content(i, size: 2_000))
+        }
+        try archive.file("pkg/../../escaped.txt", "owned")
+        try archive.close()
+        #expect(throws: IntakeError.self) {
+            _ = try PackageIntake.open(work + "/p.tar", stagingDirectory: work + "/staging", identifyFormats: true)
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(IntakeFixtures.listing(work + "/staging").isEmpty)
+    }
+
+    @Test func recordValuesRoundTrip() throws {
+        let cases: [(Int64, FormatIdentifier.Identification)] = [
+            (0, .init(mime: "application/x-empty", puid: nil, name: "Empty file", version: nil)),
+            (262_144, .init(mime: "application/pdf", puid: "fmt/18", name: "Portable Document Format", version: "1.4")),
+            (12, .init(mime: "a+3:b-", puid: "", name: "-+:", version: "1:x+")),
+            (7, .init(mime: "text/plain", puid: nil, name: nil, version: nil)),
+            (5, .init(mime: "x/ö\u{0}ß", puid: "å", name: nil, version: "9")),
+        ]
+        for (size, format) in cases {
+            let decoded = try #require(IdentifiedFormats.decode(IdentifiedFormats.encode(size: size, format)))
+            #expect(decoded.0 == size && decoded.1 == format, "\(format)")
+        }
+        #expect(IdentifiedFormats.decode("12+3:abc") == nil)
+        #expect(IdentifiedFormats.decode("12-+3:abc--") == nil)
+        #expect(IdentifiedFormats.decode("12+3:abc----") == nil)
+    }
+}
