@@ -28,20 +28,21 @@ import Testing
         let rows = Array("id;namn\n1;Ada\n2;Bo\n".utf8)
         try archive.bytes("pkg/data/rows.csv", rows)
         try archive.bytes("pkg/data/rows.txt", rows)
-        // Over the 64 KiB head: text there, then a NUL, which libmagic would call binary if it
-        // saw the whole file. Storing sees the head only, and so must the lane.
-        try archive.bytes("pkg/data/long.txt", Array(repeating: UInt8(ascii: "a"), count: 70_000) + [0] + Array(repeating: 0x41, count: 500))
+        // A PDF whose PDF/A claim (XMP) lies beyond the 64 KiB head: storing sees the head only
+        // (plain PDF 1.4), and so must the lane.
+        try archive.bytes("pkg/data/long.pdf", Self.longPDF)
         // Over the lanes' limit: streamed by the extractor, not recorded.
         let large = [UInt8]("%PDF-1.5\n".utf8) + Array(repeating: 0x20, count: (256 << 10) + 10)
         try archive.bytes("pkg/data/large.pdf", large)
-        // A decomposed name: String's order (the tree's) puts it after "lb.csv", byte order
-        // before it, so the lookup has passed it when it is asked: it falls back.
-        let nfd = "pkg/data/la\u{030A}da.csv"
-        try archive.bytes(nfd, rows)
-        try archive.bytes("pkg/data/lb.csv", rows)
+        // Names beyond ASCII.
+        try archive.bytes("pkg/data/låda.csv", rows)
+        try archive.bytes("pkg/data/Översikt.txt", rows)
         try archive.close()
-        return (work + "/package.tar", ["data/large.pdf", String(nfd.dropFirst(4))])
+        return (work + "/package.tar", ["data/large.pdf"])
     }
+
+    static let longPDF = [UInt8]("%PDF-1.4\n".utf8) + Array(repeating: 0x20, count: 70_000)
+        + Array("<pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>\n".utf8)
 
     @Test func lanesRecordWhatStoringWouldIdentify() throws {
         let work = try IntakeFixtures.temporaryFolder("lane-formats")
@@ -75,10 +76,9 @@ import Testing
             "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "image/jpeg",
             "application/xml", "text/plain", "image/png", "text/csv", "application/x-empty",
         ]), "\(mimes.sorted())")
-        // The head rule made a difference: the whole file is not text.
-        let long = [UInt8](FileManager.default.contents(atPath: received.root + "/data/long.txt")!)
-        #expect(identifier.identify(head: long, name: "data/long.txt").mime != "text/plain")
-        #expect(identifier.identify(head: Array(long.prefix(65_536)), name: "data/long.txt").mime == "text/plain")
+        // The head rule made a difference: the whole file reads as PDF/A-1b, its head as PDF 1.4.
+        #expect(identifier.identify(head: Self.longPDF, name: "data/long.pdf").puid == "fmt/354")
+        #expect(identifier.identify(head: Array(Self.longPDF.prefix(65_536)), name: "data/long.pdf").puid == "fmt/18")
 
         // Only the sorted records and the package are in staging; cleaning up removes both.
         let staged = try FileManager.default.contentsOfDirectory(atPath: staging).sorted()
@@ -97,14 +97,43 @@ import Testing
         try archive.close()
         let received = try PackageIntake.open(work + "/p.tar", stagingDirectory: work + "/staging", identifyFormats: true)
         defer { received.cleanUp() }
+        let identifier = try FormatIdentifier()
         let formats = try #require(received.identifiedFormats)
         let lookup = try #require(try formats.lookup(forRoot: received.root))
         #expect(try lookup.identification(of: "a.txt", size: 5) == nil)
-        // Asked again in order, the next path still answers.
         let other = try #require(try formats.lookup(forRoot: received.root))
-        #expect(try other.identification(of: "METS.xml", size: 7)?.mime == "application/xml")
-        #expect(try other.identification(of: "a.txt", size: 4)?.mime == "text/plain")
+        #expect(try other.identification(of: "METS.xml", size: 7) == identifier.identify(head: Array("<mets/>".utf8), name: "METS.xml"))
+        #expect(try other.identification(of: "a.txt", size: 4) == identifier.identify(head: Array("hej\n".utf8), name: "a.txt"))
         #expect(try other.identification(of: "b.txt", size: 4) == nil)
+    }
+
+    /// Asked out of byte order (as `String`'s order would ask a decomposed name), or for a path
+    /// not recorded, the lookup answers nil and still answers the paths after it.
+    @Test func pathsAskedOutOfOrderOrNotRecordedGetNil() throws {
+        let dir = try IntakeFixtures.temporaryFolder("lane-formats-lookup")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pdf = FormatIdentifier.Identification(mime: "application/pdf", puid: "fmt/18", name: "Portable Document Format", version: "1.4")
+        let text = FormatIdentifier.Identification(mime: "text/plain", puid: "x-fmt/111", name: "Plain Text File", version: nil)
+        let nfd = "d/la\u{030A}da.txt", nfc = "d/l\u{E5}da.txt"
+        // Byte order: the decomposed "låda" (61 CC 8A) before "lb", the composed one (C3 A5) after.
+        let keys = ["a.pdf", "d/la\u{030A}da.txt", "d/lb.txt", "d/l\u{E5}da.txt", "e.pdf"]
+        #expect(keys == keys.sorted(by: IdentifiedFormats.precedes))
+        #expect(!(nfd < "d/lb.txt"))  // String's order differs
+        let writer = try RecordFileWriter(path: dir + "/sorted")
+        for key in keys { try writer.append(key, IdentifiedFormats.encode(size: 10, key.hasSuffix(".pdf") ? pdf : text)) }
+        try writer.close()
+        let formats = IdentifiedFormats(path: dir + "/sorted", root: "/r")
+        #expect(try formats.lookup(forRoot: "/r/") == nil)
+        let lookup = try #require(try formats.lookup(forRoot: "/r"))
+        #expect(try lookup.identification(of: "a.pdf", size: 10) == pdf)
+        #expect(try lookup.identification(of: "b.pdf", size: 10) == nil)
+        // String's order: "lb", then the decomposed name, which the lookup has passed.
+        #expect(try lookup.identification(of: "d/lb.txt", size: 10) == text)
+        #expect(try lookup.identification(of: nfd, size: 10) == nil)
+        // The composed name is another path: its own record, never the decomposed one's.
+        #expect(try lookup.identification(of: nfc, size: 10) == text)
+        #expect(try lookup.identification(of: "e.pdf", size: 10) == pdf)
+        #expect(try lookup.identification(of: "f.pdf", size: 10) == nil)
     }
 
     @Test func aRootOtherThanTheGuessedOneUsesNoRecord() throws {
@@ -130,7 +159,8 @@ import Testing
         let second = try PackageIntake.open(work + "/q.tar", stagingDirectory: work + "/staging", identifyFormats: true)
         defer { second.cleanUp() }
         let lookup = try #require(try second.identifiedFormats?.lookup(forRoot: second.root))
-        #expect(try lookup.identification(of: "METS.xml", size: 7)?.mime == "application/xml")
+        let identifier = try FormatIdentifier()
+        #expect(try lookup.identification(of: "METS.xml", size: 7) == identifier.identify(head: Array("<mets/>".utf8), name: "METS.xml"))
         #expect(try lookup.identification(of: "metadata/a.txt", size: 4)?.puid == "x-fmt/111")
     }
 

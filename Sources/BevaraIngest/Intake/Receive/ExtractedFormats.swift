@@ -12,7 +12,7 @@ import Foundation
 /// the E-ARK convention, or none), files outside that folder are not recorded, and storing uses
 /// the records only when the guess was right (`IdentifiedFormats.lookup(forRoot:)`). Nothing
 /// is held in memory but the records being sorted (`ExternalSorter`'s runs go to staging).
-final class ExtractedFormats: @unchecked Sendable {
+final class ExtractedFormats {
     /// What one lane identifies with and writes to; used on that lane's queue only (hence
     /// unchecked: neither part is thread-safe, and no other thread touches them meanwhile).
     final class Lane: @unchecked Sendable {
@@ -128,7 +128,20 @@ struct IdentifiedFormats: Sendable {
     /// UTF-8 byte order: keys match only when their bytes do (never two canonically equivalent
     /// but different names).
     static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        compare(a, b) < 0
+    }
+
+    /// The order of the UTF-8 bytes (`memcmp` compares them unsigned, a shorter prefix first):
+    /// negative, zero or positive.
+    static func compare(_ a: String, _ b: String) -> Int32 {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return c != 0 ? c : (x.count < y.count ? -1 : x.count > y.count ? 1 : 0)
+            }
+        }
     }
 
     /// Answers, in one forward pass, the recorded identification of each path asked, provided
@@ -148,14 +161,15 @@ struct IdentifiedFormats: Sendable {
                 current = try reader.nextPair()
             }
             while let record = current {
-                if record.key.utf8.elementsEqual(path.utf8) {
+                let order = IdentifiedFormats.compare(record.key, path)
+                if order == 0 {
                     current = try reader.nextPair()
                     guard let value = record.value, let (recordedSize, format) = IdentifiedFormats.decode(value) else {
                         throw IOError(path: reader.path, operation: "read", reason: "damaged format record for \(path)")
                     }
                     return recordedSize == size ? format : nil
                 }
-                if IdentifiedFormats.precedes(path, record.key) { return nil }
+                if order > 0 { return nil }  // `path` comes before the next record: none for it
                 current = try reader.nextPair()
             }
             return nil
