@@ -70,6 +70,14 @@ public final class FormatIdentifier {
         public let puid: String?
         public let name: String?
         public let version: String?
+
+        /// A result recorded earlier (ingest's extraction lanes identify ahead of storing).
+        public init(mime: String, puid: String?, name: String?, version: String?) {
+            self.mime = mime
+            self.puid = puid
+            self.name = name
+            self.version = version
+        }
     }
 
     // PRONOM ids by PDF/A part and level, PDF version and JFIF version (built once, not per file).

@@ -78,6 +78,9 @@ struct AIPVersionWriter {
         // Scanned before storing: an extracted SIP's folder is moved into storage below.
         let virusScan = try VirusScan.run(archive.configuration.virusScanner, on: received.root)
         let identifier = try FormatIdentifier()
+        // What the extraction lanes identified, by path; a file not found there (streamed by the
+        // extractor, a folder SIP, an unexpected root) is identified here from its hashing pass.
+        let identified = try received.identifiedFormats?.lookup(forRoot: received.root)
         var puids: [String: Int] = [:]
         // On disk, not in a map: the index transaction that reads them holds every other per-file
         // structure of a large package too.
@@ -116,7 +119,8 @@ struct AIPVersionWriter {
                     ruleID: SIPRule.fixityChecksum, severity: .error, package: PackageName.of(package), path: entry.relativePath,
                     message: "the METS says SHA-256 \(expected), but the file's is \(actual)")])
             }
-            let format = identifier.identify(head: stored.head, name: entry.relativePath)
+            let format = try identified?.identification(of: entry.relativePath, size: stored.size)
+                ?? identifier.identify(head: stored.head, name: entry.relativePath)
             puids[format.puid ?? format.mime, default: 0] += 1
             if logical == entry.relativePath { try formats.record(logical, format) }
             let file = AIPFile(path: logical, size: stored.size, sha256: stored.sha256, mime: format.mime)

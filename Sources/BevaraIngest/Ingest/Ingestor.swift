@@ -88,7 +88,8 @@ public struct Ingestor {
 
     /// Receives, validates and stores the package as a new OCFL version (or finds it stored).
     private func store(_ package: String, agreementID: String?, started: Date) throws -> Stored {
-        let received = try PackageIntake.open(package, stagingDirectory: archive.layout.staging, limits: limits)
+        let received = try PackageIntake.open(package, stagingDirectory: archive.layout.staging, limits: limits,
+                                              identifyFormats: true)
         defer { received.cleanUp() }
         // Validated in a scope of its own: the parsed METS and its file lists are freed before
         // storing starts; only what storing needs is kept (`AcceptedSIP`).

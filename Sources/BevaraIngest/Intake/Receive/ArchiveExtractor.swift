@@ -16,18 +16,23 @@ import Foundation
 /// Small files are created and written by `StagingWriteLanes` (two threads) while the next
 /// entries are read and checked; every check above is made here, on the reading thread, before
 /// a file's bytes are handed over, and `extract` returns or throws only after the lanes are idle.
+/// Given `formatsIn` (a staging folder), the lanes also identify those files' formats for
+/// storing (`ExtractedFormats`).
 struct ArchiveExtractor {
     let source: String
     let destination: String
     let package: String
     let limits: IntakeLimits
+    var formatsIn: String? = nil
 
     /// Below this many decompressed bytes the ratio is not judged: small, very regular files
     /// (an empty XML skeleton, a run of spaces) compress far beyond 200:1 and are harmless.
     static let ratioFloor: Int64 = 1 << 20
     static let chunkSize = 1 << 20
 
-    func extract() throws {
+    /// The formats the lanes identified (with `formatsIn`), else nil. On a throw, nothing of
+    /// them is left in staging.
+    func extract() throws -> IdentifiedFormats? {
         ProcessSetup.useUTF8Locale()
         guard let a = archive_read_new() else { throw IntakeError.unreadable(path: source, reason: "libarchive: out of memory") }
         defer { archive_read_free(a) }
@@ -47,9 +52,15 @@ struct ArchiveExtractor {
         defer { buffer.deallocate() }
         var names = ExtractedNames()
         var entries = 0
-        let lanes = StagingWriteLanes(source: source)
-        // On any throw: no lane may still be creating files when the caller removes the folder.
-        defer { lanes.stop() }
+        let formats = try formatsIn.map { try ExtractedFormats(stagingDirectory: $0, laneCount: 2) }
+        let lanes = StagingWriteLanes(source: source, formats: formats)
+        var finished = false
+        // On any throw: no lane may still be creating files when the caller removes the folder,
+        // nor writing a record when its file is removed.
+        defer {
+            lanes.stop()
+            if !finished { formats?.discard() }
+        }
         var total: Int64 = 0
         var compressed: Bool?
 
@@ -118,10 +129,13 @@ struct ArchiveExtractor {
                 try output.take($0)
             }
             if let held = try output.finish() {
-                try lanes.write(held, to: output.target)
+                try lanes.write(held, to: output.target, recordAs: formats?.recordName(for: name))
             }
         }
         try lanes.finish()
+        let identified = try formats?.finish(destination: destination)
+        finished = true
+        return identified
     }
 
     /// Streams the current entry's data through the size and bomb limits into `consume`; returns

@@ -18,9 +18,13 @@ public enum PackageIntake {
     /// problems (no METS, several top-level folders) are not refused here; `SIPValidator`
     /// reports them with everything else.
     ///
+    /// With `identifyFormats` (ingest), the small files of an archive are identified while they
+    /// are unpacked, for storing to look up (`ReceivedPackage.identifiedFormats`).
+    ///
     /// - Throws: `IntakeError.refused` (unsafe package) or `.unreadable` (missing, not an
     ///   archive, corrupt, staging failure).
-    public static func open(_ path: String, stagingDirectory: String, limits: IntakeLimits = .init()) throws -> ReceivedPackage {
+    public static func open(_ path: String, stagingDirectory: String, limits: IntakeLimits = .init(),
+                            identifyFormats: Bool = false) throws -> ReceivedPackage {
         let package = (path as NSString).lastPathComponent
         var st = stat()
         guard stat(path, &st) == 0 else {
@@ -35,13 +39,17 @@ public enum PackageIntake {
             throw IntakeError.unreadable(path: path, reason: "neither a folder nor a regular file")
         }
         let staging = try makeStagingSubdirectory(in: stagingDirectory, for: path)
+        let formats: IdentifiedFormats?
         do {
-            try ArchiveExtractor(source: path, destination: staging, package: package, limits: limits).extract()
+            formats = try ArchiveExtractor(source: path, destination: staging, package: package, limits: limits,
+                                           formatsIn: identifyFormats ? stagingDirectory : nil).extract()
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
         }
-        return locate(source: path, content: staging, extracted: true)
+        var received = locate(source: path, content: staging, extracted: true)
+        received.identifiedFormats = formats
+        return received
     }
 
     private static func walkFindings(_ path: String, package: String, limits: IntakeLimits) throws -> [SIPFinding] {

@@ -22,13 +22,17 @@ public struct ReceivedPackage: Sendable {
     /// The folder the content is in: the staging subfolder for an archive, else `source`.
     public let contentDirectory: String
     public let layout: Layout
+    /// Formats the extraction identified, in a staging file (see `ExtractedFormats`); nil for a
+    /// folder used in place or when not asked for.
+    var identifiedFormats: IdentifiedFormats?
 
     /// The package as submitted, for findings: the archive's or folder's file name.
     public var name: String { (source as NSString).lastPathComponent }
 
-    /// Removes the staging subfolder of an extracted archive; does nothing for a folder used in
-    /// place. Safe to call more than once.
+    /// Removes the staging subfolder of an extracted archive and the identified formats' file;
+    /// does nothing for a folder used in place. Safe to call more than once.
     public func cleanUp() {
+        if let identifiedFormats { unlink(identifiedFormats.path) }
         guard extracted else { return }
         try? FileManager.default.removeItem(atPath: contentDirectory)
     }

@@ -16,6 +16,10 @@ import Foundation
 /// stops the lanes (later files are skipped) and is rethrown by the next `write` or by
 /// `finish`, naming the file. `finish` (or `stop`) returns only when no lane is working, so the
 /// caller can remove the staging folder without a lane still creating files in it.
+///
+/// With `formats`, a lane also identifies each file it wrote from the bytes it holds, with its
+/// own identifier, and records the result (`ExtractedFormats`); a failure to record stops the
+/// lanes like a failed write.
 final class StagingWriteLanes: @unchecked Sendable {
     /// Entries up to this size are handed to a lane; larger ones the extractor streams itself.
     static let smallFileLimit = 256 << 10
@@ -26,21 +30,24 @@ final class StagingWriteLanes: @unchecked Sendable {
     private var lane = 0
     private var laneFolder: Substring?
     private let source: String
+    private let formats: ExtractedFormats?
     // Guarded by `condition`.
     private let condition = NSCondition()
     private var filesInFlight = 0
     private var bytesInFlight = 0
     private var failure: IntakeError?
 
-    /// `source` is the archive, named in errors.
-    init(source: String, laneCount: Int = 2) {
+    /// `source` is the archive, named in errors. With `formats`, one lane per `formats.lanes`.
+    init(source: String, laneCount: Int = 2, formats: ExtractedFormats? = nil) {
         self.source = source
-        lanes = (1...max(1, laneCount)).map { DispatchQueue(label: "bevara.intake.write-\($0)") }
+        self.formats = formats
+        lanes = (1...max(1, formats?.lanes.count ?? laneCount)).map { DispatchQueue(label: "bevara.intake.write-\($0)") }
     }
 
-    /// Queues `bytes` to be written to the new file `target` (absolute; its folder exists).
-    /// Waits while too much is in flight. Throws the first failure of an earlier write.
-    func write(_ bytes: [UInt8], to target: String) throws {
+    /// Queues `bytes` to be written to the new file `target` (absolute; its folder exists), and
+    /// its format to be recorded under `recordAs` (a path relative to the package root) when
+    /// given. Waits while too much is in flight. Throws the first failure of an earlier write.
+    func write(_ bytes: [UInt8], to target: String, recordAs name: String? = nil) throws {
         let folder = target.utf8.lastIndex(of: UInt8(ascii: "/")).map { target[..<$0] } ?? ""
         if folder != laneFolder {
             lane = (lane + 1) % lanes.count
@@ -58,11 +65,17 @@ final class StagingWriteLanes: @unchecked Sendable {
         filesInFlight += 1
         bytesInFlight += bytes.count
         condition.unlock()
+        let recorder: ExtractedFormats.Lane? = name == nil ? nil : formats?.lanes[lane]
         lanes[lane].async { [self] in
             condition.lock()
             let skip = failure != nil
             condition.unlock()
-            let error = skip ? nil : Self.create(target, bytes, source: source)
+            var error = skip ? nil : Self.create(target, bytes, source: source)
+            if !skip, error == nil, let recorder, let name {
+                do { try recorder.record(name, bytes) } catch let recording {
+                    error = .unreadable(path: source, reason: "recording the format of \(target): \(recording)")
+                }
+            }
             condition.lock()
             if failure == nil, let error { failure = error }
             filesInFlight -= 1

@@ -1,0 +1,218 @@
+import BevaraArchiveIO
+import Foundation
+
+/// Identifies the formats of the small files `StagingWriteLanes` writes, on the lanes, from the
+/// bytes they already hold: storing then looks the result up instead of running libmagic on the
+/// one thread that bounds ingest of many small files (about a fifth of its time in a profile).
+///
+/// Each lane has its own `FormatIdentifier` (not thread-safe) and appends (path, result) records
+/// to its own staging file; `finish` sorts both into one file by path (`IdentifiedFormats`). The
+/// path is the file's path relative to the package root, which only `PackageIntake.locate`
+/// decides, after extraction: it is guessed from the first small file (the top folder it is in,
+/// the E-ARK convention, or none), files outside that folder are not recorded, and storing uses
+/// the records only when the guess was right (`IdentifiedFormats.lookup(forRoot:)`). Nothing
+/// is held in memory but the records being sorted (`ExternalSorter`'s runs go to staging).
+final class ExtractedFormats {
+    /// What one lane identifies with and writes to; used on that lane's queue only (hence
+    /// unchecked: neither part is thread-safe, and no other thread touches them meanwhile).
+    final class Lane: @unchecked Sendable {
+        let identifier: FormatIdentifier
+        let writer: RecordFileWriter
+
+        init(path: String) throws {
+            identifier = try FormatIdentifier()
+            writer = try RecordFileWriter(path: path)
+        }
+
+        /// Identifies a file whose whole content is `bytes` exactly as storing would from its
+        /// hashing pass: the head `FileDigest.stream` keeps (the first `headBytes`) and the path
+        /// relative to the package root as the name.
+        func record(_ relativePath: String, _ bytes: [UInt8]) throws {
+            let head = bytes.count <= IdentifiedFormats.headBytes ? bytes : Array(bytes.prefix(IdentifiedFormats.headBytes))
+            let format = identifier.identify(head: head, name: relativePath)
+            try writer.append(relativePath, IdentifiedFormats.encode(size: Int64(bytes.count), format))
+        }
+    }
+
+    let lanes: [Lane]
+    private let scratchPrefix: String
+    /// The extraction-relative prefix of the package root as guessed (`"pkg/"` or `""`); set
+    /// from the first file, on the reading thread.
+    private var rootPrefix: String?
+    private var sorter: ExternalSorter?
+    private var sortedPath: String?
+
+    /// Lane files and the sorted file are `aip-`-prefixed in `stagingDirectory`, so a crash's
+    /// leftovers are swept (`Archive.sweepStaging`).
+    init(stagingDirectory: String, laneCount: Int) throws {
+        scratchPrefix = stagingDirectory + "/aip-lane-formats-\(UUID().uuidString)"
+        var lanes: [Lane] = []
+        do {
+            for n in 1...max(1, laneCount) { lanes.append(try Lane(path: scratchPrefix + "-lane\(n)")) }
+        } catch {
+            for lane in lanes { try? lane.writer.close(); unlink(lane.writer.path) }
+            throw error
+        }
+        self.lanes = lanes
+    }
+
+    /// The path to record the extracted file `name` (relative to the extraction folder) under,
+    /// relative to the guessed package root; nil when it is outside it (not recorded: storing
+    /// identifies it itself). Called on the reading thread, in archive order.
+    func recordName(for name: String) -> String? {
+        let utf8 = name.utf8
+        if rootPrefix == nil {
+            // Sliced as bytes at the ASCII "/": exact, whatever characters follow it.
+            rootPrefix = utf8.firstIndex(of: UInt8(ascii: "/")).map { String(decoding: utf8[...$0], as: UTF8.self) } ?? ""
+        }
+        let prefix = rootPrefix!.utf8
+        if prefix.isEmpty { return name }
+        guard utf8.count > prefix.count, utf8.starts(with: prefix) else { return nil }
+        return String(decoding: utf8.dropFirst(prefix.count), as: UTF8.self)
+    }
+
+    /// Closes the lane files and sorts their records by path (UTF-8 byte order) into one file;
+    /// `destination` is the extraction folder. Call after the lanes are idle.
+    func finish(destination: String) throws -> IdentifiedFormats {
+        for lane in lanes { try lane.writer.close() }
+        // Short runs: the records held while sorting cost peak memory even after they are freed
+        // (8,192 held gave a 1.7 MB higher peak RSS than 1,024 on a 9,950-file package).
+        let sorter = ExternalSorter(runPrefix: scratchPrefix + "-run", runLength: 1_024,
+                                    by: { IdentifiedFormats.precedes($0.key, $1.key) })
+        self.sorter = sorter
+        for lane in lanes {
+            let reader = try RecordFileReader(path: lane.writer.path)
+            while let record = try reader.nextPair() { try sorter.add(record.key, record.value) }
+            unlink(lane.writer.path)
+        }
+        let path = scratchPrefix + "-sorted"
+        sortedPath = path
+        let writer = try RecordFileWriter(path: path)
+        let merge = try sorter.sorted()
+        while let record = try merge.next() { try writer.append(record.key, record.value) }
+        try writer.close()
+        sorter.removeRuns()
+        self.sorter = nil
+        let prefix = rootPrefix ?? ""
+        let root = prefix.isEmpty ? destination : destination + "/" + String(prefix.dropLast())
+        return IdentifiedFormats(path: path, root: root)
+    }
+
+    /// Removes every file written so far (after a failure; the lanes are idle).
+    func discard() {
+        for lane in lanes {
+            try? lane.writer.close()
+            unlink(lane.writer.path)
+        }
+        sorter?.removeRuns()
+        if let sortedPath { unlink(sortedPath) }
+    }
+}
+
+/// The formats the extraction lanes identified, sorted by path relative to `root`, in a staging
+/// file (`ReceivedPackage.cleanUp` deletes it).
+struct IdentifiedFormats: Sendable {
+    let path: String
+    /// The package root the paths are relative to (the extraction's guess).
+    let root: String
+
+    /// What `FileDigest.stream` keeps as a file's head (its default `headBytes`), which storing
+    /// identifies from.
+    static let headBytes = 65_536
+
+    /// A reader for storing, or nil when the package root is not the one the lanes guessed
+    /// (then none of the records may be used).
+    func lookup(forRoot packageRoot: String) throws -> Lookup? {
+        guard packageRoot.utf8.elementsEqual(root.utf8) else { return nil }
+        return Lookup(reader: try RecordFileReader(path: path))
+    }
+
+    /// UTF-8 byte order: keys match only when their bytes do (never two canonically equivalent
+    /// but different names).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        compare(a, b) < 0
+    }
+
+    /// The order of the UTF-8 bytes (`memcmp` compares them unsigned, a shorter prefix first):
+    /// negative, zero or positive.
+    static func compare(_ a: String, _ b: String) -> Int32 {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return c != 0 ? c : (x.count < y.count ? -1 : x.count > y.count ? 1 : 0)
+            }
+        }
+    }
+
+    /// Answers, in one forward pass, the recorded identification of each path asked, provided
+    /// they are asked in ascending byte order (`PackageTree`'s `String` order is that for NFC
+    /// names). A path asked out of that order, not recorded, or whose stored size differs from
+    /// the recorded one gets nil: the caller identifies the file itself.
+    final class Lookup {
+        private let reader: RecordFileReader
+        private var current: (key: String, value: String?)?
+        private var started = false
+
+        init(reader: RecordFileReader) { self.reader = reader }
+
+        func identification(of path: String, size: Int64) throws -> FormatIdentifier.Identification? {
+            if !started {
+                started = true
+                current = try reader.nextPair()
+            }
+            while let record = current {
+                let order = IdentifiedFormats.compare(record.key, path)
+                if order == 0 {
+                    current = try reader.nextPair()
+                    guard let value = record.value, let (recordedSize, format) = IdentifiedFormats.decode(value) else {
+                        throw IOError(path: reader.path, operation: "read", reason: "damaged format record for \(path)")
+                    }
+                    return recordedSize == size ? format : nil
+                }
+                if order > 0 { return nil }  // `path` comes before the next record: none for it
+                current = try reader.nextPair()
+            }
+            return nil
+        }
+    }
+
+    // A record's value: the size, then each field as "-" (absent) or "+<UTF-8 length>:<text>",
+    // so no text can be mistaken for a separator.
+
+    static func encode(size: Int64, _ format: FormatIdentifier.Identification) -> String {
+        var out = String(size)
+        for field in [format.mime, format.puid, format.name, format.version] {
+            if let field { out += "+\(field.utf8.count):" + field } else { out += "-" }
+        }
+        return out
+    }
+
+    static func decode(_ value: String) -> (Int64, FormatIdentifier.Identification)? {
+        let bytes = Array(value.utf8)
+        var i = 0
+        func number() -> Int? {
+            let start = i
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+            return i > start ? Int(String(decoding: bytes[start..<i], as: UTF8.self)) : nil
+        }
+        guard let size = number() else { return nil }
+        var fields: [String?] = []
+        for _ in 0..<4 {
+            guard i < bytes.count else { return nil }
+            if bytes[i] == UInt8(ascii: "-") {
+                i += 1
+                fields.append(nil)
+                continue
+            }
+            guard bytes[i] == UInt8(ascii: "+") else { return nil }
+            i += 1
+            guard let n = number(), i < bytes.count, bytes[i] == UInt8(ascii: ":"), i + 1 + n <= bytes.count else { return nil }
+            fields.append(String(decoding: bytes[(i + 1)..<(i + 1 + n)], as: UTF8.self))
+            i += 1 + n
+        }
+        guard i == bytes.count, let mime = fields[0] else { return nil }
+        return (Int64(size), FormatIdentifier.Identification(mime: mime, puid: fields[1], name: fields[2], version: fields[3]))
+    }
+}
