@@ -4,7 +4,7 @@ import Foundation
 /// PDF text through poppler's `pdftotext`, one process per PDF (a crash or hang in a hostile PDF
 /// stays out of Bevara's process). The first 200 pages, UTF-8, output capped at the byte budget;
 /// a run longer than `timeout` is killed. Only used where the `bevara-pdftext` worker is missing
-/// (`PDFTextBatch`): each run costs a process start.
+/// (`TextBatch`): each run costs a process start.
 enum PDFTextReader {
     static let maxPages = 200
     static let timeout: TimeInterval = 120

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Supported: `text/*` (UTF-8, else Windows-1252), XML and XHTML/HTML text nodes (SAX, DTD
 /// refused), DOCX and ODT (main XML part from the zip, expansion capped), PDF (poppler in the
-/// `bevara-pdftext` worker, else `pdftotext`; see `PDFTextBatch`).
+/// `bevara-pdftext` worker, else `pdftotext`; see `TextBatch`).
 /// `maxBytes` caps the text kept (UTF-8 bytes); more is cut and flagged `truncated`.
 public enum TextExtractor {
     public static let docxMIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -17,7 +17,7 @@ public enum TextExtractor {
 
     /// As `extract(path:mime:maxBytes:)`, with the cap on an office part's expanded size.
     public static func extract(path: String, mime: String, maxBytes: Int, maxExpandedBytes: Int) -> TextOutcome {
-        let type = mime.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let type = mediaType(mime)
         switch type {
         case docxMIME:
             return ZipPartReader.read(path: path, part: "word/document.xml", maxBytes: maxBytes, maxExpandedBytes: maxExpandedBytes)
@@ -36,14 +36,25 @@ public enum TextExtractor {
         }
     }
 
-    /// Extracts several PDFs through a `PDFTextBatch` (one worker per core). Results are in the
-    /// order of `paths`. For many PDFs, use a `PDFTextBatch` directly and write results as they
+    /// True for a PDF's MIME type (parameters and case aside): its text comes from poppler in a
+    /// worker process, never from this process.
+    public static func isPDF(_ mime: String) -> Bool {
+        mediaType(mime) == "application/pdf"
+    }
+
+    /// `type/subtype` of a MIME type, lower-cased, without parameters.
+    static func mediaType(_ mime: String) -> String {
+        mime.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    }
+
+    /// Extracts several PDFs through a `TextBatch` (one worker per core). Results are in the
+    /// order of `paths`. For many PDFs, use a `TextBatch` directly and write results as they
     /// come: this collects them all.
     public static func extractPDFs(_ paths: [String], maxBytes: Int = 2_000_000) -> [TextOutcome] {
-        let batch = PDFTextBatch(maxBytes: maxBytes, lanes: min(ProcessInfo.processInfo.activeProcessorCount, max(1, paths.count)))
+        let batch = TextBatch(maxBytes: maxBytes, lanes: min(ProcessInfo.processInfo.activeProcessorCount, max(1, paths.count)))
         var slots = [TextOutcome?](repeating: nil, count: paths.count)
         for (i, path) in paths.enumerated() {
-            for done in batch.submit(path, tag: Int64(i)) { slots[Int(done.tag)] = done.outcome }
+            for done in batch.submit(path, mime: "application/pdf", tag: Int64(i)) { slots[Int(done.tag)] = done.outcome }
         }
         for done in batch.finish() { slots[Int(done.tag)] = done.outcome }
         return slots.map { $0 ?? .noText(reason: "not extracted") }

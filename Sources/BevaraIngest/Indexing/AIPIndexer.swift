@@ -60,11 +60,11 @@ struct AIPIndexer {
                                                  organisationID: organisation.id, into: writer)
                 }
             }
-            // Every file once: verified, identified, and its text extracted if it is content. PDFs
-            // go to poppler in worker processes, one per core, while this loop goes on; their texts
-            // are written as they come back (never all held at once).
-            let pdfTexts = PDFTextBatch()
-            defer { pdfTexts.cancel() }
+            // Every file once: verified, identified, and its text extracted if it is content. Text
+            // is extracted on lanes, one per core (PDFs by poppler in worker processes), while this
+            // loop writes the index; texts are written as they come back (never all held at once).
+            let texts = TextBatch()
+            defer { texts.cancel() }
             var bytes: Int64 = 0
             try state.forEach { stored in
                 let path = stored.logicalPath, digest = stored.digest
@@ -77,16 +77,12 @@ struct AIPIndexer {
                         objectID: objectID, logicalPath: path, size: size, sha256: digest, mime: format.mime,
                         puid: format.puid))
                     guard AIPIndexer.isContent(path) else { return }
-                    if format.mime == "application/pdf" {
-                        for done in pdfTexts.submit(file, tag: fileID) {
-                            try writer.setText(fileID: done.tag, outcome: done.outcome)
-                        }
-                    } else {
-                        try writer.setText(fileID: fileID, outcome: TextExtractor.extract(path: file, mime: format.mime))
+                    for done in texts.submit(file, mime: format.mime, tag: fileID) {
+                        try writer.setText(fileID: done.tag, outcome: done.outcome)
                     }
                 }
             }
-            for done in pdfTexts.finish() {
+            for done in texts.finish() {
                 try writer.setText(fileID: done.tag, outcome: done.outcome)
             }
             try writer.setByteCount(objectID: objectID, bytes)

@@ -1,18 +1,22 @@
 import Foundation
 
-/// Extracts the text of many PDFs alongside the caller: `submit` hands a PDF to one of `lanes`
+/// Extracts the text of many files alongside the caller: `submit` hands a file to one of `lanes`
 /// threads and returns what is done so far; `finish` returns the rest. The caller writes results
-/// as they come, so only about `window` texts are held in memory, however many PDFs a package has.
+/// as they come, so only about `window` texts are held in memory, however many files a package
+/// has. Indexing a package of many small files is bounded by the one thread that writes the
+/// index; extracting text there too (XML, plain text, DOCX) kept the second core idle.
 ///
-/// Each lane keeps one long-lived `bevara-pdftext` worker (`PDFTextWorker`): poppler runs in that
-/// process, never in Bevara's. A worker that crashes or passes `timeout` on a PDF is killed
+/// PDFs go to a long-lived `bevara-pdftext` worker per lane (`PDFTextWorker`): poppler runs in
+/// that process, never in Bevara's. A worker that crashes or passes `timeout` on a PDF is killed
 /// (its whole process group), that PDF gets `.noText` saying so, and the lane starts a fresh
 /// worker for the next one. Without the worker executable (`workerCommand` nil), each PDF runs
-/// through `pdftotext` instead (`PDFTextReader`, one process per PDF: correct, but slow).
+/// through `pdftotext` instead (`PDFTextReader`, one process per PDF: correct, but slow). Every
+/// other type is read in the lane itself by `TextExtractor` (pure Swift and libarchive readers,
+/// each call on its own state).
 ///
 /// Call `finish` (or `cancel`) exactly when done: the lanes and workers live until then.
-public final class PDFTextBatch: @unchecked Sendable {
-    /// One result: the caller's tag for the PDF and its text.
+public final class TextBatch: @unchecked Sendable {
+    /// One result: the caller's tag for the file and its text.
     public typealias Result = (tag: Int64, outcome: TextOutcome)
 
     /// Seconds one PDF may take before its worker is killed (as for `pdftotext`).
@@ -22,20 +26,26 @@ public final class PDFTextBatch: @unchecked Sendable {
     public let timeout: TimeInterval
     /// The worker's argv (`nil`: no worker, `pdftotext` per file).
     public let workerCommand: [String]?
-    /// Most PDFs submitted but not yet taken back; `submit` waits beyond it.
+    /// Most files submitted but not yet taken back; `submit` waits beyond it.
     public let window: Int
 
     private let condition = NSCondition()
-    private var queue: [(tag: Int64, path: String)] = []
+    private var queue: [Job] = []
     private var queueHead = 0
     private var ready: [Result] = []
     private var inFlight = 0
     private var closing = false
     private var lanesRunning = 0
 
+    private struct Job {
+        let tag: Int64
+        let path: String
+        let mime: String
+    }
+
     /// Starts `lanes` threads (default: one per core); workers start on their first PDF.
     public init(maxBytes: Int = 2_000_000, lanes: Int = ProcessInfo.processInfo.activeProcessorCount,
-                timeout: TimeInterval = PDFTextBatch.defaultTimeout, workerCommand: [String]? = PDFTextBatch.defaultWorkerCommand()) {
+                timeout: TimeInterval = TextBatch.defaultTimeout, workerCommand: [String]? = TextBatch.defaultWorkerCommand()) {
         self.maxBytes = maxBytes
         self.timeout = timeout
         self.workerCommand = workerCommand
@@ -49,13 +59,14 @@ public final class PDFTextBatch: @unchecked Sendable {
         }
     }
 
-    /// Queues `path` and returns the results finished so far (taken: each is returned once).
-    /// Waits while `window` PDFs are queued or being read, so the queue stays short.
-    public func submit(_ path: String, tag: Int64) -> [Result] {
+    /// Queues the file at `path`, of type `mime` (`TextExtractor` chooses the reader by it), and
+    /// returns the results finished so far (taken: each is returned once). Waits while `window`
+    /// files are queued or being read, so the queue stays short.
+    public func submit(_ path: String, mime: String, tag: Int64) -> [Result] {
         condition.lock()
         defer { condition.unlock() }
         while queue.count - queueHead + inFlight >= window { condition.wait() }
-        queue.append((tag, path))
+        queue.append(Job(tag: tag, path: path, mime: mime))
         condition.broadcast()
         let taken = ready
         ready.removeAll(keepingCapacity: true)
@@ -71,7 +82,7 @@ public final class PDFTextBatch: @unchecked Sendable {
         return taken
     }
 
-    /// Waits for every submitted PDF, stops the workers and returns the results not yet taken.
+    /// Waits for every submitted file, stops the workers and returns the results not yet taken.
     /// The batch takes no more PDFs afterwards.
     public func finish() -> [Result] {
         condition.lock()
@@ -84,7 +95,7 @@ public final class PDFTextBatch: @unchecked Sendable {
         return taken
     }
 
-    /// Drops the PDFs not started yet, waits for the running ones and stops the workers; for
+    /// Drops the files not started yet, waits for the running ones and stops the workers; for
     /// a caller that gives up (an error) before `finish`. Idempotent.
     public func cancel() {
         condition.lock()
@@ -117,22 +128,26 @@ public final class PDFTextBatch: @unchecked Sendable {
         var worker: PDFTextWorker?
         var startFailure: String?
         while let job = nextJob() {
-            if worker == nil, let command = workerCommand, startFailure == nil {
-                do {
-                    worker = try PDFTextWorker.start(command)
-                } catch {
-                    startFailure = "\(error)"  // this lane falls back to pdftotext
-                }
-            }
             let outcome: TextOutcome
-            switch worker?.extract(path: job.path, maxBytes: maxBytes, timeout: timeout) {
-            case .outcome(let result)?:
-                outcome = result
-            case .workerFailed(let reason)?:
-                worker = nil  // dead and reaped; the next PDF gets a fresh one
-                outcome = .noText(reason: reason)
-            case nil:
-                outcome = PDFTextReader.read(path: job.path, maxBytes: maxBytes)
+            if TextExtractor.isPDF(job.mime) {
+                if worker == nil, let command = workerCommand, startFailure == nil {
+                    do {
+                        worker = try PDFTextWorker.start(command)
+                    } catch {
+                        startFailure = "\(error)"  // this lane falls back to pdftotext
+                    }
+                }
+                switch worker?.extract(path: job.path, maxBytes: maxBytes, timeout: timeout) {
+                case .outcome(let result)?:
+                    outcome = result
+                case .workerFailed(let reason)?:
+                    worker = nil  // dead and reaped; the next PDF gets a fresh one
+                    outcome = .noText(reason: reason)
+                case nil:
+                    outcome = PDFTextReader.read(path: job.path, maxBytes: maxBytes)
+                }
+            } else {
+                outcome = TextExtractor.extract(path: job.path, mime: job.mime, maxBytes: maxBytes)
             }
             condition.lock()
             inFlight -= 1
@@ -147,8 +162,8 @@ public final class PDFTextBatch: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next queued PDF (counted in flight), or nil once the batch is closing and drained.
-    private func nextJob() -> (tag: Int64, path: String)? {
+    /// The next queued file (counted in flight), or nil once the batch is closing and drained.
+    private func nextJob() -> Job? {
         condition.lock()
         defer { condition.unlock() }
         while queueHead == queue.count && !closing { condition.wait() }
