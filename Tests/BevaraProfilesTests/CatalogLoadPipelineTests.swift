@@ -46,6 +46,34 @@ import Testing
         #expect(counter.produced <= CatalogLoadPipeline.batchSize * (CatalogLoadPipeline.batchLimit + 3))
     }
 
+    @Test func itemsAlreadyConsumedAreNotHeld() throws {
+        // Items alive at once (made by the reader, freed once consumed) stay within what the
+        // bounded queue can hold, however many go through: memory does not grow with the export.
+        final class Live: @unchecked Sendable {
+            private let lock = NSLock()
+            private var count = 0
+            private(set) var peak = 0
+            func change(_ d: Int) { lock.withLock { count += d; peak = max(peak, count) } }
+        }
+        final class Item {
+            let live: Live
+            init(_ live: Live) { self.live = live; live.change(1) }
+            deinit { live.change(-1) }
+        }
+        let live = Live()
+        let n = CatalogLoadPipeline.batchSize * 200
+        var consumed = 0
+        try CatalogLoadPipeline.run(produce: { emit in
+            for _ in 0..<n { try emit(Item(live)) }
+        }, consume: { _ in
+            // A consumer slower than the reader, as inserting is: the queue never runs empty.
+            consumed += 1
+            if consumed % CatalogLoadPipeline.batchSize == 0 { usleep(1000) }
+        })
+        #expect(consumed == n)
+        #expect(live.peak <= CatalogLoadPipeline.batchSize * (CatalogLoadPipeline.batchLimit + 3))
+    }
+
     /// A generated export with merging parties, a files table and rows that make findings, read
     /// by `GenericCSVReader` (pipelined) and loaded the one-thread way (each row mapped and
     /// added in turn, as before the pipeline): the same cases, records, counts and findings.

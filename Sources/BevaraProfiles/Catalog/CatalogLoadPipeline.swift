@@ -69,8 +69,8 @@ private struct RowQueueCancelled: Error {}
 private final class RowQueue<Row>: @unchecked Sendable {
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
+    /// At most `limit` batches.
     private var batches: [[Row]] = []
-    private var head = 0
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -81,7 +81,7 @@ private final class RowQueue<Row>: @unchecked Sendable {
     func put(_ batch: [Row]) throws {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count - head >= limit && !cancelled { condition.wait() }
+        while batches.count >= limit && !cancelled { condition.wait() }
         if cancelled { throw RowQueueCancelled() }
         batches.append(batch)
         condition.broadcast()
@@ -100,14 +100,10 @@ private final class RowQueue<Row>: @unchecked Sendable {
     func take() throws -> [Row]? {
         condition.lock()
         defer { condition.unlock() }
-        while head == batches.count && !finished { condition.wait() }
-        if head < batches.count {
-            let batch = batches[head]
-            head += 1
-            if head == batches.count {
-                batches.removeAll(keepingCapacity: true)
-                head = 0
-            }
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            // Removed, not just passed over: a taken batch must not stay referenced here.
+            let batch = batches.removeFirst()
             condition.broadcast()
             return batch
         }
