@@ -3,6 +3,15 @@ import Foundation
 /// Where an `XMLWriter` sends its UTF-8 text.
 public protocol XMLOutput: AnyObject {
     func write(_ text: String) throws
+    /// Writes UTF-8 bytes, valid only during the call: what `XMLWriter` assembles. Byte-buffered
+    /// outputs append them as they are; the default goes through `write(_:)`.
+    func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws
+}
+
+extension XMLOutput {
+    public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
+        try write(String(decoding: bytes, as: UTF8.self))
+    }
 }
 
 /// Collects output in memory; for small documents and tests.
@@ -34,7 +43,11 @@ public final class XMLFileOutput: XMLOutput {
 
     public func write(_ text: String) throws {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
+        try text.withUTF8 { try write(utf8: $0) }
+    }
+
+    public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
     }
 

@@ -63,6 +63,33 @@ import Testing
         #expect(throws: XMLOutputError.self) { try w.close("b") }
     }
 
+    @Test func stringAndByteOutputsGetTheSameBytes() throws {
+        // XMLStringOutput takes the default `write(utf8:)` (through a String), XMLFileOutput
+        // appends the bytes as they are: one document, escapes and non-ASCII included.
+        func document(_ out: XMLOutput) throws {
+            let w = XMLWriter(output: out)
+            try w.declaration()
+            try w.open("erms", [("xmlns", "urn:x"), ("label", "Åsa \"Ö\" & <ä>\r\n\t"), ("none", nil)])
+            try w.element("title", text: "Bygglov – Öxnered \u{1}\u{FFFE}\u{1F600} a&b")
+            try w.open("agents")
+            try w.element("agent", [("type", "x")])
+            try w.close("agents")
+            try w.optionalElement("note", text: "")
+            try w.finish()
+        }
+        let text = XMLStringOutput()
+        try document(text)
+        let path = NSTemporaryDirectory() + "xml-\(UUID().uuidString).xml"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try XMLFileOutput(path: path)
+        try document(file)
+        try file.close()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes == Data(text.text.utf8))
+        #expect(text.text.contains("<title>Bygglov – Öxnered \u{FFFD}\u{FFFD}\u{1F600} a&amp;b</title>"))
+        #expect(text.text.contains("label=\"Åsa &quot;Ö&quot; &amp; &lt;ä&gt;&#13;&#10;&#9;\""))
+    }
+
     @Test func fileOutputWritesEverything() throws {
         let path = NSTemporaryDirectory() + "xml-\(UUID().uuidString).xml"
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -26,7 +26,11 @@ final class SpliceableOutput: XMLOutput {
 
     func write(_ text: String) throws {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
+        try text.withUTF8 { try write(utf8: $0) }
+    }
+
+    func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
     }
 

@@ -47,18 +47,22 @@ struct GenericCSVReader: ExportReader {
             }
         }
         let rows = CSVRowMapper(mapper: mapper, listSeparator: dialect.listSeparator, findings: findings)
-        for case let (name, table?) in ordered {
-            try CSVTableReader(name: name, table: table, dialect: dialect).read(exportRoot: exportRoot, findings: findings) { row in
-                guard rows.hasRequired(row, Self.required[name] ?? [], table: name) else { return }
-                switch name {
-                case "cases": try catalog.add(rows.makeCase(row))
-                case "records": try catalog.add(rows.makeRecord(row))
-                case "parties":
-                    let (party, caseNumber, recordID) = rows.makeParty(row)
-                    try catalog.add(party: party, caseNumber: caseNumber, recordID: recordID)
-                default:
-                    let (file, recordID) = rows.makeFile(row)
-                    try catalog.add(file: file, recordID: recordID)
+        // Tables are parsed, mapped and encoded on a thread of their own while this one inserts
+        // the rows; `findings` is used only there until the load returns.
+        try CatalogLoadPipeline.run(into: catalog) { emit in
+            for case let (name, table?) in ordered {
+                try CSVTableReader(name: name, table: table, dialect: dialect).read(exportRoot: exportRoot, findings: findings) { row in
+                    guard rows.hasRequired(row, Self.required[name] ?? [], table: name) else { return }
+                    switch name {
+                    case "cases": try emit(CatalogRow(rows.makeCase(row)))
+                    case "records": try emit(CatalogRow(rows.makeRecord(row)))
+                    case "parties":
+                        let (party, caseNumber, recordID) = rows.makeParty(row)
+                        try emit(CatalogRow(party: party, caseNumber: caseNumber, recordID: recordID))
+                    default:
+                        let (file, recordID) = rows.makeFile(row)
+                        try emit(CatalogRow(file: file, recordID: recordID))
+                    }
                 }
             }
         }

@@ -118,37 +118,67 @@ public final class ExportCatalog {
     // MARK: Loading (profile readers)
 
     /// Adds a case. Call `finishLoading()` when the reader is done.
-    public func add(_ item: Case) throws {
-        let json = Data(try encoder.encode(item))
-        try write { db in
-            try db.cachedStatement(sql: "INSERT INTO cases(case_key, dnr, src, json, party_count) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [item.diarienummer.searchKey, item.diarienummer.verbatim, item.source.description, json,
-                                       item.parties.count])
-        }
-    }
+    public func add(_ item: Case) throws { try add(CatalogRow(item)) }
 
     /// Adds a record with its file references.
-    public func add(_ record: Record) throws {
-        let json = Data(try encoder.encode(record))
-        try write { db in
-            try db.cachedStatement(sql: "INSERT INTO records(case_key, record_id, src, json, party_count, bare_names) VALUES (?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [record.caseNumber.searchKey, record.id, record.source.description, json,
-                                       record.parties.count, Self.bareNames(of: record.parties)])
-            let seq = db.lastInsertedRowID
-            for file in record.files {
-                try db.cachedStatement(sql: "INSERT INTO files(record_seq, record_id, path, src) VALUES (?, ?, ?, ?)")
-                    .execute(arguments: [seq, record.id, file.path, file.source.description])
-            }
-        }
-    }
+    public func add(_ record: Record) throws { try add(CatalogRow(record)) }
 
     /// Adds a file reference to the record with id `recordID`, for exports that list files in a
     /// table of their own. It is merged into the record when cases are streamed.
-    public func add(file: FileReference, recordID: String) throws {
-        let json = Data(try encoder.encode(file))
-        try write { db in
-            try db.cachedStatement(sql: "INSERT INTO files(record_id, path, src, json) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [recordID, file.path, file.source.description, json])
+    public func add(file: FileReference, recordID: String) throws { try add(CatalogRow(file: file, recordID: recordID)) }
+
+    /// Adds a party to a case, or to one record of it when `recordID` is given.
+    ///
+    /// A record's party that the record already names (a CSV sender or recipient column gives a
+    /// bare name) is merged into that name rather than added beside it: the record gets one
+    /// party with the table's number, address and protected-identity flag, not a second copy
+    /// of the name without the flag. The column's role is kept when the table gives none.
+    ///
+    /// The merge itself happens when cases are streamed, where records are decoded anyway:
+    /// loading only decides, from the record's `bare_names` column, that the party will merge,
+    /// so a parties table costs no decoding and re-encoding of records.
+    public func add(party: Party, caseNumber: Diarienummer, recordID: String?) throws {
+        try add(CatalogRow(party: party, caseNumber: caseNumber, recordID: recordID))
+    }
+
+    /// Adds a row made ahead (possibly on another thread; see `CatalogRow`).
+    public func add(_ row: CatalogRow) throws {
+        switch row.content {
+        case let .caseRow(item, key, src):
+            let value = Data(try encoder.encode(item))
+            try write { db in
+                try db.cachedStatement(sql: "INSERT INTO cases(case_key, dnr, src, json, party_count) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [key, item.diarienummer.verbatim, src, value, item.parties.count])
+            }
+        case let .record(record, key, src, bareNames, files):
+            let value = Data(try encoder.encode(record))
+            try write { db in
+                try db.cachedStatement(sql: "INSERT INTO records(case_key, record_id, src, json, party_count, bare_names) VALUES (?, ?, ?, ?, ?, ?)")
+                    .execute(arguments: [key, record.id, src, value, record.parties.count, bareNames])
+                let seq = db.lastInsertedRowID
+                for file in files {
+                    try db.cachedStatement(sql: "INSERT INTO files(record_seq, record_id, path, src) VALUES (?, ?, ?, ?)")
+                        .execute(arguments: [seq, record.id, file.path, file.src])
+                }
+            }
+        case let .party(party, caseKey, recordID, src, claim):
+            let value = Data(try encoder.encode(party))
+            try write { db in
+                if let recordID, let claim,
+                   let recordCaseKey = try claimBareName(claim.nameKey, isBare: claim.isBare, recordID: recordID, db) {
+                    try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json, merges) VALUES (?, ?, ?, ?, 1)")
+                        .execute(arguments: [recordCaseKey, recordID, src, value])
+                    return
+                }
+                try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [caseKey, recordID, src, value])
+            }
+        case let .file(file, recordID, src):
+            let value = Data(try encoder.encode(file))
+            try write { db in
+                try db.cachedStatement(sql: "INSERT INTO files(record_id, path, src, json) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [recordID, file.path, src, value])
+            }
         }
     }
 
@@ -188,40 +218,17 @@ public final class ExportCatalog {
         try forEachCase(where: "seq IN (SELECT seq FROM cases ORDER BY seq LIMIT \(limit) OFFSET \(offset))", body)
     }
 
-    /// Adds a party to a case, or to one record of it when `recordID` is given.
-    ///
-    /// A record's party that the record already names (a CSV sender or recipient column gives a
-    /// bare name) is merged into that name rather than added beside it: the record gets one
-    /// party with the table's number, address and protected-identity flag, not a second copy
-    /// of the name without the flag. The column's role is kept when the table gives none.
-    ///
-    /// The merge itself happens when cases are streamed, where records are decoded anyway:
-    /// loading only decides, from the record's `bare_names` column, that the party will merge,
-    /// so a parties table costs no decoding and re-encoding of records.
-    public func add(party: Party, caseNumber: Diarienummer, recordID: String?) throws {
-        let json = Data(try encoder.encode(party))
-        try write { db in
-            if let recordID, let caseKey = try claimBareName(for: party, recordID: recordID, db) {
-                try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json, merges) VALUES (?, ?, ?, ?, 1)")
-                    .execute(arguments: [caseKey, recordID, party.source?.description ?? "", json])
-                return
-            }
-            try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [caseNumber.searchKey, recordID, party.source?.description ?? "", json])
-        }
-    }
-
-    /// If record `recordID` has a bare-name party with `party`'s name, marks that name as taken
-    /// (unless the merged party is itself bare) and returns the record's case key; nil if there is none.
-    private func claimBareName(for party: Party, recordID: String, _ db: Database) throws -> String? {
+    /// If record `recordID` has a bare-name party whose name key is `nameKey`, marks that name as
+    /// taken (unless the merged party is itself bare) and returns the record's case key; nil if there is none.
+    private func claimBareName(_ nameKey: String, isBare: Bool, recordID: String, _ db: Database) throws -> String? {
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT seq, case_key, bare_names FROM records WHERE record_id = ? LIMIT 2"),
                                     arguments: [recordID])
         // A duplicated record id is reported by the checks; which record is meant is unknown.
         guard rows.count == 1, let row = rows.first else { return nil }
         var names = (row["bare_names"] as String).split(separator: "\n", omittingEmptySubsequences: true)
-        guard let i = names.firstIndex(of: Substring(Self.nameKey(party.name))) else { return nil }
+        guard let i = names.firstIndex(of: Substring(nameKey)) else { return nil }
         // A merged party that is bare itself stays a bare name the next row can merge into.
-        if !Self.isBare(party) {
+        if !isBare {
             names.remove(at: i)
             try db.cachedStatement(sql: "UPDATE records SET bare_names = ? WHERE seq = ?")
                 .execute(arguments: [names.joined(separator: "\n"), row["seq"] as Int64])
@@ -243,12 +250,12 @@ public final class ExportCatalog {
     }
 
     /// A party given by name only (a CSV sender or recipient column).
-    private static func isBare(_ party: Party) -> Bool {
+    static func isBare(_ party: Party) -> Bool {
         party.identityNumber == nil && party.organisation == nil && party.address == nil && !party.protectedIdentity
     }
 
     /// The name keys of a record's bare-name parties, one a line (keys never hold a line break).
-    private static func bareNames(of parties: [Party]) -> String {
+    static func bareNames(of parties: [Party]) -> String {
         parties.filter(isBare).map { nameKey($0.name) }.joined(separator: "\n")
     }
 
