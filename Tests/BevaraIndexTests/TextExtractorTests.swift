@@ -1,5 +1,5 @@
 import BevaraArchiveIO
-import BevaraIndex
+@testable import BevaraIndex
 import CArchive
 import Foundation
 import Testing
@@ -21,6 +21,21 @@ import Testing
     private func text(_ outcome: TextOutcome) -> String? {
         if case .text(let t, _) = outcome { return t }
         return nil
+    }
+
+    /// The fast path for plain types answers exactly as splitting, trimming and lower-casing do.
+    @Test func mediaTypeOfPlainAndParameterisedTypes() {
+        let general: (String) -> String = {
+            $0.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        }
+        let types = ["", ";", "application/pdf", "Application/PDF", "text/plain; charset=windows-1252", " text/html ",
+                     "text/plain;", "image/svg+xml", "application/x-empty", "application/vnd.ms-excel",
+                     TextExtractor.docxMIME, "application/octet_stream", "text/ÅÄÖ", "a;b", "\ttext/xml"]
+        for type in types {
+            #expect(TextExtractor.mediaType(type) == general(type), "\(type)")
+        }
+        #expect(TextExtractor.isPDF("application/pdf") && TextExtractor.isPDF("APPLICATION/PDF; x=1"))
+        #expect(!TextExtractor.isPDF("application/pdfx"))
     }
 
     @Test func plainTextUTF8AndWindows1252() throws {

@@ -44,7 +44,23 @@ public enum TextExtractor {
 
     /// `type/subtype` of a MIME type, lower-cased, without parameters.
     static func mediaType(_ mime: String) -> String {
-        mime.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        // Identification gives plain lower-case types ("application/pdf"), which are their own
+        // media type; splitting, trimming and lower-casing them through Foundation for every file
+        // cost a fifth of extracting an average file's text.
+        if mime.utf8.allSatisfy(isPlainTypeByte) { return mime }
+        return mime.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    }
+
+    /// Bytes that are neither a parameter separator, whitespace nor upper case: a type made only
+    /// of these is unchanged by `mediaType`'s general path.
+    private static func isPlainTypeByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Extracts several PDFs through a `TextBatch` (one worker per core). Results are in the
