@@ -9,4 +9,15 @@ import Testing
     func agreesWithFoundation(value: String) {
         #expect(value.trimmedWhitespace() == value.trimmingCharacters(in: .whitespacesAndNewlines))
     }
+
+    /// Where `hasPrintableASCIIEnds` lets a caller skip trimming, neither white-space set trims anything.
+    @Test(arguments: ["", "a", " a", "a\t", "\u{00A0}x", "x\u{2003}", "representations/rep1/data/a.pdf", "ä", "x ä x", "\nx"])
+    func printableASCIIEndsMeanNothingToTrim(value: String) {
+        if value.hasPrintableASCIIEnds {
+            #expect(value.trimmingCharacters(in: .whitespaces) == value)
+            #expect(value.trimmingCharacters(in: .whitespacesAndNewlines) == value)
+        }
+        let utf8 = Array(value.utf8)
+        #expect(value.hasPrintableASCIIEnds == (!utf8.isEmpty && (0x21...0x7E).contains(utf8.first!) && (0x21...0x7E).contains(utf8.last!)))
+    }
 }

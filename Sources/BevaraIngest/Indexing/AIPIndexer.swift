@@ -107,8 +107,23 @@ struct AIPIndexer {
     /// ERMS files: the representation's `data/erms.xml` (Bevara's SIPs) or descriptive metadata
     /// named so by another producer.
     static func isERMS(_ path: String) -> Bool {
-        let name = (path as NSString).lastPathComponent.lowercased()
-        return name == "erms.xml" && (path.hasPrefix("representations/") || path.hasPrefix("metadata/descriptive/"))
+        guard path.hasPrefix("representations/") || path.hasPrefix("metadata/descriptive/") else { return false }
+        return lastComponentIsERMS(path)
+    }
+
+    /// Whether the last path component is `erms.xml` in any case. Asked of every file while
+    /// indexing: `NSString.lastPathComponent` and `lowercased()` per path were ≈ 1.5 % of
+    /// ingest's main thread. ASCII case folding is exact here: no other character lower-cases
+    /// to a letter of "erms.xml". A path ending in "/" takes Foundation's rule.
+    static func lastComponentIsERMS(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard let last = bytes.last, last != UInt8(ascii: "/") else {
+            return (path as NSString).lastPathComponent.lowercased() == "erms.xml"
+        }
+        let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
+        return name.count == 8 && zip(name, "erms.xml".utf8).allSatisfy { byte, wanted in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == wanted
+        }
     }
 
     /// Files whose text is worth extracting: the records' content, not packaging metadata.
