@@ -5,21 +5,25 @@
 public final class SortedRecordLookup {
     private var reader: RecordFileReader?
     private let fields: Int
+    private let order: KeyOrder
     private var current: [String?]?
 
-    /// `reader` nil: nothing is recorded. `fields` counts the path too.
-    public init(_ reader: RecordFileReader?, fields: Int) {
+    /// `reader` nil: nothing is recorded. `fields` counts the path too. `order` is the one the
+    /// file was written in, and decides which paths are the same.
+    public init(_ reader: RecordFileReader?, fields: Int, order: KeyOrder = .string) {
         self.reader = reader
         self.fields = fields
+        self.order = order
     }
 
     /// The fields after the path of the record for `path`, or nil. Calls must come in ascending
-    /// path order (`String`'s `<`, as the writer sorted).
+    /// path order (`order`, as the writer sorted).
     public func record(for path: String) throws -> ArraySlice<String?>? {
         while true {
             if let current, let recorded = current[0] {
-                if recorded == path { return current.dropFirst() }
-                if path < recorded { return nil }
+                let c = order.compare(recorded, path)
+                if c == 0 { return current.dropFirst() }
+                if c > 0 { return nil }
             }
             guard let next = try reader?.next(fields: fields), next[0] != nil else {
                 reader = nil

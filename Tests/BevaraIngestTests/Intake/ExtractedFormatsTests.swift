@@ -117,7 +117,7 @@ import Testing
         let nfd = "d/la\u{030A}da.txt", nfc = "d/l\u{E5}da.txt"
         // Byte order: the decomposed "låda" (61 CC 8A) before "lb", the composed one (C3 A5) after.
         let keys = ["a.pdf", "d/la\u{030A}da.txt", "d/lb.txt", "d/l\u{E5}da.txt", "e.pdf"]
-        #expect(keys == keys.sorted(by: IdentifiedFormats.precedes))
+        #expect(keys == keys.sorted(by: IdentifiedFormats.order.precedes))
         #expect(!(nfd < "d/lb.txt"))  // String's order differs
         let writer = try RecordFileWriter(path: dir + "/sorted")
         for key in keys { try writer.append(key, IdentifiedFormats.encode(size: 10, key.hasSuffix(".pdf") ? pdf : text)) }

@@ -78,7 +78,7 @@ final class ExtractedFormats {
         // Short runs: the records held while sorting cost peak memory even after they are freed
         // (8,192 held gave a 1.7 MB higher peak RSS than 1,024 on a 9,950-file package).
         let sorter = ExternalSorter(runPrefix: scratchPrefix + "-run", runLength: 1_024,
-                                    by: { IdentifiedFormats.precedes($0.key, $1.key) })
+                                    by: { IdentifiedFormats.order.precedes($0.key, $1.key) })
         self.sorter = sorter
         for lane in lanes {
             let reader = try RecordFileReader(path: lane.writer.path)
@@ -129,52 +129,27 @@ struct IdentifiedFormats: Sendable {
 
     /// UTF-8 byte order: keys match only when their bytes do (never two canonically equivalent
     /// but different names).
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        compare(a, b) < 0
-    }
-
-    /// The order of the UTF-8 bytes (`memcmp` compares them unsigned, a shorter prefix first):
-    /// negative, zero or positive.
-    static func compare(_ a: String, _ b: String) -> Int32 {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let n = min(x.count, y.count)
-                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
-                return c != 0 ? c : (x.count < y.count ? -1 : x.count > y.count ? 1 : 0)
-            }
-        }
-    }
+    static let order = KeyOrder.utf8Bytes
 
     /// Answers, in one forward pass, the recorded identification of each path asked, provided
     /// they are asked in ascending byte order (`PackageTree`'s `String` order is that for NFC
     /// names). A path asked out of that order, not recorded, or whose stored size differs from
     /// the recorded one gets nil: the caller identifies the file itself.
     final class Lookup {
-        private let reader: RecordFileReader
-        private var current: (key: String, value: String?)?
-        private var started = false
+        private let records: SortedRecordLookup
+        private let path: String
 
-        init(reader: RecordFileReader) { self.reader = reader }
+        init(reader: RecordFileReader) {
+            records = SortedRecordLookup(reader, fields: 2, order: IdentifiedFormats.order)
+            path = reader.path
+        }
 
-        func identification(of path: String, size: Int64) throws -> FormatIdentifier.Identification? {
-            if !started {
-                started = true
-                current = try reader.nextPair()
+        func identification(of logicalPath: String, size: Int64) throws -> FormatIdentifier.Identification? {
+            guard let fields = try records.record(for: logicalPath) else { return nil }
+            guard let value = fields.first ?? nil, let (recordedSize, format) = IdentifiedFormats.decode(value) else {
+                throw IOError(path: path, operation: "read", reason: "damaged format record for \(logicalPath)")
             }
-            while let record = current {
-                let order = IdentifiedFormats.compare(record.key, path)
-                if order == 0 {
-                    current = try reader.nextPair()
-                    guard let value = record.value, let (recordedSize, format) = IdentifiedFormats.decode(value) else {
-                        throw IOError(path: reader.path, operation: "read", reason: "damaged format record for \(path)")
-                    }
-                    return recordedSize == size ? format : nil
-                }
-                if order > 0 { return nil }  // `path` comes before the next record: none for it
-                current = try reader.nextPair()
-            }
-            return nil
+            return recordedSize == size ? format : nil
         }
     }
 
