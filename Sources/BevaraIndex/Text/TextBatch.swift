@@ -83,7 +83,7 @@ public final class TextBatch: @unchecked Sendable {
     }
 
     /// Waits for every submitted file, stops the workers and returns the results not yet taken.
-    /// The batch takes no more PDFs afterwards.
+    /// The batch takes no more files afterwards.
     public func finish() -> [Result] {
         condition.lock()
         defer { condition.unlock() }
@@ -127,28 +127,30 @@ public final class TextBatch: @unchecked Sendable {
     private func runLane() {
         var worker: PDFTextWorker?
         var startFailure: String?
-        while let job = nextJob() {
-            let outcome: TextOutcome
-            if TextExtractor.isPDF(job.mime) {
-                if worker == nil, let command = workerCommand, startFailure == nil {
-                    do {
-                        worker = try PDFTextWorker.start(command)
-                    } catch {
-                        startFailure = "\(error)"  // this lane falls back to pdftotext
-                    }
+        /// A PDF's text from this lane's worker (started on the first PDF, and again after one
+        /// failed), or from `pdftotext` when there is no worker.
+        func pdfText(_ path: String) -> TextOutcome {
+            if worker == nil, let command = workerCommand, startFailure == nil {
+                do {
+                    worker = try PDFTextWorker.start(command)
+                } catch {
+                    startFailure = "\(error)"  // this lane falls back to pdftotext
                 }
-                switch worker?.extract(path: job.path, maxBytes: maxBytes, timeout: timeout) {
-                case .outcome(let result)?:
-                    outcome = result
-                case .workerFailed(let reason)?:
-                    worker = nil  // dead and reaped; the next PDF gets a fresh one
-                    outcome = .noText(reason: reason)
-                case nil:
-                    outcome = PDFTextReader.read(path: job.path, maxBytes: maxBytes)
-                }
-            } else {
-                outcome = TextExtractor.extract(path: job.path, mime: job.mime, maxBytes: maxBytes)
             }
+            switch worker?.extract(path: path, maxBytes: maxBytes, timeout: timeout) {
+            case .outcome(let result)?:
+                return result
+            case .workerFailed(let reason)?:
+                worker = nil  // dead and reaped; the next PDF gets a fresh one
+                return .noText(reason: reason)
+            case nil:
+                return PDFTextReader.read(path: path, maxBytes: maxBytes)
+            }
+        }
+        while let job = nextJob() {
+            let outcome = TextExtractor.isPDF(job.mime)
+                ? pdfText(job.path)
+                : TextExtractor.extract(path: job.path, mime: job.mime, maxBytes: maxBytes)
             condition.lock()
             inFlight -= 1
             ready.append((job.tag, outcome))
