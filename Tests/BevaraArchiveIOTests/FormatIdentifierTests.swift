@@ -59,6 +59,55 @@ import Testing
         for head in left { #expect(FormatIdentifier.unambiguousSignature(head) == nil) }
     }
 
+    /// Plain text named `.txt` or `.csv` skips libmagic. On prose of the kinds exports hold
+    /// (Swedish letters, a BOM, CRLF, a form feed, tabs, a leading date) libmagic agrees; every
+    /// head that is not UTF-8 text, and every start libmagic names as another format, is left to
+    /// libmagic; and the one deliberate difference (source code further in) is the PRONOM answer.
+    @Test func plainTextShortcut() {
+        let prose = [
+            "Vänersborgs kommun – Kommunstyrelsen\n\nKomplettering – kostnadskalkyl\nDatum: 2016-11-08\n\nSökanden har inkommit med kompletterande handlingar.\n",
+            "\u{FEFF}Vänersborgs kommun\r\n\r\nBeslut om bygglov.\u{0C}\r\nDatum: 2016-10-18\r\n",
+            "  \n2016-10-18 Beslut\tKS 2016/1\n", "Åsa Öberg\n", "Från nämnden: inga invändningar.\n",
+        ]
+        for text in prose {
+            let head = Array(text.utf8)
+            #expect(identifier.libmagicType(head) == "text/plain", "\(text)")
+            for name in ["a.txt", "KS 2016-1/1 Beslut.TXT"] {
+                #expect(PlainTextSignature.mime(head, name: name) == "text/plain", "\(text) as \(name)")
+            }
+        }
+        #expect(identifier.identify(head: Array("a;b\n1;2\n".utf8), name: "tabell.Csv").puid == "x-fmt/18")
+        let letter = Array(prose[0].utf8)
+        for name in ["a.pdf", "txt", "a.txt.gz", "a.text", "a.txt/b", "dir.txt/b"] {
+            #expect(PlainTextSignature.mime(letter, name: name) == nil, "\(name)")
+        }
+        #expect(PlainTextSignature.mime(letter, name: nil) == nil)
+        let notUTF8Text: [[UInt8]] = [
+            Array("H".utf8) + [0xE4] + Array("r\n".utf8),            // Latin-1
+            [0xFF, 0xFE, 0x48, 0x00, 0x65, 0x00],                       // UTF-16
+            Array("Beslut ".utf8) + [0xC3],                             // cut å
+            Array("Beslut\u{0}\n".utf8), Array("Beslut\u{1B}[1m\n".utf8), // NUL, ESC
+            [0x41, 0xC0, 0xAF], [0x41, 0xED, 0xA0, 0x80], [0x41, 0xF4, 0x90, 0x80, 0x80],  // overlong, surrogate, > U+10FFFF
+            [],
+        ]
+        for head in notUTF8Text { #expect(PlainTextSignature.mime(head, name: "a.txt") == nil, "\(head)") }
+        let otherFormats = [
+            "Received: from x by y\nSubject: x\n\nHej\n", "BEGIN:VCARD\nVERSION:3.0\nFN:Åsa\nEND:VCARD\n",
+            "#!/bin/sh\necho hej\n", "%!PS-Adobe-3.0\n%%Title: x\n", "{\"a\": 1}\n",
+            "\\documentclass{article}\n\\begin{document}\nHej\n\\end{document}\n",
+            "-----BEGIN PGP MESSAGE-----\n\nabc\n-----END PGP MESSAGE-----\n", "<html><body>Hej</body></html>\n",
+            "<?xml version=\"1.0\"?><a/>\n",
+        ]
+        for text in otherFormats {
+            let head = Array(text.utf8)
+            #expect(identifier.libmagicType(head) != "text/plain", "\(text)")
+            #expect(PlainTextSignature.mime(head, name: "a.txt") == nil, "\(text)")
+        }
+        let source = Array("Beslut\n\n#include <stdio.h>\nint main(void) { return 0; }\n".utf8)
+        #expect(identifier.libmagicType(source) == "text/x-c")
+        #expect(identifier.identify(head: source, name: "a.txt").puid == "x-fmt/111")
+    }
+
     /// `firstIndex` (memmem) finds what a plain scan finds: first match at or after `from`.
     @Test func byteSearchMatchesAPlainScan() {
         var generator = SystemRandomNumberGenerator()

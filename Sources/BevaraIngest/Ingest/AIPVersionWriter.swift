@@ -140,7 +140,7 @@ struct AIPVersionWriter {
             detail: "\(fileCount) files: sizes and checksums declared in the SIP's METS verified; SHA-256 recomputed while storing"))
         let formatCounts = puids.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         events.append(PreservationEvent(type: "format identification", dateTime: now, outcome: .success,
-                                        detail: "libmagic with Bevara's PRONOM table: \(formatCounts)"))
+                                        detail: "libmagic and Bevara's signatures, with Bevara's PRONOM table: \(formatCounts)"))
         if let virusScan { events.append(virusScan) }
 
         let record = AIPRecord(
