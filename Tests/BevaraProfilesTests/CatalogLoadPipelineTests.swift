@@ -4,76 +4,9 @@ import Foundation
 import Testing
 
 /// The CSV reader parses and maps rows on a thread of its own while the caller inserts them:
-/// the catalog and the findings must be exactly what the one-thread load gave, and errors from
-/// either side must come out as they did.
+/// the catalog and the findings must be exactly what the one-thread load gave (the pipeline's
+/// order, errors and memory: TwoThreadPipelineTests).
 @Suite struct CatalogLoadPipelineTests {
-    struct Stop: Error, Equatable { let at: Int }
-
-    @Test func itemsArriveInTheOrderEmittedAcrossManyBatches() throws {
-        let n = CatalogLoadPipeline.batchSize * (CatalogLoadPipeline.batchLimit + 3) + 17
-        var seen: [Int] = []
-        try CatalogLoadPipeline.run(produce: { emit in
-            for i in 0..<n { try emit(i) }
-        }, consume: { seen.append($0) })
-        #expect(seen == Array(0..<n))
-    }
-
-    @Test func aReaderErrorComesAfterEveryItemEmittedBeforeIt() throws {
-        var seen: [Int] = []
-        #expect(throws: Stop(at: 1000)) {
-            try CatalogLoadPipeline.run(produce: { emit in
-                for i in 0..<1000 { try emit(i) }
-                throw Stop(at: 1000)
-            }, consume: { seen.append($0) })
-        }
-        #expect(seen == Array(0..<1000))
-    }
-
-    @Test func aConsumerErrorStopsTheReaderAndIsTheOneThrown() throws {
-        // Only the reader thread touches `produced` until `run` returns (it waits for the thread).
-        final class Counter: @unchecked Sendable { var produced = 0 }
-        let counter = Counter()
-        #expect(throws: Stop(at: 10)) {
-            try CatalogLoadPipeline.run(produce: { emit in
-                for i in 0..<10_000_000 {
-                    counter.produced += 1
-                    try emit(i)
-                }
-                throw Stop(at: -1)
-            }, consume: { i in if i == 10 { throw Stop(at: 10) } })
-        }
-        // The reader stopped once the bounded queue was full, not at the end of its input.
-        #expect(counter.produced <= CatalogLoadPipeline.batchSize * (CatalogLoadPipeline.batchLimit + 3))
-    }
-
-    @Test func itemsAlreadyConsumedAreNotHeld() throws {
-        // Items alive at once (made by the reader, freed once consumed) stay within what the
-        // bounded queue can hold, however many go through: memory does not grow with the export.
-        final class Live: @unchecked Sendable {
-            private let lock = NSLock()
-            private var count = 0
-            private(set) var peak = 0
-            func change(_ d: Int) { lock.withLock { count += d; peak = max(peak, count) } }
-        }
-        final class Item {
-            let live: Live
-            init(_ live: Live) { self.live = live; live.change(1) }
-            deinit { live.change(-1) }
-        }
-        let live = Live()
-        let n = CatalogLoadPipeline.batchSize * 200
-        var consumed = 0
-        try CatalogLoadPipeline.run(produce: { emit in
-            for _ in 0..<n { try emit(Item(live)) }
-        }, consume: { _ in
-            // A consumer slower than the reader, as inserting is: the queue never runs empty.
-            consumed += 1
-            if consumed % CatalogLoadPipeline.batchSize == 0 { usleep(1000) }
-        })
-        #expect(consumed == n)
-        #expect(live.peak <= CatalogLoadPipeline.batchSize * (CatalogLoadPipeline.batchLimit + 3))
-    }
-
     /// A generated export with merging parties, a files table and rows that make findings, read
     /// by `GenericCSVReader` (pipelined) and loaded the one-thread way (each row mapped and
     /// added in turn, as before the pipeline): the same cases, records, counts and findings.
