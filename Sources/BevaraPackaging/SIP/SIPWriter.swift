@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Each content file is read exactly once: hashed, identified and copied in the same pass. Per-file
 /// METS and PREMIS entries go to spool files and the ERMS is written as cases arrive, so memory
-/// does not grow with the number of files. Layout and values: `PackageLayout`; order of work:
+/// does not grow with the number of files; that metadata is written on the calling thread while
+/// the content loop runs on another (`ContentMetadataSpool`). Layout and values: `PackageLayout`; order of work:
 /// content files, erms.xml, representation PREMIS and METS, package PREMIS, documentation,
 /// schemas, and the root METS last.
 ///
@@ -47,6 +48,7 @@ public struct SIPWriter {
         let repPREMIS = try RepresentationPREMISWriter(spoolPath: try sink.spoolPath("rep-premis-objects.xml"),
                                                        created: created, software: software, objid: objid)
         let erms = try ERMSWriter(path: try sink.metadataPath(for: PackageLayout.erms), context: context, objid: objid)
+        let metadata = ContentMetadataSpool(erms: erms, representationMETS: repMETS, representationPREMIS: repPREMIS)
 
         var folders = CaseFolderNames()
         var namer = ContentFileNamer()
@@ -55,66 +57,71 @@ public struct SIPWriter {
         let prefetch = try ContentPrefetch(exportFileRoot: contents.exportFileRoot)
         defer { prefetch.stop() }
 
-        func writeCase(_ item: Case, _ records: [BevaraModel.Record]) throws {
-            caseCount += 1
-            let folder = folders.name(for: item.diarienummer.verbatim)
-            let caseCreated = try erms.openCase(item, records: records)
-            var indexInCase = 0
-            for record in records {
-                recordCount += 1
-                var appendices: [ERMSAppendix] = []
-                for reference in record.files {
-                    indexInCase += 1
-                    fileCount += 1
-                    let packagePath = "\(PackageLayout.repDir)/data/\(folder)/"
-                        + namer.name(index: indexInCase, originalName: reference.originalName)
-                    let digest: FileDigest.Result
-                    let id: FormatIdentifier.Identification
-                    do {
-                        if let prepared = try prefetch.next() {
-                            try sink.addFile(at: packagePath, bytes: prepared.bytes)
-                            digest = prepared.digest
-                            id = prepared.identification
-                        } else {
-                            let source = try Self.resolve(reference, under: contents.exportFileRoot)
-                            digest = try sink.addFile(at: packagePath, from: source)
-                            id = identifier.identify(head: digest.head, name: reference.originalName)
+        // The content loop (cases from the catalog, files from the prefetch lanes into the sink,
+        // `check`, progress) runs on a thread of its own; the metadata it produces is written on
+        // this one, in the same order. Everything the loop uses is used by it alone until `run`
+        // returns, which is after its thread has ended (so `check` does not outlive this call).
+        try withoutActuallyEscaping(check) { check in try TwoThreadPipeline.run(threadName: "bevara.package-content", produce: { emit in
+            func writeCase(_ item: Case, _ records: [BevaraModel.Record]) throws {
+                caseCount += 1
+                let folder = folders.name(for: item.diarienummer.verbatim)
+                try emit(.openCase(item, records: records))
+                var indexInCase = 0
+                for record in records {
+                    recordCount += 1
+                    var appendices: [ERMSAppendix] = []
+                    for reference in record.files {
+                        indexInCase += 1
+                        fileCount += 1
+                        let packagePath = "\(PackageLayout.repDir)/data/\(folder)/"
+                            + namer.name(index: indexInCase, originalName: reference.originalName)
+                        let digest: FileDigest.Result
+                        let id: FormatIdentifier.Identification
+                        do {
+                            if let prepared = try prefetch.next() {
+                                try sink.addFile(at: packagePath, bytes: prepared.bytes)
+                                digest = prepared.digest
+                                id = prepared.identification
+                            } else {
+                                let source = try Self.resolve(reference, under: contents.exportFileRoot)
+                                digest = try sink.addFile(at: packagePath, from: source)
+                                id = identifier.identify(head: digest.head, name: reference.originalName)
+                            }
+                        } catch let error as IOError {
+                            throw SIPError.fileUnreadable(path: reference.path, source: reference.source, reason: error.description)
                         }
-                    } catch let error as IOError {
-                        throw SIPError.fileUnreadable(path: reference.path, source: reference.source, reason: error.description)
+                        let format = FileFormat(mime: id.mime, puid: id.puid, name: id.name, version: id.version)
+                        try check(reference, record, FileFacts(size: digest.size, sha256: digest.sha256, format: format))
+                        let packaged = PackagedFile(path: packagePath, size: digest.size, sha256: digest.sha256, mime: format.mime)
+                        try emit(.file(index: fileCount, packaged, reference: reference, format: format))
+                        appendices.append(ERMSAppendix(originalName: reference.originalName, packagePath: packagePath, format: format))
+                        contentBytes += digest.size
+                        progress?.advance(bytes: digest.size)
+                        try Failpoint.hit("package.after-content-file")
                     }
-                    let format = FileFormat(mime: id.mime, puid: id.puid, name: id.name, version: id.version)
-                    try check(reference, record, FileFacts(size: digest.size, sha256: digest.sha256, format: format))
-                    let packaged = PackagedFile(path: packagePath, size: digest.size, sha256: digest.sha256, mime: format.mime)
-                    try repMETS.add(id: PackageLayout.contentFileID(fileCount), file: packaged)
-                    try repPREMIS.add(index: fileCount, file: packaged, reference: reference, format: format)
-                    appendices.append(ERMSAppendix(originalName: reference.originalName, packagePath: packagePath, format: format))
-                    contentBytes += digest.size
-                    progress?.advance(bytes: digest.size)
-                    try Failpoint.hit("package.after-content-file")
+                    try emit(.record(record, appendices: appendices))
                 }
-                try erms.record(record, caseCreated: caseCreated, appendices: appendices)
+                try emit(.closeCase)
             }
-            try erms.closeCase()
-        }
 
-        // Cases wait here until enough files behind them are queued for the prefetch thread;
-        // they are written strictly in the order they arrive.
-        var buffered: [(item: Case, records: [BevaraModel.Record], files: Int)] = []
-        var bufferedFiles = 0
-        func writeFirstBuffered() throws {
-            let first = buffered.removeFirst()
-            bufferedFiles -= first.files
-            try writeCase(first.item, first.records)
-        }
-        try contents.cases { item, records in
-            let references = records.flatMap(\.files)
-            prefetch.enqueue(references)
-            buffered.append((item, records, references.count))
-            bufferedFiles += references.count
-            while bufferedFiles > ContentPrefetch.inFlightLimit || buffered.count > 256 { try writeFirstBuffered() }
-        }
-        while !buffered.isEmpty { try writeFirstBuffered() }
+            // Cases wait here until enough files behind them are queued for the prefetch lanes;
+            // they are written strictly in the order they arrive.
+            var buffered: [(item: Case, records: [BevaraModel.Record], files: Int)] = []
+            var bufferedFiles = 0
+            func writeFirstBuffered() throws {
+                let first = buffered.removeFirst()
+                bufferedFiles -= first.files
+                try writeCase(first.item, first.records)
+            }
+            try contents.cases { item, records in
+                let references = records.flatMap(\.files)
+                prefetch.enqueue(references)
+                buffered.append((item, records, references.count))
+                bufferedFiles += references.count
+                while bufferedFiles > ContentPrefetch.inFlightLimit || buffered.count > 256 { try writeFirstBuffered() }
+            }
+            while !buffered.isEmpty { try writeFirstBuffered() }
+        }, consume: metadata.write) }
         guard caseCount > 0 else { throw SIPError.noCases }
 
         // Metadata, innermost first: each file's hash goes into the one that references it.
