@@ -5,7 +5,8 @@ import Foundation
 /// Identifies a file's format from its first bytes: libmagic for the MIME type, then a small
 /// table of PRONOM ids for the formats archives meet most, refined by header fields where the
 /// PUID depends on a version (PDF, PDF/A, JFIF). Plain text named `.txt` or `.csv` is identified
-/// by content and name, as PRONOM tools do (`PlainTextSignature`), not by libmagic's text rules.
+/// by content and name, as PRONOM tools do (`PlainTextSignature`), not by libmagic's text rules;
+/// a plain XML document gets libmagic's answer without the walk through its database (`XMLSignature`).
 ///
 /// Identification never reads beyond the head that the hashing pass already holds, so it costs
 /// microseconds per file and cannot hang on a huge file (peers.md §3, item 21).
@@ -36,6 +37,9 @@ public final class FormatIdentifier {
             return Self.refine(mime: mime, head: head, name: name)
         }
         if let mime = PlainTextSignature.mime(head, name: name) { return Self.refine(mime: mime, head: head, name: name) }
+        if MagicDatabaseCheck.loadsAnalysedDatabase, let mime = XMLSignature.mime(head, name: name) {
+            return Self.refine(mime: mime, head: head, name: name)
+        }
         return Self.refine(mime: libmagicType(head), head: head, name: name)
     }
 

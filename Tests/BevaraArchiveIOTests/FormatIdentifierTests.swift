@@ -108,6 +108,59 @@ import Testing
         #expect(identifier.identify(head: source, name: "a.txt").puid == "x-fmt/111")
     }
 
+    /// A plain XML document named `.xml` gets libmagic's answer without libmagic; each marker of
+    /// a more specific format in libmagic's database, and anything else unusual, is left to it.
+    @Test func xmlShortcut() throws {
+        try #require(MagicDatabaseCheck.loadsAnalysedDatabase, "the shortcut mirrors Debian bookworm's magic.mgc only")
+        let body = "<Skrivelse xmlns=\"urn:x-bevara:fixture:skrivelse\">\n  <Rubrik>Tjänsteskrivelse – Anställning</Rubrik>\n"
+            + "  <Text><Stycke>Diarienummer: KS 2016/1</Stycke></Text>\n</Skrivelse>\n"
+        let plain = [
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body, "\u{FEFF}<?xml version=\"1.0\"?>\r\n" + body,
+            "<?xml version='1.0' standalone='yes'?>" + body, "<?xml version=\"1.0\"?><a/>",
+            "<?xml version=\"1.0\"?>\n<mets:mets xmlns:mets=\"http://www.loc.gov/METS/\"><mets:fileSec/></mets:mets>\n",
+            "<?xml version=\"1.0\"?>\n<erms xmlns=\"https://DILCIS.eu/XML/ERMS\"><control/></erms>\n",
+        ]
+        for text in plain {
+            let head = Array(text.utf8)
+            #expect(identifier.libmagicType(head) == "text/xml", "\(text)")
+            #expect(XMLSignature.mime(head, name: "a/Beslut.XML") == "text/xml", "\(text)")
+            #expect(identifier.identify(head: head, name: "beslut.xml").puid == "fmt/101")
+        }
+        let xml = Array(plain[0].utf8)
+        for name in ["a.txt", "xml", ".xml", "a/.xml", "a.xml.gz"] { #expect(XMLSignature.mime(xml, name: name) == nil, "\(name)") }
+        #expect(XMLSignature.mime(xml, name: nil) == nil)
+        let unusual: [[UInt8]] = [
+            Array(" <?xml version=\"1.0\"?><a/>".utf8), Array("<a/>".utf8), Array("<?xml version=\"1.0\"?><a>".utf8) + [0xE5, 0x3C, 0x2F, 0x61, 0x3E],
+            Array("<?xml version=\"1.0\"?><a>\u{1}</a>".utf8), Array("<?XML VERSION=\"1.0\"?><a/>".utf8),
+        ]
+        for head in unusual { #expect(XMLSignature.mime(head, name: "a.xml") == nil, "\(head)") }
+        // A comma on the first line: libmagic's CSV check may claim it before any rule.
+        let csvLike = Array("<?xml version=\"1.0\"?>, 2\n<a>1, 2</a>\n<b>3, 4</b>\n".utf8)
+        #expect(identifier.libmagicType(csvLike) == "text/csv")
+        #expect(XMLSignature.mime(csvLike, name: "a.xml") == nil)
+        // Program source inside an XML document: the XML rule outranks libmagic's guesses.
+        let source = Array("<?xml version=\"1.0\"?>\n<a>\n#include <stdio.h>\nint main(void) { return 0; }\n</a>\n".utf8)
+        #expect(identifier.libmagicType(source) == "text/xml")
+        #expect(XMLSignature.mime(source, name: "a.xml") == "text/xml")
+        // Every marker, in any case, sends the document to libmagic ...
+        for marker in XMLSignature.markers {
+            let text = String(decoding: marker, as: UTF8.self)
+            for spelled in [text, text.uppercased()] {
+                let head = Array(("<?xml version=\"1.0\"?>\n<root>" + spelled + " x=\"1\"/></root>\n").utf8)
+                #expect(XMLSignature.mime(head, name: "a.xml") == nil, "\(spelled)")
+            }
+        }
+        // ... and for these libmagic does name another format.
+        let specific = [
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>", "<COLLADA><asset/></COLLADA>", "<gnc-v2><book/></gnc-v2>",
+        ]
+        for root in specific {
+            let head = Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root + "\n").utf8)
+            #expect(identifier.libmagicType(head) != "text/xml", "\(root)")
+            #expect(XMLSignature.mime(head, name: "a.xml") == nil)
+        }
+    }
+
     /// `firstIndex` (memmem) finds what a plain scan finds: first match at or after `from`.
     @Test func byteSearchMatchesAPlainScan() {
         var generator = SystemRandomNumberGenerator()
