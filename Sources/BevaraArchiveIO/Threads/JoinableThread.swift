@@ -2,9 +2,11 @@ import Foundation
 
 /// A named thread running one closure, which `join` waits for.
 final class JoinableThread: @unchecked Sendable {
-    // `body` is only run on the new thread, once; `done` tells the starting thread it has returned.
+    // `body` is only run on the new thread, once, and let go of there before `done` tells the
+    // starting thread it has returned: whatever it captured is released by the time `join`
+    // returns (a caller may lend it a non-escaping closure through `withoutActuallyEscaping`).
     private let name: String
-    private let body: () -> Void
+    private var body: (() -> Void)?
     private let done = DispatchSemaphore(value: 0)
 
     init(name: String, _ body: @escaping () -> Void) {
@@ -14,7 +16,8 @@ final class JoinableThread: @unchecked Sendable {
 
     func start() {
         let thread = Thread { [self] in
-            body()
+            body?()
+            body = nil
             done.signal()
         }
         thread.name = name

@@ -71,4 +71,20 @@ import Testing
         #expect(consumed == n)
         #expect(live.peak <= TwoThreadPipeline.batchSize * (TwoThreadPipeline.batchLimit + 3))
     }
+
+    /// The producer thread lets go of `produce` before `run` returns, so a caller may lend it a
+    /// non-escaping closure (the runtime traps if a `withoutActuallyEscaping` closure outlives
+    /// its block; before the fix the thread still held it for a moment, now and then).
+    @Test func aLentClosureIsReleasedWhenRunReturns() throws {
+        func sum(upTo n: Int, adding add: (Int) -> Int) throws -> Int {
+            var total = 0
+            try withoutActuallyEscaping(add) { add in
+                try TwoThreadPipeline.run(threadName: "test", produce: { emit in
+                    for i in 0..<n { try emit(add(i)) }
+                }, consume: { total += $0 })
+            }
+            return total
+        }
+        for round in 0..<300 { #expect(try sum(upTo: round, adding: { $0 + 1 }) == round * (round + 1) / 2) }
+    }
 }
