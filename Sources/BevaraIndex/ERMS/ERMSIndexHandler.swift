@@ -4,11 +4,14 @@ import Foundation
 import FoundationXML
 #endif
 
-/// SAX delegate that turns CITS ERMS v3 events into index rows as it goes: a case is written
-/// when its first record (or nested aggregation, or its end) arrives, a record when it ends.
-/// Memory holds one case header and one record at a time.
+/// SAX delegate that turns CITS ERMS v3 events into rows as it goes, handing each to `emit`
+/// (`ERMSIndexItem`; `ERMSRowWriter` writes them): a case when its first record (or nested
+/// aggregation, or its end) arrives, a record when it ends. Memory holds one case header per
+/// nesting level and one record at a time. It never touches the index, so it can run on a thread
+/// of its own.
 ///
-/// Delegate callbacks cannot throw: the first error is kept in `thrown` and parsing aborted.
+/// Delegate callbacks cannot throw: the first error (the parse's, or `emit`'s when the writing
+/// side has stopped) is kept in `thrown` and parsing aborted.
 final class ERMSIndexHandler: NSObject, XMLParserDelegate {
     static let namespace = "https://DILCIS.eu/XML/ERMS"
     /// Agent types that are parties of a case or record (the rest are officers, units, systems).
@@ -16,7 +19,6 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
     static let nonPartyOtherTypes: Set<String> = ["organisational_unit", "source_system"]
 
     private let objectID: String
-    private let writer: IndexWriter
     private let path: String
     /// Folder of the ERMS in the AIP (`representations/rep1/data/`): appendix paths that are
     /// not package-relative are taken relative to it.
@@ -29,12 +31,16 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
     private var agent: ERMSParts.Agent?
     private var restriction: ERMSParts.Restriction?
 
-    private(set) var summary = ERMSIndexSummary()
+    /// Set for the length of one `parse()` (it is the pipeline's, which must not escape it).
+    var emit: ((ERMSIndexItem) throws -> Void)?
+    /// `control/identification[@identificationType="OBJID"]`.
+    private(set) var declaredObjectID: String?
+    /// `appendix` elements read; the writing side counts the rest of the summary.
+    private(set) var appendices = 0
     var thrown: Error?
 
-    init(objectID: String, writer: IndexWriter, path: String, ermsFolder: String) {
+    init(objectID: String, path: String, ermsFolder: String) {
         self.objectID = objectID
-        self.writer = writer
         self.path = path
         self.ermsFolder = ermsFolder
     }
@@ -51,10 +57,10 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
         do {
             switch name {
             case "aggregation":
-                if !aggregations.isEmpty { try writeCase(at: aggregations.count - 1) }
+                if !aggregations.isEmpty { try emitCase(at: aggregations.count - 1) }
                 aggregations.append(ERMSParts.Aggregation())
             case "record" where parent == "aggregation":
-                try writeCase(at: aggregations.count - 1)
+                try emitCase(at: aggregations.count - 1)
                 record = ERMSParts.Record(recordType: attributeDict["recordType"])
             case "agent" where parent == "agents" && isObjectLevel(stack.dropLast().last?.name):
                 agent = ERMSParts.Agent(agentType: attributeDict["agentType"] ?? "",
@@ -62,7 +68,7 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
             case "restriction" where isObjectLevel(parent):
                 restriction = ERMSParts.Restriction(type: attributeDict["restrictionType"] ?? "")
             case "appendix" where record != nil:
-                summary.appendices += 1
+                appendices += 1
                 if let p = attributeDict["path"] {
                     record?.appendices.append(ERMSParts.Appendix(name: attributeDict["name"], path: p))
                 }
@@ -86,7 +92,7 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
             if let handled = try agentField(name, parent: parent, value: value, attributes: attributes), handled { return }
             switch name {
             case "identification" where parent == "control":
-                if attributes["identificationType"] == "OBJID" { summary.declaredObjectID = value }
+                if attributes["identificationType"] == "OBJID" { declaredObjectID = value }
             case "identification" where parent == "aggregation":
                 if attributes["identificationType"] == "diarienummer" { updateCase { $0.diarienummer = value } }
             case "objectId" where parent == "aggregation":
@@ -122,9 +128,9 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
                     updateDates(owner: grandparent) { $0.createdIsFallback = true }
                 }
             case "record" where parent == "aggregation":
-                try writeRecord()
+                try emitRecord()
             case "aggregation":
-                try writeCase(at: aggregations.count - 1)
+                try emitCase(at: aggregations.count - 1)
                 aggregations.removeLast()
             default:
                 break
@@ -194,17 +200,20 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
         return !(a.agentType == "other" && a.otherAgentType.map(Self.nonPartyOtherTypes.contains) == true)
     }
 
-    private func party(_ a: ERMSParts.Agent, caseID: Int64, recordID: Int64?) -> IndexedParty {
-        let role = a.role ?? (a.agentType == "other" ? "other" : a.agentType)
-        // An organisation delivered with an empty contact name is named by the organisation.
-        let name = a.name.isEmpty ? (a.organisation ?? "") : a.name
-        return IndexedParty(caseID: caseID, recordID: recordID, name: name,
-                            organisation: a.name.isEmpty ? nil : a.organisation, role: role, identityNumber: a.idNumber,
-                            protectedIdentity: a.protectedIdentity)
+    /// The agents that are parties, as rows whose case and record ids the writing side sets.
+    private func parties(_ agents: [ERMSParts.Agent]) -> [IndexedParty] {
+        agents.filter(isParty).map { a in
+            let role = a.role ?? (a.agentType == "other" ? "other" : a.agentType)
+            // An organisation delivered with an empty contact name is named by the organisation.
+            let name = a.name.isEmpty ? (a.organisation ?? "") : a.name
+            return IndexedParty(caseID: 0, recordID: nil, name: name,
+                                organisation: a.name.isEmpty ? nil : a.organisation, role: role, identityNumber: a.idNumber,
+                                protectedIdentity: a.protectedIdentity)
+        }
     }
 
-    private func writeCase(at index: Int) throws {
-        guard aggregations.indices.contains(index), aggregations[index].rowID == nil else { return }
+    private func emitCase(at index: Int) throws {
+        guard aggregations.indices.contains(index), !aggregations[index].written else { return }
         let a = aggregations[index]
         var officer: String?
         var unit: String?
@@ -217,43 +226,26 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
             }
         }
         let dnr = a.diarienummer ?? a.objectId
-        let row = try writer.addCase(IndexedCase(
+        aggregations[index].written = true
+        try emit?(.caseFile(IndexedCase(
             objectID: objectID, diarienummer: dnr, title: a.title, status: a.status,
             opened: a.dates.day("opened") ?? a.dates.ownCreated, closed: a.dates.day("closed"),
             classification: a.classificationCode, classificationText: a.classificationText, unit: unit,
             handlingOfficer: officer, extraIdentifiers: a.extraIds.filter { $0 != dnr },
-            secrecy: ERMSParts.secrecy(a.restrictions)))
-        aggregations[index].rowID = row
-        summary.cases += 1
-        for agent in a.agents where isParty(agent) {
-            try writer.addParty(party(agent, caseID: row, recordID: nil))
-            summary.parties += 1
-        }
+            secrecy: ERMSParts.secrecy(a.restrictions)), parties: parties(a.agents), depth: index))
     }
 
-    private func writeRecord() throws {
-        guard let r = record, let caseID = aggregations.last?.rowID else { return }
+    private func emitRecord() throws {
+        guard let r = record, aggregations.last?.written == true else { return }
         record = nil
         let date = r.dates.day("received") ?? r.dates.day("expedited") ?? r.dates.day("sent") ?? r.dates.ownCreated
-        let row = try writer.addRecord(IndexedRecord(
-            caseID: caseID, recordID: r.objectId, type: r.recordType, direction: r.direction, date: date,
-            title: r.title, secrecy: ERMSParts.secrecy(r.restrictions)))
-        summary.records += 1
-        for agent in r.agents where isParty(agent) {
-            try writer.addParty(party(agent, caseID: caseID, recordID: row))
-            summary.parties += 1
+        let appendices = r.appendices.map {
+            ERMSIndexItem.Appendix(name: $0.name, path: $0.path, logicalPath: logicalPath($0.path))
         }
-        for appendix in r.appendices {
-            guard let logical = logicalPath(appendix.path) else {
-                summary.invalidAppendixPaths.append(appendix.path)
-                continue
-            }
-            if try writer.linkFile(objectID: objectID, logicalPath: logical, recordID: row, originalName: appendix.name) {
-                summary.linkedFiles += 1
-            } else {
-                summary.pendingLinks += 1
-            }
-        }
+        try emit?(.record(IndexedRecord(
+            caseID: 0, recordID: r.objectId, type: r.recordType, direction: r.direction, date: date,
+            title: r.title, secrecy: ERMSParts.secrecy(r.restrictions)),
+            parties: parties(r.agents), appendices: appendices, depth: aggregations.count - 1))
     }
 
     /// Bevara's ERMS writer gives package-relative paths (`representations/rep1/data/…`), which

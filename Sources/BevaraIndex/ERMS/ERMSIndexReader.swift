@@ -1,3 +1,4 @@
+import BevaraArchiveIO
 import BevaraXML
 import Foundation
 #if canImport(FoundationXML)
@@ -9,6 +10,12 @@ import FoundationXML
 ///
 /// The document is streamed with Foundation's SAX `XMLParser`; external entities are never
 /// resolved and a document with a DOCTYPE is refused before parsing (`XMLPrologGuard`).
+///
+/// The parse runs on a thread of its own (`TwoThreadPipeline`) and hands plain values
+/// (`ERMSIndexItem`) to the calling thread, which alone uses the `IndexWriter`. Why: for a
+/// package of many small files the document is tens of MB, and parsing it (libxml2 callbacks,
+/// strings, the handler's mapping) was about as much of ingest's main thread as writing its rows,
+/// with the second core idle.
 public enum ERMSIndexReader {
     /// Reads `path` (a file on disk) for package `objectID`, which must already be added with
     /// `addPackage` for `organisationID`. Throws `unreadableERMS` for a missing, malformed or
@@ -21,6 +28,21 @@ public enum ERMSIndexReader {
         guard indexed == organisationID else {
             throw IndexError.organisationMismatch(objectID: objectID, expected: organisationID, indexed: indexed)
         }
+        // Only the parser thread touches the handler until `run` has returned (and joined it).
+        let handler = ERMSIndexHandler(objectID: objectID, path: path, ermsFolder: ermsFolder(of: logicalPath ?? path))
+        var rows = ERMSRowWriter(objectID: objectID, writer: writer)
+        try TwoThreadPipeline.run(threadName: "bevara.erms-parser", produce: { emit in
+            try parse(path: path, with: handler, emit: emit)
+        }, consume: { try rows.write($0) })
+        var summary = rows.summary
+        summary.declaredObjectID = handler.declaredObjectID
+        summary.appendices = handler.appendices
+        return summary
+    }
+
+    /// Checks the prolog and parses the document, `handler` emitting its rows; on the parser thread.
+    static func parse(path: String, with handler: ERMSIndexHandler,
+                              emit: (ERMSIndexItem) throws -> Void) throws {
         let verdict: XMLPrologGuard.Verdict
         do { verdict = try XMLPrologGuard.check(path: path, limit: 1 << 20) } catch {
             throw IndexError.unreadableERMS(path: path, reason: "cannot open the file (\(error.reason))")
@@ -35,17 +57,20 @@ public enum ERMSIndexReader {
         guard let parser = XMLParser(contentsOf: URL(fileURLWithPath: path)) else {
             throw IndexError.unreadableERMS(path: path, reason: "cannot open the file")
         }
-        let handler = ERMSIndexHandler(objectID: objectID, writer: writer, path: path, ermsFolder: ermsFolder(of: logicalPath ?? path))
         parser.delegate = handler
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.externalEntityResolvingPolicy = .never
-        let ok = parser.parse()
+        let ok = withoutActuallyEscaping(emit) { emit in
+            handler.emit = emit
+            defer { handler.emit = nil }
+            return parser.parse()
+        }
+        // An `emit` that threw (the writing side stopped) is rethrown here for the pipeline.
         if let error = handler.thrown { throw error }
         if !ok {
             throw IndexError.unreadableERMS(path: path, reason: parser.parserError.map { "\($0)" } ?? "parser failure")
         }
-        return handler.summary
     }
 
     /// `representations/<rep>/data/` taken from the file's path when it lies in such a folder

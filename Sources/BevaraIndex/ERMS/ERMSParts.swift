@@ -53,8 +53,8 @@ enum ERMSParts {
         var restrictions: [Restriction] = []
         var agents: [Agent] = []
         var dates = Dates()
-        /// Row id once written (the first record, a nested aggregation or the end writes it).
-        var rowID: Int64?
+        /// Handed to the writing side yet (the first record, a nested aggregation or the end does).
+        var written = false
     }
 
     struct Appendix {
