@@ -42,7 +42,7 @@ public enum ERMSIndexReader {
 
     /// Checks the prolog and parses the document, `handler` emitting its rows; on the parser thread.
     static func parse(path: String, with handler: ERMSIndexHandler,
-                              emit: (ERMSIndexItem) throws -> Void) throws {
+                      emit: (ERMSIndexItem) throws -> Void) throws {
         let verdict: XMLPrologGuard.Verdict
         do { verdict = try XMLPrologGuard.check(path: path, limit: 1 << 20) } catch {
             throw IndexError.unreadableERMS(path: path, reason: "cannot open the file (\(error.reason))")
