@@ -170,7 +170,7 @@ final class RepresentationPREMISWriter {
         }
         try PREMISParts.event(w, id: "\(objid)-rep1-format-identification", type: "format identification",
                               dateTime: created,
-                              detail: "Format identified from each file's first 64 KiB: MIME type by libmagic, PRONOM PUID by Bevara's table",
+                              detail: "Format identified from each file's first 64 KiB: MIME type by libmagic or by Bevara's signatures (plain text by content and name), PRONOM PUID by Bevara's table",
                               agents: [(software, "executing program")]) { w in
             for i in stride(from: 1, through: count, by: 1) { try PREMISParts.linkObject(w, id: PackageLayout.contentFileID(i)) }
         }
