@@ -4,13 +4,14 @@ import Foundation
 /// text for people): the acceptance evidence travels with the delivery.
 final class PreflightDocumentation {
     let directory: String
-    let files: [(name: String, sourcePath: String)]
+    let files: [(name: String, sourcePath: String, mime: String?)]
 
     init(report: PreflightReport) throws {
         directory = NSTemporaryDirectory() + "bevara-doc-\(getpid())-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        files = [("preflight-report.json", directory + "/preflight-report.json"),
-                 ("preflight-report.txt", directory + "/preflight-report.txt")]
+        // Types as written (PackagerTests: the ones identification gives for these bytes).
+        files = [("preflight-report.json", directory + "/preflight-report.json", "application/json"),
+                 ("preflight-report.txt", directory + "/preflight-report.txt", "text/plain")]
         try write(report)
     }
 

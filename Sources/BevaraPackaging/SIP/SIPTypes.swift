@@ -49,15 +49,18 @@ public struct SIPContents {
     public var label: String
     /// The folder `FileReference.path` values are relative to; nothing outside it is ever read.
     public var exportFileRoot: String
-    /// Files copied into `documentation/` (at least one: CSIP60 needs a non-empty group).
-    public var documentation: [(name: String, sourcePath: String)]
+    /// Files copied into `documentation/` (at least one: CSIP60 needs a non-empty group), with
+    /// their MIME type when the producer knows it (Bevara's own preflight report: identifying
+    /// its JSON walked libmagic's whole database and mapped it in, the largest part of a large
+    /// package's peak memory); nil: identified from the bytes.
+    public var documentation: [(name: String, sourcePath: String, mime: String?)]
     /// Streams the cases, one at a time, each with its records, e.g. `{ try catalog.forEachCase($0) }`.
     public var cases: ((Case, [BevaraModel.Record]) throws -> Void) throws -> Void
     /// Runs after every case was streamed and before `documentation` is copied, so a document
     /// about the cases (the preflight report) can be completed from the same stream.
     public var beforeDocumentation: () throws -> Void = {}
 
-    public init(objid: String, label: String, exportFileRoot: String, documentation: [(name: String, sourcePath: String)],
+    public init(objid: String, label: String, exportFileRoot: String, documentation: [(name: String, sourcePath: String, mime: String?)],
                 cases: @escaping ((Case, [BevaraModel.Record]) throws -> Void) throws -> Void) {
         self.objid = objid
         self.label = label

@@ -147,7 +147,7 @@ public struct SIPWriter {
             docNames.insert(name.lowercased())
             let path = PackageLayout.documentationDir + "/" + name
             let digest = try sink.addFile(at: path, from: doc.sourcePath)
-            let mime = identifier.identify(head: digest.head, name: doc.name).mime
+            let mime = doc.mime ?? identifier.identify(head: digest.head, name: doc.name).mime
             documentation.append(PackagedFile(path: path, size: digest.size, sha256: digest.sha256, mime: mime))
         }
         let schemas = try SchemaLibrary.required.map { schema in

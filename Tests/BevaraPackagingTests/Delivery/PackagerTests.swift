@@ -1,4 +1,4 @@
-import BevaraArchiveIO
+@testable import BevaraArchiveIO
 import BevaraModel
 import BevaraPackaging
 import BevaraProfiles
@@ -98,6 +98,14 @@ import Testing
         #expect(text == alone.text())
         let json = try SIPTools.run("/usr/bin/tar", ["xOf", out, "\(objid)/documentation/preflight-report.json"]).output
         #expect(json == String(decoding: try alone.json(), as: UTF8.self))
+        // The report's declared types are the ones identification gives for its bytes.
+        let identifier = try FormatIdentifier()
+        #expect(identifier.identify(head: Array(json.utf8), name: "preflight-report.json").mime == "application/json")
+        #expect(identifier.libmagicType(Array(json.utf8)) == "application/json")
+        #expect(identifier.identify(head: Array(text.utf8), name: "preflight-report.txt").mime == "text/plain")
+        #expect(identifier.libmagicType(Array(text.utf8)) == "text/plain")
+        let mets = try SIPTools.run("/usr/bin/tar", ["xOf", out, "\(objid)/METS.xml"]).output
+        #expect(mets.contains("MIMETYPE=\"application/json\""))
     }
 
     @Test func caseRuleMadeAnErrorByTheAgreementStillRefusesBeforeWriting() throws {

@@ -134,7 +134,7 @@ final class SIPFixture {
     func contents(objid: String = SIPFixture.objid) -> SIPContents {
         let catalog = self.catalog
         return SIPContents(objid: objid, label: "Bygglov 2021, Vänersborg", exportFileRoot: exportRoot,
-                           documentation: [(name: "Leveransbeskrivning.txt", sourcePath: documentation)],
+                           documentation: [(name: "Leveransbeskrivning.txt", sourcePath: documentation, mime: nil)],
                            cases: { try catalog.forEachCase($0) })
     }
 

@@ -88,7 +88,7 @@ import Testing
         contents = fx.contents()
         contents.documentation = []
         #expect(throws: SIPError.noDocumentation) { _ = try writer.write(contents, to: .directory(fx.root + "/b")) }
-        contents.documentation = [(name: "saknas.pdf", sourcePath: fx.root + "/saknas.pdf")]
+        contents.documentation = [(name: "saknas.pdf", sourcePath: fx.root + "/saknas.pdf", mime: nil)]
         #expect(throws: SIPError.documentationMissing(name: "saknas.pdf", path: fx.root + "/saknas.pdf")) {
             _ = try writer.write(contents, to: .directory(fx.root + "/c"))
         }
