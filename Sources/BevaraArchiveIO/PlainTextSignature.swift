@@ -21,7 +21,7 @@ enum PlainTextSignature {
     /// "text/plain" when `head` is plain text by the rules above and `name` ends `.txt` or
     /// `.csv` (any case); nil when libmagic must decide.
     static func mime(_ head: [UInt8], name: String?) -> String? {
-        guard let name, hasPlainTextExtension(name) else { return nil }
+        guard let name, NameExtension.matches(name, "txt") || NameExtension.matches(name, "csv") else { return nil }
         return head.withUnsafeBufferPointer { bytes in
             var start = 0
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -31,17 +31,6 @@ enum PlainTextSignature {
             guard first < bytes.count, isLetterOrDigit(bytes[first]), !opensWithHeader(bytes, at: first) else { return nil }
             return "text/plain"
         }
-    }
-
-    /// The last path component ends `.txt` or `.csv`, compared as ASCII without case.
-    static func hasPlainTextExtension(_ name: String) -> Bool {
-        var ext: [UInt8] = []
-        for byte in name.utf8.reversed() {
-            if byte == UInt8(ascii: ".") { return ext == Array("txt".utf8.reversed()) || ext == Array("csv".utf8.reversed()) }
-            if byte == UInt8(ascii: "/") || ext.count == 3 { return false }
-            ext.append(byte | 0x20)
-        }
-        return false
     }
 
     /// Valid UTF-8 from `from` to the end, with no control character but tab, LF, FF and CR.

@@ -30,7 +30,7 @@ enum XMLSignature {
 
     /// "text/xml" when libmagic would give it by the rules above; nil when libmagic must decide.
     static func mime(_ head: [UInt8], name: String?) -> String? {
-        guard let name, hasXMLExtension(name) else { return nil }
+        guard let name, NameExtension.matches(name, "xml") else { return nil }
         let declaration = Array("<?xml version=".utf8)
         return head.withUnsafeBufferPointer { bytes in
             var start = 0
@@ -43,18 +43,9 @@ enum XMLSignature {
                 if byte == UInt8(ascii: ",") { return nil }
             }
             // ASCII lower case, so that one search per marker covers every spelling.
-            let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let lowered = bytes.map(NameExtension.lower)
             for marker in markers where FormatIdentifier.firstIndex(of: marker, in: lowered, from: 0) != nil { return nil }
             return "text/xml"
         }
-    }
-
-    /// The last path component ends `.xml`, compared as ASCII without case.
-    static func hasXMLExtension(_ name: String) -> Bool {
-        let suffix = Array(".xml".utf8)
-        let bytes = Array(name.utf8.suffix(suffix.count))
-        return bytes.count == suffix.count && zip(bytes, suffix).allSatisfy { byte, wanted in
-            (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == wanted
-        } && name.utf8.count > suffix.count && !name.hasSuffix("/.xml")
     }
 }

@@ -78,7 +78,7 @@ import Testing
         }
         #expect(identifier.identify(head: Array("a;b\n1;2\n".utf8), name: "tabell.Csv").puid == "x-fmt/18")
         let letter = Array(prose[0].utf8)
-        for name in ["a.pdf", "txt", "a.txt.gz", "a.text", "a.txt/b", "dir.txt/b"] {
+        for name in ["a.pdf", "txt", ".txt", "a/.txt", "a.txt.gz", "a.text", "a.txt/b", "dir.txt/b"] {
             #expect(PlainTextSignature.mime(letter, name: name) == nil, "\(name)")
         }
         #expect(PlainTextSignature.mime(letter, name: nil) == nil)
