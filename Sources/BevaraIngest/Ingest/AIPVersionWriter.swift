@@ -101,32 +101,40 @@ struct AIPVersionWriter {
         // or delete). A folder submitted in place is copied and left as it was; so is an
         // extracted one if the rename fails (another file system), which leaves it untouched.
         let adopted = received.extracted ? try? builder.adoptContent(from: received.root) : nil
-        // Each file's SHA-256 is checked against the one the SIP declares in the one read that
-        // stores it (in place when adopted, in the copy otherwise): a file changed between
-        // validation and storing is refused, not archived.
+        // Each file's SHA-256 is checked against the one the SIP declares: a small file's as the
+        // extraction lanes took it from the bytes they wrote (nothing is read again); any other
+        // file's in the one read that stores it (in place when adopted, in the copy otherwise).
         try tree.forEach { entry in
             let logical = entry.relativePath == "METS.xml" ? AIPLayout.submissionMETS : entry.relativePath
             let expected = try sip.declared.sha256(of: entry.relativePath)
-            let stored: FileDigest.Result
+            let recorded = try identified?.recorded(of: entry.relativePath, size: entry.size)
+            let size: Int64, sha256: String, format: FormatIdentifier.Identification
             do {
-                stored = adopted != nil
-                    ? try builder.addAdoptedFile(relativePath: entry.relativePath, as: logical,
-                                                 expectedSHA256: expected)
-                    : try builder.addFile(logicalPath: logical, copyingFrom: received.root + "/" + entry.relativePath,
-                                          expectedSHA256: expected)
+                if adopted != nil, let recorded {
+                    try builder.addAdoptedFile(relativePath: entry.relativePath, as: logical,
+                                               writtenSHA256: recorded.sha256, expectedSHA256: expected)
+                    (size, sha256, format) = (entry.size, recorded.sha256, recorded.format)
+                } else {
+                    let stored = adopted != nil
+                        ? try builder.addAdoptedFile(relativePath: entry.relativePath, as: logical,
+                                                     expectedSHA256: expected)
+                        : try builder.addFile(logicalPath: logical, copyingFrom: received.root + "/" + entry.relativePath,
+                                              expectedSHA256: expected)
+                    let known = stored.size == entry.size ? recorded?.format : nil
+                    (size, sha256, format) = (stored.size, stored.sha256,
+                                              known ?? identifier.identify(head: stored.head, name: entry.relativePath))
+                }
             } catch OCFLStorageError.sourceDigestMismatch(_, _, let expected, let actual) {
                 throw IngestError.rejected(package: package, findings: [SIPFinding(
                     ruleID: SIPRule.fixityChecksum, severity: .error, package: PackageName.of(package), path: entry.relativePath,
                     message: "the METS says SHA-256 \(expected), but the file's is \(actual)")])
             }
-            let format = try identified?.identification(of: entry.relativePath, size: stored.size)
-                ?? identifier.identify(head: stored.head, name: entry.relativePath)
             puids[format.puid ?? format.mime, default: 0] += 1
             if logical == entry.relativePath { try formats.record(logical, format) }
-            let file = AIPFile(path: logical, size: stored.size, sha256: stored.sha256, mime: format.mime)
+            let file = AIPFile(path: logical, size: size, sha256: sha256, mime: format.mime)
             if logical == entry.relativePath { try files.appendSIPFile(file) } else { files.appendAside(file, rank: .sipOutOfOrder) }
-            bytes += stored.size
-            progress?.advance(bytes: stored.size)
+            bytes += size
+            progress?.advance(bytes: size)
             try Failpoint.hit("ingest.between-files", subject: objectID)
         }
         progress?.finish()
@@ -137,7 +145,7 @@ struct AIPVersionWriter {
         let now = Date()
         events.append(PreservationEvent(
             type: "fixity check", dateTime: now, outcome: .success,
-            detail: "\(fileCount) files: sizes and checksums declared in the SIP's METS verified; SHA-256 recomputed while storing"))
+            detail: "\(fileCount) files: sizes and checksums declared in the SIP's METS verified against SHA-256 computed from the bytes as they were unpacked or stored"))
         let formatCounts = puids.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
         events.append(PreservationEvent(type: "format identification", dateTime: now, outcome: .success,
                                         detail: "libmagic and Bevara's signatures, with Bevara's PRONOM table: \(formatCounts)"))

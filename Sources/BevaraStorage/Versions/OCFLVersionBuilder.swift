@@ -144,19 +144,39 @@ public final class OCFLVersionBuilder {
     /// a different digest throws `sourceDigestMismatch`. Returns size, SHA-256 and head.
     @discardableResult
     public func addAdoptedFile(relativePath: String, as logicalPath: String, expectedSHA256: String? = nil) throws -> FileDigest.Result {
+        let source = try adoptedSource(relativePath, as: logicalPath)
+        let taken = try FileDigest.stream(path: source)
+        try register(adopted: relativePath, source: source, as: logicalPath, digest: taken.sha256, expectedSHA256: expectedSHA256)
+        return taken
+    }
+
+    /// As `addAdoptedFile(relativePath:as:expectedSHA256:)` without reading the file: `sha256`
+    /// is its digest as the caller took it from the very bytes it wrote there (intake's lanes).
+    public func addAdoptedFile(relativePath: String, as logicalPath: String, writtenSHA256 sha256: String,
+                               expectedSHA256: String? = nil) throws {
+        let source = try adoptedSource(relativePath, as: logicalPath)
+        try register(adopted: relativePath, source: source, as: logicalPath, digest: sha256.lowercased(),
+                     expectedSHA256: expectedSHA256)
+    }
+
+    /// The adopted file's path, once the logical path is known to be allowed.
+    private func adoptedSource(_ relativePath: String, as logicalPath: String) throws -> String {
         try ensureOpen()
         guard let adoptedRoot else {
             throw OCFLStorageError.builderMisuse(objectID: objectID, reason: "addAdoptedFile needs adoptContent first")
         }
         try Self.validateLogicalPath(logicalPath)
         try checkPlacement(logicalPath)
-        let source = adoptedRoot + "/" + relativePath
-        let taken = try FileDigest.stream(path: source)
-        if let expected = expectedSHA256, expected.lowercased() != taken.sha256 {
+        return adoptedRoot + "/" + relativePath
+    }
+
+    /// Places and registers an adopted file whose SHA-256 is `digest` (see `addAdoptedFile`).
+    private func register(adopted relativePath: String, source: String, as logicalPath: String, digest: String,
+                          expectedSHA256: String?) throws {
+        if let expected = expectedSHA256, expected.lowercased() != digest {
             throw OCFLStorageError.sourceDigestMismatch(source: source, logicalPath: logicalPath,
-                                                        expected: expected.lowercased(), actual: taken.sha256)
+                                                        expected: expected.lowercased(), actual: digest)
         }
-        let digest = taken.sha256
         let inPlace = versionName + "/content/" + relativePath
         if try state.value(logicalPath) != nil { try release(logicalPath) }
         if try isStored(digest) {
@@ -180,7 +200,6 @@ public final class OCFLVersionBuilder {
             try register(contentPath: contentPath, digest: digest)
         }
         try assign(logicalPath, digest)
-        return taken
     }
 
     /// Adds bytes held in memory (small metadata files such as METS or PREMIS) as `logicalPath`.

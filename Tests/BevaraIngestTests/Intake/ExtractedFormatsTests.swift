@@ -63,8 +63,10 @@ import Testing
             let stored = try FileDigest.stream(path: received.root + "/" + entry.relativePath)
             let direct = identifier.identify(head: stored.head, name: entry.relativePath)
             mimes.insert(direct.mime)
-            if let found = try lookup.identification(of: entry.relativePath, size: stored.size) {
-                #expect(found == direct, "\(entry.relativePath)")
+            if let found = try lookup.recorded(of: entry.relativePath, size: stored.size) {
+                #expect(found.format == direct, "\(entry.relativePath)")
+                // The digest of the bytes the lane wrote is the one a read of the file gives.
+                #expect(found.sha256 == stored.sha256, "\(entry.relativePath)")
                 recorded += 1
             } else {
                 fellBack.insert(entry.relativePath)
@@ -100,11 +102,12 @@ import Testing
         let identifier = try FormatIdentifier()
         let formats = try #require(received.identifiedFormats)
         let lookup = try #require(try formats.lookup(forRoot: received.root))
-        #expect(try lookup.identification(of: "a.txt", size: 5) == nil)
+        #expect(try lookup.recorded(of: "a.txt", size: 5) == nil)
         let other = try #require(try formats.lookup(forRoot: received.root))
-        #expect(try other.identification(of: "METS.xml", size: 7) == identifier.identify(head: Array("<mets/>".utf8), name: "METS.xml"))
-        #expect(try other.identification(of: "a.txt", size: 4) == identifier.identify(head: Array("hej\n".utf8), name: "a.txt"))
-        #expect(try other.identification(of: "b.txt", size: 4) == nil)
+        #expect(try other.recorded(of: "METS.xml", size: 7) == .init(
+            sha256: FileDigest.sha256(of: Array("<mets/>".utf8)), format: identifier.identify(head: Array("<mets/>".utf8), name: "METS.xml")))
+        #expect(try other.recorded(of: "a.txt", size: 4)?.format == identifier.identify(head: Array("hej\n".utf8), name: "a.txt"))
+        #expect(try other.recorded(of: "b.txt", size: 4) == nil)
     }
 
     /// Asked out of byte order (as `String`'s order would ask a decomposed name), or for a path
@@ -120,20 +123,23 @@ import Testing
         #expect(keys == keys.sorted(by: IdentifiedFormats.order.precedes))
         #expect(!(nfd < "d/lb.txt"))  // String's order differs
         let writer = try RecordFileWriter(path: dir + "/sorted")
-        for key in keys { try writer.append(key, IdentifiedFormats.encode(size: 10, key.hasSuffix(".pdf") ? pdf : text)) }
+        let digest = String(repeating: "0", count: 64)
+        for key in keys {
+            try writer.append(key, IdentifiedFormats.encode(size: 10, .init(sha256: digest, format: key.hasSuffix(".pdf") ? pdf : text)))
+        }
         try writer.close()
         let formats = IdentifiedFormats(path: dir + "/sorted", root: "/r")
         #expect(try formats.lookup(forRoot: "/r/") == nil)
         let lookup = try #require(try formats.lookup(forRoot: "/r"))
-        #expect(try lookup.identification(of: "a.pdf", size: 10) == pdf)
-        #expect(try lookup.identification(of: "b.pdf", size: 10) == nil)
+        #expect(try lookup.recorded(of: "a.pdf", size: 10)?.format == pdf)
+        #expect(try lookup.recorded(of: "b.pdf", size: 10)?.format == nil)
         // String's order: "lb", then the decomposed name, which the lookup has passed.
-        #expect(try lookup.identification(of: "d/lb.txt", size: 10) == text)
-        #expect(try lookup.identification(of: nfd, size: 10) == nil)
+        #expect(try lookup.recorded(of: "d/lb.txt", size: 10)?.format == text)
+        #expect(try lookup.recorded(of: nfd, size: 10)?.format == nil)
         // The composed name is another path: its own record, never the decomposed one's.
-        #expect(try lookup.identification(of: nfc, size: 10) == text)
-        #expect(try lookup.identification(of: "e.pdf", size: 10) == pdf)
-        #expect(try lookup.identification(of: "f.pdf", size: 10) == nil)
+        #expect(try lookup.recorded(of: nfc, size: 10)?.format == text)
+        #expect(try lookup.recorded(of: "e.pdf", size: 10)?.format == pdf)
+        #expect(try lookup.recorded(of: "f.pdf", size: 10)?.format == nil)
     }
 
     @Test func aRootOtherThanTheGuessedOneUsesNoRecord() throws {
@@ -160,8 +166,8 @@ import Testing
         defer { second.cleanUp() }
         let lookup = try #require(try second.identifiedFormats?.lookup(forRoot: second.root))
         let identifier = try FormatIdentifier()
-        #expect(try lookup.identification(of: "METS.xml", size: 7) == identifier.identify(head: Array("<mets/>".utf8), name: "METS.xml"))
-        #expect(try lookup.identification(of: "metadata/a.txt", size: 4)?.puid == "x-fmt/111")
+        #expect(try lookup.recorded(of: "METS.xml", size: 7)?.format == identifier.identify(head: Array("<mets/>".utf8), name: "METS.xml"))
+        #expect(try lookup.recorded(of: "metadata/a.txt", size: 4)?.format.puid == "x-fmt/111")
     }
 
     @Test func aRefusalLeavesNoRecordFileBehind() throws {
@@ -188,12 +194,19 @@ import Testing
             (7, .init(mime: "text/plain", puid: nil, name: nil, version: nil)),
             (5, .init(mime: "x/ö\u{0}ß", puid: "å", name: nil, version: "9")),
         ]
+        let digest = FileDigest.sha256(of: Array("x".utf8))
         for (size, format) in cases {
-            let decoded = try #require(IdentifiedFormats.decode(IdentifiedFormats.encode(size: size, format)))
-            #expect(decoded.0 == size && decoded.1 == format, "\(format)")
+            let recorded = IdentifiedFormats.Recorded(sha256: digest, format: format)
+            let decoded = try #require(IdentifiedFormats.decode(IdentifiedFormats.encode(size: size, recorded)))
+            #expect(decoded.0 == size && decoded.1 == recorded, "\(format)")
         }
-        #expect(IdentifiedFormats.decode("12+3:abc") == nil)
-        #expect(IdentifiedFormats.decode("12-+3:abc--") == nil)
-        #expect(IdentifiedFormats.decode("12+3:abc----") == nil)
+        #expect(IdentifiedFormats.decode(digest + "12+3:abc") == nil)
+        #expect(IdentifiedFormats.decode(digest + "12-+3:abc--") == nil)
+        #expect(IdentifiedFormats.decode(digest + "12+3:abc----") == nil)
+        // The digest is 64 lower-case hex digits, or the record is damaged.
+        #expect(IdentifiedFormats.decode(digest + "12+3:abc---") != nil)
+        #expect(IdentifiedFormats.decode(digest.uppercased() + "12+3:abc---") == nil)
+        #expect(IdentifiedFormats.decode(String(digest.dropLast()) + "g12+3:abc---") == nil)
+        #expect(IdentifiedFormats.decode("12+3:abc---") == nil)
     }
 }

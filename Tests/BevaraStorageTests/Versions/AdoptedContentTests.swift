@@ -90,4 +90,36 @@ import Testing
         }
         #expect(!root.objectExists(id))
     }
+
+    /// The variant that takes the digest the writer of the file computed: the declared digest is
+    /// checked against the given one, and deduplication and renaming work as with hashing in
+    /// place; the version validates.
+    @Test func aWrittenDigestIsUsedWithoutReadingTheFile() throws {
+        let box = try StorageSandbox()
+        defer { box.cleanUp() }
+        let root = try box.makeRoot()
+        let id = "urn:uuid:\(UUID().uuidString.lowercased())"
+        let builder = try root.beginVersion(of: id, stagingDirectory: box.staging)
+        let sip = try folder(box, "sip", ["METS.xml": "<mets/>", "data/a.txt": "one", "data/b.txt": "one", "data/c.txt": "two"])
+        _ = try builder.adoptContent(from: sip)
+        do {
+            try builder.addAdoptedFile(relativePath: "data/c.txt", as: "data/c.txt", writtenSHA256: digest("two"),
+                                       expectedSHA256: digest("declared"))
+            Issue.record("a written digest other than the declared one was accepted")
+        } catch OCFLStorageError.sourceDigestMismatch(_, let logicalPath, let expected, let actual) {
+            #expect(logicalPath == "data/c.txt" && expected == digest("declared") && actual == digest("two"))
+        }
+        try builder.addAdoptedFile(relativePath: "data/a.txt", as: "data/a.txt", writtenSHA256: digest("one").uppercased(),
+                                   expectedSHA256: digest("one"))
+        try builder.addAdoptedFile(relativePath: "data/b.txt", as: "data/b.txt", writtenSHA256: digest("one"))
+        try builder.addAdoptedFile(relativePath: "data/c.txt", as: "data/c.txt", writtenSHA256: digest("two"))
+        try builder.addAdoptedFile(relativePath: "METS.xml", as: "submission/METS.xml", writtenSHA256: digest("<mets/>"))
+        try builder.addFile(logicalPath: "METS.xml", data: Data("<mets aip/>".utf8))
+        #expect(try builder.commit(created: testDate, message: "v1", user: testUser) == 1)
+        #expect(box.files(below: root.objectPath(for: id) + "/v1/content").count == 4, "b.txt's bytes are stored once")
+        #expect(try root.inventory(of: id).state(of: 1) == [
+            "data/a.txt": digest("one"), "data/b.txt": digest("one"), "data/c.txt": digest("two"),
+            "submission/METS.xml": digest("<mets/>"), "METS.xml": digest("<mets aip/>")])
+        try expectValidOCFL(box.rootPath, objects: 1)
+    }
 }
