@@ -85,7 +85,13 @@ public final class ExportCatalog {
         config.allowsUnsafeTransactions = true
         // A staging copy that is rebuilt from the export on every run: durability is not needed.
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE")
+            // One connection in one process: an exclusive lock, taken once, spares every read
+            // transaction the lock calls and the check of the file for changes (3 system calls a
+            // case file lookup, ~300,000 in a 99,500-file package).
+            try db.execute(sql: """
+                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE;
+                PRAGMA locking_mode = EXCLUSIVE
+                """)
         }
         let queue = try DatabaseQueue(path: path, configuration: config)
         try queue.write { db in
