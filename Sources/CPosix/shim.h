@@ -6,4 +6,9 @@ extern int syncfs(int fd);
 // memmem(3): byte-string search (format identification scans file heads).
 #include <stddef.h>
 extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
+// sync_file_range(2): start writing a range of a file to disk now, without waiting for it, so a
+// large package's closing fsync waits for its tail only.
+#include <stdint.h>
+extern int sync_file_range(int fd, int64_t offset, int64_t nbytes, unsigned int flags);
+static const unsigned int BEVARA_SYNC_FILE_RANGE_WRITE = 2;
 #endif

@@ -62,6 +62,25 @@ import Testing
         #expect(try writer.close() == digest)
     }
 
+    /// Past `HashingOutput.writebackStep` the output asks the kernel to start writing what came
+    /// before: the file and its digest are the same as without (a sparse source keeps this quick).
+    @Test func anArchiveLargerThanTheWritebackStepIsWholeAndHashed() throws {
+        let dir = try temp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let source = dir + "/zeros.bin"
+        let size = 2 * (32 << 20) + 12_345
+        #expect(FileManager.default.createFile(atPath: source, contents: Data("head".utf8)))
+        #expect(truncate(source, off_t(size)) == 0)
+        let path = dir + "/out.tar"
+        let writer = try ArchiveWriter(path: path, format: .tar)
+        let entry = try writer.addFile(named: "pkg/zeros.bin", from: source)
+        let digest = try writer.close()
+        #expect(entry.size == Int64(size))
+        #expect(digest == (try FileDigest.sha256(path: path)))
+        let extracted = try run(["sh", "-c", "tar xOf \"$0\" pkg/zeros.bin | sha256sum", path])
+        #expect(extracted.0 == 0 && extracted.1.hasPrefix(entry.sha256), "\(extracted.1)")
+    }
+
     @Test func refusesToOverwrite() throws {
         let dir = try temp()
         defer { try? FileManager.default.removeItem(atPath: dir) }
