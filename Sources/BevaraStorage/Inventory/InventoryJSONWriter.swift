@@ -46,25 +46,35 @@ final class InventoryJSONWriter {
     }
 
     /// Appends `value` as a JSON string literal: `"`, `\` and control characters escaped, the rest
-    /// (including `/` and non-ASCII) as UTF-8.
+    /// (including `/` and non-ASCII) as UTF-8. A string with nothing to escape (every path and
+    /// digest of Bevara's own packages) is copied in one piece.
     func string(_ value: String) throws {
-        try byte(0x22)
-        for unit in value.utf8 {
-            switch unit {
-            case 0x22: try byte(0x5C); try byte(0x22)
-            case 0x5C: try byte(0x5C); try byte(0x5C)
-            case 0x0A: try byte(0x5C); try byte(0x6E)
-            case 0x0D: try byte(0x5C); try byte(0x72)
-            case 0x09: try byte(0x5C); try byte(0x74)
-            case 0x08: try byte(0x5C); try byte(0x62)
-            case 0x0C: try byte(0x5C); try byte(0x66)
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                for b in [0x5C, 0x75, 0x30, 0x30, hex[Int(unit >> 4)], hex[Int(unit & 0x0F)]] as [UInt8] { try byte(b) }
-            default: try byte(unit)
+        var text = value
+        try text.withUTF8 { utf8 in
+            try byte(0x22)
+            if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                for unit in utf8 { try escaped(unit) }
+            } else {
+                try append(UnsafeRawBufferPointer(utf8))
             }
+            try byte(0x22)
         }
-        try byte(0x22)
+    }
+
+    private func escaped(_ unit: UInt8) throws {
+        switch unit {
+        case 0x22: try byte(0x5C); try byte(0x22)
+        case 0x5C: try byte(0x5C); try byte(0x5C)
+        case 0x0A: try byte(0x5C); try byte(0x6E)
+        case 0x0D: try byte(0x5C); try byte(0x72)
+        case 0x09: try byte(0x5C); try byte(0x74)
+        case 0x08: try byte(0x5C); try byte(0x62)
+        case 0x0C: try byte(0x5C); try byte(0x66)
+        case 0..<0x20:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            for b in [0x5C, 0x75, 0x30, 0x30, hex[Int(unit >> 4)], hex[Int(unit & 0x0F)]] as [UInt8] { try byte(b) }
+        default: try byte(unit)
+        }
     }
 
     /// `"key" : ` at the current position.
@@ -93,7 +103,13 @@ final class InventoryJSONWriter {
     }
 
     private func append(_ bytes: UnsafeRawBufferPointer) throws {
-        for b in bytes { try byte(b) }
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            if buffer.count == Self.capacity { try flush() }
+            let n = min(rest.count, Self.capacity - buffer.count)
+            buffer.append(contentsOf: rest.prefix(n))
+            rest = rest.dropFirst(n)
+        }
     }
 
     private func flush() throws {
