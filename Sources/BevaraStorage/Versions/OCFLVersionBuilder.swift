@@ -34,6 +34,9 @@ public final class OCFLVersionBuilder {
     /// The folder `makeStagedDirectories` made last (with its parents): files come in path order,
     /// so this spares the mkdir calls a set of every folder made used to.
     private var lastCreatedDirectory: String?
+    /// `directoryPrefixes(of:)` of the last two paths asked: adding a file asks for its logical
+    /// path's and its content path's folders twice each (placement, then registration).
+    private var recentFolders: [(path: String, folders: [String])] = []
     private var temporaryCounter = 0
     /// The content folder taken over by `adoptContent`.
     private var adoptedRoot: String?
@@ -400,7 +403,7 @@ public final class OCFLVersionBuilder {
         try setDigestRecord(digest, uses: try digestRecord(digest).uses, contentPath: contentPath)
         try newContentPaths.set(contentPath, "")
         newContentCount += 1
-        for prefix in Self.directoryPrefixes(of: contentPath) { try Self.count(newContentDirectories, prefix, 1) }
+        for prefix in folders(of: contentPath) { try Self.count(newContentDirectories, prefix, 1) }
     }
 
     /// `vN/content/<logical path>` unless a still-referenced staged file occupies it (after a
@@ -420,7 +423,7 @@ public final class OCFLVersionBuilder {
     /// free), so folders known to hold files need no file lookup.
     private func contentPathTaken(_ path: String) throws -> Bool {
         if try newContentPaths.value(path) != nil || newContentDirectories.value(path) != nil { return true }
-        for prefix in Self.directoryPrefixes(of: path) {
+        for prefix in folders(of: path) {
             if try newContentDirectories.value(prefix) == nil, try newContentPaths.value(prefix) != nil { return true }
         }
         return false
@@ -431,7 +434,7 @@ public final class OCFLVersionBuilder {
         stateCount += 1
         let record = try digestRecord(digest)
         try setDigestRecord(digest, uses: record.uses + 1, contentPath: record.contentPath)
-        for prefix in Self.directoryPrefixes(of: logicalPath) { try Self.count(stateDirectories, prefix, 1) }
+        for prefix in folders(of: logicalPath) { try Self.count(stateDirectories, prefix, 1) }
     }
 
     /// Removes a path from the state; new content no other path uses is deleted from staging
@@ -440,7 +443,7 @@ public final class OCFLVersionBuilder {
         guard let digest = try state.value(logicalPath) else { return }
         try state.set(logicalPath, nil)
         stateCount -= 1
-        for prefix in Self.directoryPrefixes(of: logicalPath) { try Self.count(stateDirectories, prefix, -1) }
+        for prefix in folders(of: logicalPath) { try Self.count(stateDirectories, prefix, -1) }
         let record = try digestRecord(digest)
         guard record.uses == 1 else {
             try setDigestRecord(digest, uses: record.uses - 1, contentPath: record.contentPath)
@@ -467,7 +470,7 @@ public final class OCFLVersionBuilder {
             }
             throw OCFLStorageError.logicalPathConflict(path: logicalPath, existing: below ?? logicalPath + "/…")
         }
-        for prefix in Self.directoryPrefixes(of: logicalPath) {
+        for prefix in folders(of: logicalPath) {
             if try stateDirectories.value(prefix) == nil, try state.value(prefix) != nil {
                 throw OCFLStorageError.logicalPathConflict(path: logicalPath, existing: prefix)
             }
@@ -483,6 +486,15 @@ public final class OCFLVersionBuilder {
         if !SafePath.isNFC(path) {
             throw OCFLStorageError.invalidLogicalPath(path: path, reason: "not in Unicode NFC")
         }
+    }
+
+    /// `directoryPrefixes(of: path)`, from `recentFolders` when it was one of the last two asked.
+    private func folders(of path: String) -> [String] {
+        if let hit = recentFolders.first(where: { $0.path == path }) { return hit.folders }
+        let folders = Self.directoryPrefixes(of: path)
+        if recentFolders.count == 2 { recentFolders.removeFirst() }
+        recentFolders.append((path, folders))
+        return folders
     }
 
     /// `a/b/c` → `a`, `a/b`.
