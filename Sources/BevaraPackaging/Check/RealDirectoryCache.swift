@@ -3,7 +3,8 @@ import Foundation
 
 /// Real paths (`realpath`) of the export's directories, each resolved once: a file that `lstat`
 /// shows is no link has the real path `realpath(its folder) + "/" + name`, so checking that a
-/// file stays inside the export costs one `realpath` per folder instead of one per file.
+/// file stays inside the export costs one `lstat` per folder (see `realPath(of:)`) instead of a
+/// `realpath` per file.
 ///
 /// Bounded: the cache is emptied when it holds `capacity` folders, so memory does not grow
 /// with the export.
@@ -29,15 +30,28 @@ final class RealDirectoryCache {
         }
         let folder = relative[..<slash]
         let name = relative[relative.index(after: slash)...]
-        let realFolder: String?
-        if let cached = known[folder] {
-            realFolder = cached
-        } else {
-            if known.count >= capacity { known.removeAll(keepingCapacity: true) }
-            realFolder = SafePath.realPath(fileRoot + "/" + folder)
-            known[folder] = realFolder
-        }
-        guard let realFolder, realFolder == realRoot || realFolder.hasPrefix(realRootSlash) else { return nil }
+        guard let realFolder = realPath(of: folder),
+              realFolder == realRoot || realFolder.hasPrefix(realRootSlash) else { return nil }
         return realFolder + "/" + name
+    }
+
+    /// The real path of the folder `folder` (relative to the file root), or nil if it is gone.
+    /// A folder that `lstat` shows is a folder, not a link, inside a folder whose real path is
+    /// known, has that path plus its name: one `lstat` instead of a `realpath` (one `readlink`
+    /// per component of the whole path). A link, or anything unusual, gets the full `realpath`.
+    private func realPath(of folder: Substring) -> String? {
+        if let cached = known[folder] { return cached }
+        if known.count >= capacity { known.removeAll(keepingCapacity: true) }
+        var resolved: String?
+        let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let realParent = slash.map { realPath(of: folder[..<$0]) } ?? realRoot
+        if let realParent {
+            let candidate = realParent + "/" + folder[(slash.map { folder.index(after: $0) } ?? folder.startIndex)...]
+            var info = stat()
+            if lstat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { resolved = candidate }
+        }
+        if resolved == nil { resolved = SafePath.realPath(fileRoot + "/" + folder) }
+        known[folder] = resolved
+        return resolved
     }
 }
