@@ -7,12 +7,9 @@ enum NameExtension {
     static func matches(_ name: String, _ ext: String) -> Bool {
         let bytes = name.utf8
         let suffix = Array(("." + ext).utf8)
-        guard bytes.count > suffix.count, zip(bytes.suffix(suffix.count), suffix).allSatisfy({ lower($0) == $1 }) else {
+        guard bytes.count > suffix.count, zip(bytes.suffix(suffix.count), suffix).allSatisfy({ ASCII.lower($0) == $1 }) else {
             return false
         }
         return bytes.dropLast(suffix.count).last != UInt8(ascii: "/")
     }
-
-    /// ASCII upper case to lower case; every other byte as it is.
-    static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }

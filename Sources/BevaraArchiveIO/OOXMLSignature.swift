@@ -47,13 +47,11 @@ enum OOXMLSignature {
                     continue
                 }
                 let have = head[at]
-                if ignoreCase ? OOXMLSignature.lower(have) != OOXMLSignature.lower(want) : have != want { return false }
+                if ignoreCase ? ASCII.lower(have) != ASCII.lower(want) : have != want { return false }
             }
             return true
         }
     }
-
-    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
 
     static let localHeader: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
     static let contentTypes = Array("[Content_Types].xml".utf8)

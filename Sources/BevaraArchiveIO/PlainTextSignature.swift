@@ -23,8 +23,7 @@ enum PlainTextSignature {
     static func mime(_ head: [UInt8], name: String?) -> String? {
         guard let name, NameExtension.matches(name, "txt") || NameExtension.matches(name, "csv") else { return nil }
         return head.withUnsafeBufferPointer { bytes in
-            var start = 0
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+            let start = ASCII.utf8BOMLength(bytes)
             guard isUTF8Text(bytes, from: start) else { return nil }
             var first = start
             while first < bytes.count, isWhiteSpace(bytes[first]) { first += 1 }

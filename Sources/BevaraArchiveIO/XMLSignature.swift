@@ -33,8 +33,7 @@ enum XMLSignature {
         guard let name, NameExtension.matches(name, "xml") else { return nil }
         let declaration = Array("<?xml version=".utf8)
         return head.withUnsafeBufferPointer { bytes in
-            var start = 0
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+            let start = ASCII.utf8BOMLength(bytes)
             guard bytes.count - start >= declaration.count,
                   (0..<declaration.count).allSatisfy({ bytes[start + $0] == declaration[$0] }),
                   PlainTextSignature.isUTF8Text(bytes, from: start) else { return nil }
@@ -43,7 +42,7 @@ enum XMLSignature {
                 if byte == UInt8(ascii: ",") { return nil }
             }
             // ASCII lower case, so that one search per marker covers every spelling.
-            let lowered = bytes.map(NameExtension.lower)
+            let lowered = bytes.map(ASCII.lower)
             for marker in markers where FormatIdentifier.firstIndex(of: marker, in: lowered, from: 0) != nil { return nil }
             return "text/xml"
         }
