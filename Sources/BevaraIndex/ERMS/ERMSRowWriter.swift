@@ -22,22 +22,13 @@ struct ERMSRowWriter {
             caseRows.removeSubrange(min(depth, caseRows.count)...)
             caseRows.append(caseID)
             summary.cases += 1
-            for var party in parties {
-                party.caseID = caseID
-                try writer.addParty(party)
-                summary.parties += 1
-            }
+            try add(parties, caseID: caseID, recordID: nil)
         case .record(var row, let parties, let appendices, let depth):
             guard caseRows.indices.contains(depth) else { return }
             row.caseID = caseRows[depth]
             let recordID = try writer.addRecord(row)
             summary.records += 1
-            for var party in parties {
-                party.caseID = row.caseID
-                party.recordID = recordID
-                try writer.addParty(party)
-                summary.parties += 1
-            }
+            try add(parties, caseID: row.caseID, recordID: recordID)
             for appendix in appendices {
                 guard let logical = appendix.logicalPath else {
                     summary.invalidAppendixPaths.append(appendix.path)
@@ -49,6 +40,16 @@ struct ERMSRowWriter {
                     summary.pendingLinks += 1
                 }
             }
+        }
+    }
+
+    /// Writes a case's or record's parties with the row ids the parse could not know.
+    private mutating func add(_ parties: [IndexedParty], caseID: Int64, recordID: Int64?) throws {
+        for var party in parties {
+            party.caseID = caseID
+            party.recordID = recordID
+            try writer.addParty(party)
+            summary.parties += 1
         }
     }
 }

@@ -46,7 +46,8 @@ final class RealDirectoryCache {
         let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/"))
         let realParent = slash.map { realPath(of: folder[..<$0]) } ?? realRoot
         if let realParent {
-            let candidate = realParent + "/" + folder[(slash.map { folder.index(after: $0) } ?? folder.startIndex)...]
+            let name = slash.map { folder[folder.index(after: $0)...] } ?? folder
+            let candidate = realParent + "/" + name
             var info = stat()
             if lstat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { resolved = candidate }
         }

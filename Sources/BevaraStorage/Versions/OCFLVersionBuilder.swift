@@ -149,7 +149,7 @@ public final class OCFLVersionBuilder {
     public func addAdoptedFile(relativePath: String, as logicalPath: String, expectedSHA256: String? = nil) throws -> FileDigest.Result {
         let source = try adoptedSource(relativePath, as: logicalPath)
         let taken = try FileDigest.stream(path: source)
-        try register(adopted: relativePath, source: source, as: logicalPath, digest: taken.sha256, expectedSHA256: expectedSHA256)
+        try placeAdopted(relativePath, source: source, as: logicalPath, digest: taken.sha256, expectedSHA256: expectedSHA256)
         return taken
     }
 
@@ -158,7 +158,7 @@ public final class OCFLVersionBuilder {
     public func addAdoptedFile(relativePath: String, as logicalPath: String, writtenSHA256 sha256: String,
                                expectedSHA256: String? = nil) throws {
         let source = try adoptedSource(relativePath, as: logicalPath)
-        try register(adopted: relativePath, source: source, as: logicalPath, digest: sha256.lowercased(),
+        try placeAdopted(relativePath, source: source, as: logicalPath, digest: sha256.lowercased(),
                      expectedSHA256: expectedSHA256)
     }
 
@@ -174,7 +174,7 @@ public final class OCFLVersionBuilder {
     }
 
     /// Places and registers an adopted file whose SHA-256 is `digest` (see `addAdoptedFile`).
-    private func register(adopted relativePath: String, source: String, as logicalPath: String, digest: String,
+    private func placeAdopted(_ relativePath: String, source: String, as logicalPath: String, digest: String,
                           expectedSHA256: String?) throws {
         if let expected = expectedSHA256, expected.lowercased() != digest {
             throw OCFLStorageError.sourceDigestMismatch(source: source, logicalPath: logicalPath,
@@ -454,7 +454,7 @@ public final class OCFLVersionBuilder {
             unlink(objectStage + "/" + contentPath)
             try newContentPaths.set(contentPath, nil)
             newContentCount -= 1
-            for prefix in Self.directoryPrefixes(of: contentPath) { try Self.count(newContentDirectories, prefix, -1) }
+            for prefix in folders(of: contentPath) { try Self.count(newContentDirectories, prefix, -1) }
         }
     }
 
