@@ -56,6 +56,20 @@ public final class FindingCollector: @unchecked Sendable {
         add(Finding(rule: rule, severity: .warning, location: location, message: message))
     }
 
+    /// Appends the findings of `other` (already given their severities) after these, as if they
+    /// had been added here in that order: the per-rule limit counts both.
+    public func absorb(_ other: FindingCollector) {
+        var added = counts
+        for finding in other.findings {
+            let before = added[finding.rule, default: 0]
+            if before < limitPerRule { findings.append(finding) }
+            added[finding.rule] = before + 1
+        }
+        counts.merge(other.counts, uniquingKeysWith: +)
+        errorCount += other.errorCount
+        warningCount += other.warningCount
+    }
+
     public var hasErrors: Bool { errorCount > 0 }
 
     /// Rules whose findings were cut at the limit, with how many were left out.

@@ -6,7 +6,17 @@ import Foundation
 /// symlinks and special files anywhere, files that nothing references, and manifest entries
 /// whose file is missing or not referenced.
 enum ExportTreeWalk {
-    struct Totals { var files = 0; var bytes: Int64 = 0 }
+    struct Totals {
+        var files = 0
+        var bytes: Int64 = 0
+        /// Of those, the files some record references (each path once) and their bytes.
+        var referencedFiles = 0
+        var referencedBytes: Int64 = 0
+        /// True when every path a record references is a regular file the walk reached: it
+        /// exists, is no link and lies in no linked folder (the walk follows no links), so the
+        /// per-reference `lstat` and real-path checks can be skipped.
+        var everyReferenceFound = false
+    }
 
     static func run(_ layout: ExportLayout, catalog: ExportCatalog, findings: FindingCollector) throws -> Totals {
         var totals = Totals()
@@ -20,7 +30,10 @@ enum ExportTreeWalk {
                 if layout.metadataFiles.contains(relative) { return }
                 totals.files += 1
                 totals.bytes += Int64(st.st_size)
-                if try !referenced.contains(relative) {
+                if try referenced.contains(relative) {
+                    totals.referencedFiles += 1
+                    totals.referencedBytes += Int64(st.st_size)
+                } else {
                     findings.warning("file.unreferenced", SourceLocation(file: shown), "no record references this file; it will not be packaged")
                 }
             case S_IFDIR: break
@@ -28,8 +41,10 @@ enum ExportTreeWalk {
                 findings.error("file.not-regular", SourceLocation(file: shown), "special file (device, pipe or socket) in the export")
             }
         }
+        totals.everyReferenceFound = totals.referencedFiles == (try catalog.referencePathCounts().distinctPaths)
         if let manifest = layout.manifest {
-            try catalog.forEachManifestEntry { path, _, line in
+            // Entries for referenced files exist when the walk found every one of them.
+            try catalog.forEachManifestEntry(unreferencedOnly: totals.everyReferenceFound) { path, _, line in
                 let full = (layout.fileRoot as NSString).appendingPathComponent(path)
                 var st = stat()
                 if lstat(full, &st) != 0 {

@@ -4,13 +4,20 @@ import Foundation
 
 /// Rules about where a referenced file is: safe path, exists, regular, inside the export, no
 /// symlinks, portable name. Returns the absolute path when the file may be opened.
+///
+/// With `found`, the tree walk has already reached the path as a regular file without following
+/// links (`ExportTreeWalk.Totals.everyReferenceFound`): only the rules on the path's text remain.
 enum FileReferenceRules {
-    static func check(_ ref: FileReference, layout: ExportLayout, folders: RealDirectoryCache?,
+    static func check(_ ref: FileReference, layout: ExportLayout, folders: RealDirectoryCache?, found: Bool = false,
                       findings: FindingCollector) -> String? {
         let shown = layout.exportRelative(ref.path)
         if let problem = SafePath.validateRelative(ref.path) {
             findings.error("file.unsafe-path", ref.source, "'\(ref.path)' is refused: \(problem.rawValue)")
             return nil
+        }
+        if found, let realRoot = layout.realFileRoot {
+            checkName(ref, findings: findings)
+            return (realRoot.hasSuffix("/") ? realRoot : realRoot + "/") + ref.path
         }
         // `validateRelative` refused empty, `.` and `..` segments, so plain joining is exact.
         let full = layout.fileRoot + "/" + ref.path
@@ -33,9 +40,13 @@ enum FileReferenceRules {
             findings.error("file.not-regular", ref.source, "'\(shown)' is not a regular file")
             return nil
         }
+        checkName(ref, findings: findings)
+        return real
+    }
+
+    private static func checkName(_ ref: FileReference, findings: FindingCollector) {
         for problem in SafePath.portabilityProblems(ofName: ref.originalName) {
             findings.warning("file.name-portability", ref.source, "file name '\(ref.originalName)' \(problem) (stored under a safe name; the original is kept in metadata)")
         }
-        return real
     }
 }

@@ -19,11 +19,15 @@ public final class PendingPreflight {
     private let caseFindings: FindingCollector
     /// True once every case has been checked.
     public private(set) var caseRulesDone = false
+    /// What the tree walk measured of the referenced files, when exact enough to plan a split by.
+    let referencedContent: SplitPlan.Measured?
 
-    init(summary: PreflightReport.Summary, collector: FindingCollector, position: Int) {
+    init(summary: PreflightReport.Summary, collector: FindingCollector, position: Int,
+         referencedContent: SplitPlan.Measured? = nil) {
         self.summary = summary
         self.collector = collector
         self.position = position
+        self.referencedContent = referencedContent
         caseFindings = FindingCollector(limitPerRule: collector.limitPerRule)
         caseFindings.severityOverrides = collector.severityOverrides
     }

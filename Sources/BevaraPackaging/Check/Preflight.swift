@@ -65,11 +65,20 @@ public struct Preflight {
         let totalRefs = try catalog.counts().fileReferences
         let bar = ProgressLine(label: "check", totalFiles: totalRefs, totalBytes: 0, enabled: progress && readContent && isatty(STDERR_FILENO) == 1)
         let folders = layout.realFileRoot.map { RealDirectoryCache(fileRoot: layout.fileRoot, realRoot: $0) }
+        // The tree walk runs first: when it reached every referenced path, no reference needs a
+        // `lstat` or real-path check of its own (two system calls a file). Its findings still
+        // come after the references' in the report.
+        let walkFindings = FindingCollector(limitPerRule: findings.limitPerRule)
+        walkFindings.severityOverrides = findings.severityOverrides
+        let walk = try ExportTreeWalk.run(layout, catalog: catalog, findings: walkFindings)
+        // Per-reference manifest lookups only when some reference is unlisted, or to compare digests.
+        let lookUpManifest = try layout.manifest != nil && (readContent || catalog.unlistedReferenceCount() > 0)
         try catalog.forEachFileReference { ref, _ in
-            guard let real = FileReferenceRules.check(ref, layout: layout, folders: folders, findings: findings) else { return }
+            guard let real = FileReferenceRules.check(ref, layout: layout, folders: folders, found: walk.everyReferenceFound,
+                                                      findings: findings) else { return }
             let shown = layout.exportRelative(ref.path)
-            let listed = layout.manifest == nil ? nil : try catalog.manifestEntry(path: ref.path)
-            if let manifest = layout.manifest, listed == nil {
+            let listed = lookUpManifest ? try catalog.manifestEntry(path: ref.path) : nil
+            if lookUpManifest, let manifest = layout.manifest, listed == nil {
                 findings.warning("manifest.unlisted", ref.source, "'\(shown)' is not in the manifest \(manifest)")
             }
             guard let identifier else { return }
@@ -86,7 +95,7 @@ public struct Preflight {
             }
         }
         bar.finish()
-        let walk = try ExportTreeWalk.run(layout, catalog: catalog, findings: findings)
+        findings.absorb(walkFindings)
 
         let c = try catalog.counts()
         let summary = PreflightReport.Summary(
@@ -94,7 +103,10 @@ public struct Preflight {
             contentVerified: readContent,
             totals: .init(cases: c.cases, records: c.records, parties: c.parties, fileReferences: c.fileReferences,
                           filesOnDisk: walk.files, bytesOnDisk: walk.bytes))
-        let pending = PendingPreflight(summary: summary, collector: findings, position: caseRulesPosition)
+        let measured = walk.everyReferenceFound && walk.referencedFiles == c.fileReferences
+            ? SplitPlan.Measured(cases: c.cases, files: walk.referencedFiles, bytes: walk.referencedBytes) : nil
+        let pending = PendingPreflight(summary: summary, collector: findings, position: caseRulesPosition,
+                                       referencedContent: measured)
         if caseRulesNow { try pending.runCaseRules(catalog) }
         return pending
     }

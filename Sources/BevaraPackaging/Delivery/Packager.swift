@@ -108,7 +108,8 @@ public struct Packager {
 
         let layout = ExportLayout(exportRoot: request.exportRoot, profile: config.profile)
         let plan = try SplitPlan.make(catalog: catalog, layout: layout,
-                                      maxBytes: request.maxBytes ?? agreement.maxPackageBytes, maxCases: request.maxCases)
+                                      maxBytes: request.maxBytes ?? agreement.maxPackageBytes, maxCases: request.maxCases,
+                                      measured: pending.referencedContent)
         if plan.parts.count > 1 { try pending.runCaseRules(catalog) }
         let checkCases = !pending.caseRulesDone
         let outputs = PartNaming(output: request.output, parts: plan.parts.count)

@@ -16,7 +16,21 @@ struct SplitPlan {
     var totalFiles: Int { parts.reduce(0) { $0 + $1.files } }
     var totalBytes: Int64 { parts.reduce(0) { $0 + $1.bytes } }
 
-    static func make(catalog: ExportCatalog, layout: ExportLayout, maxBytes: Int64?, maxCases: Int?) throws -> SplitPlan {
+    /// The cases and the referenced files the preflight's tree walk measured, when every
+    /// referenced path was found and none is referenced twice (`PendingPreflight.referencedContent`).
+    struct Measured {
+        var cases: Int
+        var files: Int
+        var bytes: Int64
+    }
+
+    static func make(catalog: ExportCatalog, layout: ExportLayout, maxBytes: Int64?, maxCases: Int?,
+                     measured: Measured? = nil) throws -> SplitPlan {
+        // Everything fits one part: no file needs a `stat` of its own to say so. (Files of records
+        // without a case are in the measure but not packaged, so it can only overstate.)
+        if let measured, maxCases.map({ measured.cases <= $0 }) ?? true, maxBytes.map({ measured.bytes <= $0 }) ?? true {
+            return SplitPlan(parts: [Part(caseOffset: 0, caseCount: measured.cases, files: measured.files, bytes: measured.bytes)])
+        }
         var parts: [Part] = []
         var current = Part(caseOffset: 0, caseCount: 0, files: 0, bytes: 0)
         var index = 0

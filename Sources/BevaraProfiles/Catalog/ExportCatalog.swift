@@ -209,12 +209,31 @@ public final class ExportCatalog {
         }
     }
 
-    /// Streams manifest entries (path, sha256, line) in path order.
-    public func forEachManifestEntry(_ body: (String, String, Int) throws -> Void) throws {
+    /// Streams manifest entries (path, sha256, line) in path order; with `unreferencedOnly`, only
+    /// those whose path no file reference names.
+    public func forEachManifestEntry(unreferencedOnly: Bool = false, _ body: (String, String, Int) throws -> Void) throws {
         try finishLoading()
+        let filter = unreferencedOnly ? " m WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.path = m.path)" : ""
         try access { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT path, sha256, line FROM manifest ORDER BY path")
+            let cursor = try Row.fetchCursor(db, sql: "SELECT path, sha256, line FROM manifest\(filter) ORDER BY path")
             while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
+        }
+    }
+
+    /// How many file references there are, and how many different paths they name.
+    public func referencePathCounts() throws -> (references: Int, distinctPaths: Int) {
+        try finishLoading()
+        return try access { db in
+            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COUNT(DISTINCT path) FROM files")
+            return (row?[0] ?? 0, row?[1] ?? 0)
+        }
+    }
+
+    /// How many file references name a path the manifest does not list.
+    public func unlistedReferenceCount() throws -> Int {
+        try finishLoading()
+        return try access { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM files f WHERE NOT EXISTS (SELECT 1 FROM manifest m WHERE m.path = f.path)") ?? 0
         }
     }
 

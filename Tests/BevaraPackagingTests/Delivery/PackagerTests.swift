@@ -6,10 +6,10 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct PackagerTests {
-    func request(_ e: PreflightExport, out: String, maxCases: Int? = nil) throws -> PackageRequest {
+    func request(_ e: PreflightExport, out: String, maxCases: Int? = nil, maxBytes: Int64? = nil) throws -> PackageRequest {
         try e.write()
         let config = try DeliveryConfiguration(library: profileLibrary, profile: nil, agreement: "EAV-VBG-KS-CSV")
-        return PackageRequest(exportRoot: e.root, configuration: config, output: out, maxCases: maxCases,
+        return PackageRequest(exportRoot: e.root, configuration: config, output: out, maxBytes: maxBytes, maxCases: maxCases,
                               schemas: try SchemaLibrary(directory: SIPTestPaths.schemas), softwareVersion: "test")
     }
 
@@ -80,6 +80,29 @@ import Testing
             let v = try SIPTools.validateSIP(part.path)
             #expect(v.status == 0, "\(v.output)")
         }
+    }
+
+    /// The byte limit splits by the files' sizes on disk. When everything fits, the walk's
+    /// measure decides that without a `stat` per file; a file referenced twice counts twice.
+    @Test func splitsByBytesCountingAFileReferencedTwiceTwice() throws {
+        let e = try PreflightExport()
+        // Case 1: 20 + 25 bytes; case 2: 10 bytes.
+        let one = try Packager().run(try request(e, out: e.root + "-one.tar", maxBytes: 55))
+        defer { try? FileManager.default.removeItem(atPath: e.root + "-one.tar") }
+        #expect(one.parts.map(\.cases) == [2] && one.parts[0].contentBytes == 55)
+
+        defer {
+            for stem in ["-bytes", "-twice"] {
+                for suffix in ["-part-001.tar", "-part-002.tar", "-manifest.json"] { try? FileManager.default.removeItem(atPath: e.root + stem + suffix) }
+            }
+        }
+        let two = try Packager().run(try request(e, out: e.root + "-bytes.tar", maxBytes: 54))
+        #expect(two.parts.map(\.cases) == [1, 1] && two.parts.map(\.contentBytes) == [45, 10])
+
+        // R3 also references case 1's decision (25 bytes): 80 bytes packaged, 55 on disk.
+        e.fileRows.append(["R3", "ks-2021-1/beslut.txt", "Beslut.txt"])
+        let twice = try Packager().run(try request(e, out: e.root + "-twice.tar", maxBytes: 55))
+        #expect(twice.parts.map(\.cases) == [1, 1] && twice.parts.map(\.contentBytes) == [45, 35])
     }
 
     @Test func packageCarriesTheReportThePreflightGivesWithCaseFindings() throws {

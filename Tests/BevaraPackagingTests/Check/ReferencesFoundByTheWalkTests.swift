@@ -1,0 +1,76 @@
+import BevaraModel
+import BevaraPackaging
+import BevaraProfiles
+import Foundation
+import Testing
+
+/// The preflight walks the file tree first; when the walk reached every referenced path as a
+/// regular file, the references skip their own `lstat` and real-path checks, and the manifest is
+/// compared in bulk. These tests hold that shortcut to the report the full checks give.
+@Suite struct ReferencesFoundByTheWalkTests {
+    /// Every finding kind the shortcut still produces, in the report's order (errors first, then
+    /// warnings; within each, the references' findings before the walk's, as before the walk
+    /// moved ahead of them).
+    @Test func shortcutKeepsEveryFindingAndTheOrder() throws {
+        let e = try PreflightExport()
+        try e.write()
+        e.writeManifest = false
+        // Referenced and on disk, but not in the manifest; a name with a portability problem.
+        e.fileRows.append(["R2", "ks-2021-1/bilaga.txt", "Bilaga: del 1?.txt"])
+        e.contents["ks-2021-1/bilaga.txt"] = "bilaga\n"
+        // On disk, referenced by nothing.
+        e.contents["ks-2021-2/kvar.txt"] = "ingen pekar hit\n"
+        // In the manifest, referenced by nothing, and gone from the disk.
+        var manifest = try String(contentsOfFile: e.root + "/SHA256SUMS", encoding: .utf8)
+        manifest += String(repeating: "0", count: 64) + "  ks-2021-2/borta.txt\n"
+        try manifest.write(toFile: e.root + "/SHA256SUMS", atomically: true, encoding: .utf8)
+
+        for readContent in [false, true] {
+            let report = try e.check(readContent: readContent)
+            let fileRules = report.findings.map(\.rule).filter { $0.hasPrefix("file.") || $0.hasPrefix("manifest.") }
+            #expect(fileRules == ["manifest.missing-file", "file.name-portability", "manifest.unlisted", "file.unreferenced"],
+                    "\(report.text())")
+            #expect(report.findings("manifest.unlisted").first?.message.contains("filer/ks-2021-1/bilaga.txt") == true)
+            #expect(report.findings("manifest.unlisted").first?.location.file == "filer.csv")
+            #expect(report.findings("manifest.missing-file").first?.message.contains("filer/ks-2021-2/borta.txt") == true)
+            #expect(report.findings("file.unreferenced").first?.location.file == "filer/ks-2021-2/kvar.txt")
+            #expect(report.passed == false)  // the missing manifest file is an error
+        }
+    }
+
+    /// A manifest entry for a referenced file is not looked up on disk again, and nothing is
+    /// reported for it; a referenced file missing from the disk still gets the full checks.
+    @Test func oneMissingReferenceFallsBackToTheFullChecks() throws {
+        let e = try PreflightExport()
+        let clean = try e.check(readContent: false)
+        #expect(clean.findings.filter { $0.rule.hasPrefix("file.") || $0.rule.hasPrefix("manifest.") }.isEmpty, "\(clean.text())")
+
+        e.fileRows.append(["R3", "ks-2021-2/saknas.txt", "Saknas.txt"])
+        e.fileRows.append(["R3", "../utanfor.txt", "Utanför.txt"])
+        let report = try e.check(readContent: false)
+        #expect(report.findings("file.missing").map(\.location.line) == [5], "\(report.text())")
+        #expect(report.findings("file.unsafe-path").map(\.location.line) == [6])
+        // Neither reaches the manifest comparison, with or without the shortcut.
+        #expect(report.findings("manifest.unlisted").isEmpty)
+        #expect(!report.passed)
+    }
+
+    /// A reference inside a linked folder is never reached by the walk: the full checks run and
+    /// refuse it, whether the link leads out of the export or back into it.
+    @Test func referenceThroughALinkedFolderIsStillRefused() throws {
+        let e = try PreflightExport()
+        try e.write()
+        let outside = e.root + "-outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try "hemlig\n".write(toFile: outside + "/x.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: e.root + "/filer/ut", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: e.root + "/filer/in", withDestinationPath: e.root + "/filer/ks-2021-1")
+        e.fileRows.append(["R1", "ut/x.txt", "X.txt"])
+        e.fileRows.append(["R1", "in/ansokan.txt", "Ansökan.txt"])
+        let report = try e.check(readContent: false)
+        #expect(report.findings("file.outside-export").map(\.location.line) == [5], "\(report.text())")
+        #expect(report.findings("file.symlink").count == 2)  // the two links, found by the walk
+        #expect(!report.passed)
+    }
+}
