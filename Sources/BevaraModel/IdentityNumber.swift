@@ -15,6 +15,13 @@ public struct IdentityNumber: Codable, Hashable, Sendable {
     /// Twelve digits (`YYYYMMDDNNNC` or `16NNNNNNNNNN` for organisations), nil when not parseable.
     public let canonical: String?
 
+    /// A number as it was read and classified before (a stored copy): nothing is derived again.
+    public init(raw: String, kind: Kind, canonical: String?) {
+        self.raw = raw
+        self.kind = kind
+        self.canonical = canonical
+    }
+
     public init(_ raw: String, referenceYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
         self.raw = raw.trimmedWhitespace()
         let digits = self.raw.filter { $0.isASCII && $0.isNumber }

@@ -16,9 +16,7 @@ public final class ExportCatalog {
     public let path: String
     private let db: DatabaseQueue
     private let ownsDirectory: String?
-    // Values are stored in a compact binary form, not JSON: see `CompactEncoder`.
-    private let encoder = CompactEncoder()
-    private let decoder = CompactDecoder()
+    // Values are stored in a binary form of their own, not JSON: see `CatalogCodable`.
     private var pendingWrites = 0
     private var inBulk = false
 
@@ -151,13 +149,13 @@ public final class ExportCatalog {
     public func add(_ row: CatalogRow) throws {
         switch row.content {
         case let .caseRow(item, key, src):
-            let value = Data(try encoder.encode(item))
+            let value = Data(CatalogWriter.encode(item))
             try write { db in
                 try db.cachedStatement(sql: "INSERT INTO cases(case_key, dnr, src, json, party_count) VALUES (?, ?, ?, ?, ?)")
                     .execute(arguments: [key, item.diarienummer.verbatim, src, value, item.parties.count])
             }
         case let .record(record, key, src, bareNames, files):
-            let value = Data(try encoder.encode(record))
+            let value = Data(CatalogWriter.encode(record))
             try write { db in
                 try db.cachedStatement(sql: "INSERT INTO records(case_key, record_id, src, json, party_count, bare_names) VALUES (?, ?, ?, ?, ?, ?)")
                     .execute(arguments: [key, record.id, src, value, record.parties.count, bareNames])
@@ -168,7 +166,7 @@ public final class ExportCatalog {
                 }
             }
         case let .party(party, caseKey, recordID, src, claim):
-            let value = Data(try encoder.encode(party))
+            let value = Data(CatalogWriter.encode(party))
             try write { db in
                 if let recordID, let claim,
                    let recordCaseKey = try claimBareName(claim.nameKey, isBare: claim.isBare, recordID: recordID, db) {
@@ -180,7 +178,7 @@ public final class ExportCatalog {
                     .execute(arguments: [caseKey, recordID, src, value])
             }
         case let .file(file, recordID, src):
-            let value = Data(try encoder.encode(file))
+            let value = Data(CatalogWriter.encode(file))
             try write { db in
                 try db.cachedStatement(sql: "INSERT INTO files(record_id, path, src, json) VALUES (?, ?, ?, ?)")
                     .execute(arguments: [recordID, file.path, src, value])
@@ -384,16 +382,16 @@ public final class ExportCatalog {
             let partiesOfCase = try db.cachedStatement(sql: "SELECT record_id, json, merges FROM parties WHERE case_key = ? ORDER BY seq")
             while let row = try cursor.next() {
                 let key: String = row["case_key"]
-                var item = try decoder.decode(Case.self, from: row["json"] as Data)
-                var records = try Data.fetchAll(recordsOfCase, arguments: [key]).map { try decoder.decode(Record.self, from: $0) }
+                var item = try CatalogReader.decode(Case.self, from: row["json"] as Data)
+                var records = try Data.fetchAll(recordsOfCase, arguments: [key]).map { try CatalogReader.decode(Record.self, from: $0) }
                 // Files of a files table, in export order, to every record with their record id.
                 for f in try Row.fetchAll(filesOfCase, arguments: [key]) {
                     let rid: String = f[0]
-                    let file = try decoder.decode(FileReference.self, from: f[1] as Data)
+                    let file = try CatalogReader.decode(FileReference.self, from: f[1] as Data)
                     for i in records.indices where records[i].id == rid { records[i].files.append(file) }
                 }
                 for p in try Row.fetchAll(partiesOfCase, arguments: [key]) {
-                    let party = try decoder.decode(Party.self, from: p[1] as Data)
+                    let party = try CatalogReader.decode(Party.self, from: p[1] as Data)
                     if let rid: String = p[0], let i = records.firstIndex(where: { $0.id == rid }) {
                         if p[2] as Int64 != 0 { Self.merge(party, into: &records[i]) } else { records[i].parties.append(party) }
                     } else {
@@ -425,11 +423,6 @@ public final class ExportCatalog {
         }
     }
 
-    /// Only the files of a stored record: the compact form finds the key without decoding the rest.
-    private struct RecordFiles: Decodable {
-        let files: [FileReference]
-    }
-
     /// Streams every file reference with the id of its record, in export order: those embedded
     /// in records, then those from a files table.
     public func forEachFileReference(_ body: (FileReference, String) throws -> Void) throws {
@@ -437,11 +430,12 @@ public final class ExportCatalog {
         try access { db in
             let records = try Row.fetchCursor(db, sql: "SELECT record_id, json FROM records ORDER BY seq")
             while let row = try records.next() {
-                let record = try decoder.decode(RecordFiles.self, from: row[1] as Data)
-                for file in record.files { try body(file, row[0]) }
+                // Only the files: they come first in a stored record.
+                let files = try CatalogReader.decodePrefix(of: row[1] as Data) { try Record.files(from: &$0) }
+                for file in files { try body(file, row[0]) }
             }
             let files = try Row.fetchCursor(db, sql: "SELECT record_id, json FROM files WHERE json IS NOT NULL ORDER BY seq")
-            while let row = try files.next() { try body(try decoder.decode(FileReference.self, from: row[1] as Data), row[0]) }
+            while let row = try files.next() { try body(try CatalogReader.decode(FileReference.self, from: row[1] as Data), row[0]) }
         }
     }
 
@@ -486,7 +480,7 @@ public final class ExportCatalog {
                 SELECT r.record_id, r.json, r.src FROM records r
                 WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_key = r.case_key) ORDER BY r.seq LIMIT 100000
                 """).map { row in
-                let record = try decoder.decode(Record.self, from: row[1] as Data)
+                let record = try CatalogReader.decode(Record.self, from: row[1] as Data)
                 return (row[0], record.caseNumber.verbatim, row[2])
             }
         }
