@@ -26,6 +26,7 @@ public final class ArchiveWriter {
         guard fd >= 0 else { throw IOError(path: path, operation: "create", errno: errno) }
         output = HashingOutput(fd: fd)
         guard let a = archive_write_new() else {
+            _ = output.finish()
             Foundation.close(fd)
             throw IOError(path: path, operation: "archive_write_new", reason: "out of memory")
         }
@@ -52,6 +53,7 @@ public final class ArchiveWriter {
             let reason = errorString()
             archive_write_free(a)
             archive = nil
+            _ = output.finish()
             Foundation.close(fd)
             throw IOError(path: path, operation: "open archive", reason: reason)
         }
@@ -60,6 +62,7 @@ public final class ArchiveWriter {
     deinit {
         if let a = archive {
             archive_write_free(a)
+            _ = output.finish()
             Foundation.close(fd)
         }
     }
@@ -127,13 +130,14 @@ public final class ArchiveWriter {
         guard let a = archive else { return digest ?? "" }
         archive = nil
         let rc = archive_write_close(a)
-        let reason = rc == ARCHIVE_OK ? "" : output.failure.map { String(cString: strerror($0)) }
+        // Waits for the last chunks to be written; a write that failed late shows here.
+        let hex = output.finish()
+        let reason = rc == ARCHIVE_OK && hex != nil ? "" : output.failure.map { String(cString: strerror($0)) }
             ?? archive_error_string(a).map { String(cString: $0) } ?? "unknown error"
         archive_write_free(a)
         defer { Foundation.close(fd) }
-        guard rc == ARCHIVE_OK else { throw IOError(path: path, operation: "close archive", reason: reason) }
+        guard rc == ARCHIVE_OK, let hex else { throw IOError(path: path, operation: "close archive", reason: reason) }
         guard fsync(fd) == 0 else { throw IOError(path: path, operation: "fsync", errno: errno) }
-        let hex = FileDigest.hex(output.hasher.finalize())
         digest = hex
         return hex
     }

@@ -1,4 +1,4 @@
-import BevaraArchiveIO
+@testable import BevaraArchiveIO
 import Foundation
 import Testing
 
@@ -79,6 +79,60 @@ import Testing
         #expect(digest == (try FileDigest.sha256(path: path)))
         let extracted = try run(["sh", "-c", "tar xOf \"$0\" pkg/zeros.bin | sha256sum", path])
         #expect(extracted.0 == 0 && extracted.1.hasPrefix(entry.sha256), "\(extracted.1)")
+    }
+
+    /// The output hashes and writes on a thread of its own: the digest is of exactly the bytes
+    /// given, in order, across chunk boundaries and in pieces of any size.
+    @Test func theOutputHashesEveryByteInOrder() throws {
+        let dir = try temp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/out.bin"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let output = HashingOutput(fd: fd)
+        var all: [UInt8] = []
+        var seed: UInt64 = 7
+        for size in [1, HashingOutput.chunkSize - 1, 2, 10_240, 3 * HashingOutput.chunkSize + 5, 0, HashingOutput.chunkSize * HashingOutput.chunkCount * 2 + 1] {
+            let piece = (0 ..< size).map { _ -> UInt8 in seed = seed &* 6364136223846793005 &+ 1; return UInt8(truncatingIfNeeded: seed >> 33) }
+            all += piece
+            #expect(piece.withUnsafeBytes { output.write($0) })
+        }
+        let digest = output.finish()
+        #expect(digest == FileDigest.sha256(of: all))
+        #expect(output.finish() == digest)
+        #expect(try FileDigest.sha256(path: path) == digest)
+    }
+
+    /// A write the file refuses (here: the device is full) stops the output: the next `write` or
+    /// `finish` says so, with the errno, and no digest is given.
+    @Test func aRefusedWriteIsReportedNotLost() throws {
+        let fd = open("/dev/full", O_WRONLY)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let output = HashingOutput(fd: fd)
+        let chunk = [UInt8](repeating: 1, count: HashingOutput.chunkSize)
+        var accepted = 0
+        while accepted < HashingOutput.chunkCount * 4, chunk.withUnsafeBytes({ output.write($0) }) { accepted += 1 }
+        #expect(accepted < HashingOutput.chunkCount * 4)
+        #expect(output.finish() == nil)
+        #expect(output.failure == ENOSPC)
+        #expect(!chunk.withUnsafeBytes { output.write($0) })
+    }
+
+    /// An archive dropped without `close` (an error on the way) ends its writer thread.
+    @Test func anAbandonedArchiveEndsItsWriter() throws {
+        let dir = try temp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for i in 0 ..< 20 {
+            let writer = try ArchiveWriter(path: dir + "/\(i).tar", format: .tar)
+            try writer.addFile(named: "pkg/a.txt", size: 3) { write in try [UInt8]("abc".utf8).withUnsafeBytes { try write($0) } }
+        }
+        // Threads are named in /proc (cut to 15 bytes); other tests may have a few writers running.
+        let writers = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").filter { task in
+            (try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8))?.hasPrefix("bevara.archive") == true
+        }
+        #expect(writers.count < 5, "writer threads left running: \(writers.count)")
     }
 
     @Test func refusesToOverwrite() throws {
