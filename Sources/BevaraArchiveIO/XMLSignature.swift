@@ -41,10 +41,39 @@ enum XMLSignature {
                 if byte == UInt8(ascii: "\n") { break }
                 if byte == UInt8(ascii: ",") { return nil }
             }
-            // ASCII lower case, so that one search per marker covers every spelling.
-            let lowered = bytes.map(ASCII.lower)
-            for marker in markers where FormatIdentifier.firstIndex(of: marker, in: lowered, from: 0) != nil { return nil }
-            return "text/xml"
+            // ASCII lower case, so that one search covers every spelling.
+            return containsMarker(bytes.map(ASCII.lower)) ? nil : "text/xml"
         }
+    }
+
+    /// The markers that open with `<`, by their second byte.
+    private static let tagMarkers: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for marker in markers where marker.count > 1 && marker[0] == UInt8(ascii: "<") { table[Int(marker[1])].append(marker) }
+        return table
+    }()
+
+    private static let otherMarkers = markers.filter { $0.first != UInt8(ascii: "<") }
+
+    /// True if any of `markers` occurs in `lowered`. The markers that open with `<` are looked
+    /// for at each `<` of the head, in one pass; a search per marker read an XML head 42 times,
+    /// ≈ 3 % of packaging CPU on an export with a tenth of its files in XML.
+    static func containsMarker(_ lowered: [UInt8]) -> Bool {
+        let found = lowered.withUnsafeBufferPointer { head -> Bool in
+            var i = 0
+            let n = head.count
+            while i < n - 1 {
+                if head[i] == UInt8(ascii: "<") {
+                    for marker in tagMarkers[Int(head[i + 1])] where marker.count <= n - i {
+                        var k = 2
+                        while k < marker.count && head[i + k] == marker[k] { k += 1 }
+                        if k == marker.count { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+        return found || otherMarkers.contains { FormatIdentifier.firstIndex(of: $0, in: lowered, from: 0) != nil }
     }
 }

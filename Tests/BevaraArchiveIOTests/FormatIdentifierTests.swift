@@ -14,6 +14,11 @@ import Testing
         #expect(identifier.identify(head: pdfa).puid == "fmt/354")
         let attributes = Array("%PDF-1.7\n<rdf:Description pdfaid:part=\"2\" pdfaid:conformance=\"b\"/>".utf8)
         #expect(identifier.identify(head: attributes).puid == "fmt/477")
+        // The conformance first, in either form: the part is found after it.
+        let reversed = Array("%PDF-1.7\n<pdfaid:conformance>A</pdfaid:conformance>\n<pdfaid:part>2</pdfaid:part>".utf8)
+        #expect(identifier.identify(head: reversed).puid == "fmt/476")
+        let reversedAttributes = Array("%PDF-1.7\n<rdf:Description pdfaid:conformance=\"u\" pdfaid:part=\"3\"/>".utf8)
+        #expect(identifier.identify(head: reversedAttributes).puid == "fmt/481")
         let truncated = Array("%PDF-1.7\n<pdfaid:part>2</pdfaid:pa".utf8)
         #expect(identifier.identify(head: truncated).puid == "fmt/276")
     }
@@ -159,6 +164,28 @@ import Testing
             #expect(identifier.libmagicType(head) != "text/xml", "\(root)")
             #expect(XMLSignature.mime(head, name: "a.xml") == nil)
         }
+    }
+
+    /// The one-pass marker search says what a search for each marker says: markers at the very
+    /// start and end, cut off by the end, after a `<` that opens nothing, and `!<arch>`.
+    @Test func markerSearchMatchesASearchPerMarker() {
+        func naive(_ head: [UInt8]) -> Bool {
+            XMLSignature.markers.contains { m in head.count >= m.count && (0 ... head.count - m.count).contains { Array(head[$0 ..< $0 + m.count]) == m } }
+        }
+        var heads: [[UInt8]] = [[], Array("<".utf8), Array("<<".utf8), Array("<?xml version=\"1.0\"?><a><b/></a>".utf8),
+                                Array("<arch>".utf8), Array("x!<arch>".utf8), Array("!<arc".utf8), Array("<<svg".utf8)]
+        for marker in XMLSignature.markers {
+            heads.append(marker)
+            heads.append(Array("<a>".utf8) + marker)
+            heads.append(Array(marker.dropLast()))
+            heads.append(Array("<<".utf8) + marker + Array("<".utf8))
+        }
+        var seed: UInt64 = 42
+        let alphabet = Array("<>!/?-ahtmlsvgrcx ".utf8)
+        for _ in 0 ..< 2000 {
+            heads.append((0 ..< 24).map { _ in seed = seed &* 6364136223846793005 &+ 1442695040888963407; return alphabet[Int(seed >> 33) % alphabet.count] })
+        }
+        for head in heads { #expect(XMLSignature.containsMarker(head) == naive(head), "\(String(decoding: head, as: UTF8.self))") }
     }
 
     /// `firstIndex` (memmem) finds what a plain scan finds: first match at or after `from`.
