@@ -1,3 +1,4 @@
+import BevaraArchiveIO
 import BevaraModel
 import BevaraProfiles
 import Foundation
@@ -21,26 +22,34 @@ enum ExportTreeWalk {
     static func run(_ layout: ExportLayout, catalog: ExportCatalog, findings: FindingCollector) throws -> Totals {
         var totals = Totals()
         var referenced = ReferencedInFolder(catalog: catalog)
-        try walk(layout.fileRoot, relative: "") { relative, st in
-            let shown = layout.exportRelative(relative)
-            switch st.st_mode & S_IFMT {
+        // The folders are read and every entry `lstat`ed on a thread of its own, ahead of this
+        // one, which looks the entries up in the catalog in the same order: the two halves took
+        // about as long as each other, one after the other, with the second core idle.
+        let root = layout.fileRoot
+        try TwoThreadPipeline.run(threadName: "bevara.export-walk", produce: { emit in
+            try walk(root, relative: "") { relative, st in try emit(Entry(relative: relative, mode: st.st_mode, size: Int64(st.st_size))) }
+        }, consume: { entry in
+            let relative = entry.relative
+            switch entry.mode & S_IFMT {
             case S_IFLNK:
-                findings.error("file.symlink", SourceLocation(file: shown), "symbolic links are not accepted in an export")
+                findings.error("file.symlink", SourceLocation(file: layout.exportRelative(relative)), "symbolic links are not accepted in an export")
             case S_IFREG:
                 if layout.metadataFiles.contains(relative) { return }
                 totals.files += 1
-                totals.bytes += Int64(st.st_size)
+                totals.bytes += entry.size
                 if try referenced.contains(relative) {
                     totals.referencedFiles += 1
-                    totals.referencedBytes += Int64(st.st_size)
+                    totals.referencedBytes += entry.size
                 } else {
-                    findings.warning("file.unreferenced", SourceLocation(file: shown), "no record references this file; it will not be packaged")
+                    findings.warning("file.unreferenced", SourceLocation(file: layout.exportRelative(relative)),
+                                     "no record references this file; it will not be packaged")
                 }
             case S_IFDIR: break
             default:
-                findings.error("file.not-regular", SourceLocation(file: shown), "special file (device, pipe or socket) in the export")
+                findings.error("file.not-regular", SourceLocation(file: layout.exportRelative(relative)),
+                               "special file (device, pipe or socket) in the export")
             }
-        }
+        })
         totals.everyReferenceFound = totals.referencedFiles == (try catalog.referencePathCounts().distinctPaths)
         if let manifest = layout.manifest {
             // Entries for referenced files exist when the walk found every one of them.
@@ -53,6 +62,13 @@ enum ExportTreeWalk {
             }
         }
         return totals
+    }
+
+    /// One entry the walk found, as far as the checks need it.
+    struct Entry {
+        let relative: String
+        let mode: mode_t
+        let size: Int64
     }
 
     /// Depth-first walk with `lstat`, calling `visit` for every entry below `directory`.

@@ -55,6 +55,20 @@ import Testing
         #expect(!report.passed)
     }
 
+    /// The walk reads folders on a thread of its own; its findings still come in walk order:
+    /// depth first, names in sorted order, a folder's entries before its next sibling.
+    @Test func walkFindingsKeepTheWalkOrder() throws {
+        let e = try PreflightExport()
+        for path in ["b/z.txt", "b/a/y.txt", "a.txt", "ks-2021-1/c/x.txt", "ks-2021-1/B.txt", "ks-2021-10/w.txt", "Ö/v.txt"] {
+            e.contents[path] = path
+        }
+        let report = try e.check(readContent: false)
+        #expect(report.findings("file.unreferenced").map(\.location.file) == [
+            "filer/a.txt", "filer/b/a/y.txt", "filer/b/z.txt", "filer/ks-2021-1/B.txt", "filer/ks-2021-1/c/x.txt",
+            "filer/ks-2021-10/w.txt", "filer/Ö/v.txt",
+        ], "\(report.text())")
+    }
+
     /// A reference inside a linked folder is never reached by the walk: the full checks run and
     /// refuse it, whether the link leads out of the export or back into it.
     @Test func referenceThroughALinkedFolderIsStillRefused() throws {
