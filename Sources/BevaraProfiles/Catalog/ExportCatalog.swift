@@ -207,6 +207,30 @@ public final class ExportCatalog {
         }
     }
 
+    /// The manifest entries directly in `folder` (relative to the file root, not empty), by file
+    /// name as UTF-8 bytes (compared byte for byte, as `manifestEntry` compares); nil when more
+    /// than `limit` entries lie under it (then ask `manifestEntry` per file, so memory stays
+    /// bounded). One range query per folder instead of one query per file.
+    public func manifestEntries(inFolder folder: String, limit: Int) throws -> [[UInt8]: (sha256: String, line: Int)]? {
+        try finishLoading()
+        // Paths under "folder/" are exactly those in ["folder/", "folder0"): '0' follows '/'.
+        let low = folder + "/"
+        let high = folder + "0"
+        return try access { db in
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT path, sha256, line FROM manifest WHERE path >= ? AND path < ? LIMIT ?"),
+                                        arguments: [low, high, limit + 1])
+            guard rows.count <= limit else { return nil }
+            var entries: [[UInt8]: (sha256: String, line: Int)] = [:]
+            let skip = low.utf8.count
+            for row in rows {
+                let path: String = row[0]
+                let name = Array(path.utf8.dropFirst(skip))
+                if !name.contains(UInt8(ascii: "/")) { entries[name] = (row[1], row[2]) }
+            }
+            return entries
+        }
+    }
+
     /// Streams manifest entries (path, sha256, line) in path order; with `unreferencedOnly`, only
     /// those whose path no file reference names.
     public func forEachManifestEntry(unreferencedOnly: Bool = false, _ body: (String, String, Int) throws -> Void) throws {
