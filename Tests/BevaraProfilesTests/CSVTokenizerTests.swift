@@ -32,6 +32,23 @@ import Testing
         ])
     }
 
+    /// Runs of plain ASCII are copied in one piece; what stops a run (a delimiter, a quote, a line
+    /// break, a tab, a non-ASCII character, the end of a 64 KiB chunk) is handled as before.
+    @Test func plainRunsStopWhereTheyMust() throws {
+        let long = String(repeating: "abcdefghij", count: 7_000)  // 70,000 bytes: crosses a chunk
+        let csv = "a;b\nKS 2021/1;Åsa Ödqvist och Bo\n\"x;y \"\"q\"\" \r\nz\";tab\there\n" + long + ";\"" + long + "\"\nsista;\"rad\"x\n"
+        #expect(try events(csv) == [
+            .row(["a", "b"], line: 1),
+            .row(["KS 2021/1", "Åsa Ödqvist och Bo"], line: 2),
+            .row(["x;y \"q\" \r\nz", "tab\there"], line: 3),
+            .row([long, long], line: 5),
+            .syntaxError(line: 6, message: "field 2 has 'x' after its closing quote (a quote inside a quoted field must be doubled); row skipped"),
+        ])
+        // windows-1252: bytes 0x80–0x9F are letters there, never part of a plain run.
+        let cp1252: [UInt8] = Array("namn;pris\n".utf8) + [0x80, 0x20, 0x41, 0x3B, 0x39, 0x96, 0x31, 0x0A]
+        #expect(try events(cp1252, encoding: .windows1252) == [.row(["namn", "pris"], line: 1), .row(["€ A", "9–1"], line: 2)])
+    }
+
     @Test func multiByteDelimiter() throws {
         // `¤` is two bytes in UTF-8; free text keeps its semicolons.
         #expect(try events("Dnr¤Rubrik\nKS 2021/1¤Möte; protokoll\n", delimiter: "¤") == [

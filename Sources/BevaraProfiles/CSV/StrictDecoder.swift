@@ -74,6 +74,20 @@ struct ChunkedByteReader {
         index += count
     }
 
+    /// Appends to `out` the bytes from here that `plain` marks (a table of 256), up to the first
+    /// one it does not or the end of the current chunk; returns how many were taken.
+    @inline(__always)
+    mutating func appendRun(to out: inout [UInt8], plain: [Bool]) -> Int {
+        let start = index
+        var i = index
+        buffer.withUnsafeBufferPointer { bytes in
+            while i < bytes.count && plain[Int(bytes[i])] { i += 1 }
+            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start ..< i])) }
+        }
+        index = i
+        return i - start
+    }
+
     private mutating func refill() throws(ExportReadError) -> Bool {
         if atEnd { return false }
         let data: Data?
