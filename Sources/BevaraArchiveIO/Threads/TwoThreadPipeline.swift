@@ -19,6 +19,13 @@ public enum TwoThreadPipeline {
     /// the order emitted.
     public static func run<Item>(threadName: String, produce: @escaping (_ emit: (Item) throws -> Void) throws -> Void,
                                  consume: (Item) throws -> Void) throws {
+        try run(threadName: threadName, produce: produce, consumeBatch: { batch in for item in batch { try consume(item) } })
+    }
+
+    /// As `run(threadName:produce:consume:)`, handing over each batch whole (up to `batchSize`
+    /// items, in order), for a consumer with a cost per call as well as per item.
+    public static func run<Item>(threadName: String, produce: @escaping (_ emit: (Item) throws -> Void) throws -> Void,
+                                 consumeBatch: ([Item]) throws -> Void) throws {
         let queue = BatchQueue<Item>(limit: batchLimit)
         let producer = JoinableThread(name: threadName) {
             var batch: [Item] = []
@@ -46,9 +53,7 @@ public enum TwoThreadPipeline {
         producer.start()
         defer { producer.join() }
         do {
-            while let batch = try queue.take() {
-                for item in batch { try consume(item) }
-            }
+            while let batch = try queue.take() { try consumeBatch(batch) }
         } catch {
             queue.cancel()
             throw error

@@ -13,6 +13,6 @@ import BevaraArchiveIO
 enum CatalogLoadPipeline {
     /// Runs `produce` on a reader thread; every row it emits is added to `catalog` here, in order.
     static func run(into catalog: ExportCatalog, produce: @escaping (_ emit: (CatalogRow) throws -> Void) throws -> Void) throws {
-        try TwoThreadPipeline.run(threadName: "bevara.catalog-reader", produce: produce, consume: catalog.add)
+        try TwoThreadPipeline.run(threadName: "bevara.catalog-reader", produce: produce, consumeBatch: { try catalog.add($0) })
     }
 }

@@ -146,17 +146,27 @@ public final class ExportCatalog {
     }
 
     /// Adds a row made ahead (possibly on another thread; see `CatalogRow`).
-    public func add(_ row: CatalogRow) throws {
+    public func add(_ row: CatalogRow) throws { try add(CollectionOfOne(row)) }
+
+    /// Adds rows made ahead, in order, in one entry to the database: `CatalogLoadPipeline` hands
+    /// over its batches whole (an entry per row was a queue hop per row on the loading thread).
+    public func add(_ rows: some Collection<CatalogRow>) throws {
+        try access { db in
+            for row in rows { try insert(row, db) }
+        }
+    }
+
+    private func insert(_ row: CatalogRow, _ db: Database) throws {
         switch row.content {
         case let .caseRow(item, key, src):
             let value = Data(CatalogWriter.encode(item))
-            try write { db in
+            try write(db) {
                 try db.cachedStatement(sql: "INSERT INTO cases(case_key, dnr, src, json, party_count) VALUES (?, ?, ?, ?, ?)")
                     .execute(arguments: [key, item.diarienummer.verbatim, src, value, item.parties.count])
             }
         case let .record(record, key, src, bareNames, files):
             let value = Data(CatalogWriter.encode(record))
-            try write { db in
+            try write(db) {
                 try db.cachedStatement(sql: "INSERT INTO records(case_key, record_id, src, json, party_count, bare_names) VALUES (?, ?, ?, ?, ?, ?)")
                     .execute(arguments: [key, record.id, src, value, record.parties.count, bareNames])
                 let seq = db.lastInsertedRowID
@@ -167,7 +177,7 @@ public final class ExportCatalog {
             }
         case let .party(party, caseKey, recordID, src, claim):
             let value = Data(CatalogWriter.encode(party))
-            try write { db in
+            try write(db) {
                 if let recordID, let claim,
                    let recordCaseKey = try claimBareName(claim.nameKey, isBare: claim.isBare, recordID: recordID, db) {
                     try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json, merges) VALUES (?, ?, ?, ?, 1)")
@@ -179,7 +189,7 @@ public final class ExportCatalog {
             }
         case let .file(file, recordID, src):
             let value = Data(CatalogWriter.encode(file))
-            try write { db in
+            try write(db) {
                 try db.cachedStatement(sql: "INSERT INTO files(record_id, path, src, json) VALUES (?, ?, ?, ?)")
                     .execute(arguments: [recordID, file.path, src, value])
             }
@@ -340,18 +350,20 @@ public final class ExportCatalog {
     /// Writes go into one long transaction, committed every 50,000 rows: bulk inserts run at
     /// hundreds of thousands of rows per second this way (swift-notes §2).
     private func write(_ body: (Database) throws -> Void) throws {
-        try access { db in
-            if !inBulk {
-                try db.execute(sql: "BEGIN")
-                inBulk = true
-            }
-            try body(db)
-            pendingWrites += 1
-            if pendingWrites >= 50_000 {
-                try db.execute(sql: "COMMIT")
-                try db.execute(sql: "BEGIN")
-                pendingWrites = 0
-            }
+        try access { db in try write(db) { try body(db) } }
+    }
+
+    private func write(_ db: Database, _ body: () throws -> Void) throws {
+        if !inBulk {
+            try db.execute(sql: "BEGIN")
+            inBulk = true
+        }
+        try body()
+        pendingWrites += 1
+        if pendingWrites >= 50_000 {
+            try db.execute(sql: "COMMIT")
+            try db.execute(sql: "BEGIN")
+            pendingWrites = 0
         }
     }
 

@@ -16,6 +16,21 @@ import Testing
         #expect(seen == Array(0..<n))
     }
 
+    /// Whole batches: none larger than `batchSize`, none empty, in order; a reader error still
+    /// comes after the last batch, which holds every item made before it.
+    @Test func batchesArriveWholeAndInOrder() throws {
+        let n = TwoThreadPipeline.batchSize * 5 + 3
+        var batches: [[Int]] = []
+        #expect(throws: Stop(at: n)) {
+            try TwoThreadPipeline.run(threadName: "test", produce: { emit in
+                for i in 0..<n { try emit(i) }
+                throw Stop(at: n)
+            }, consumeBatch: { batches.append($0) })
+        }
+        #expect(batches.joined().elementsEqual(0..<n))
+        #expect(batches.allSatisfy { !$0.isEmpty && $0.count <= TwoThreadPipeline.batchSize })
+    }
+
     @Test func aReaderErrorComesAfterEveryItemEmittedBeforeIt() throws {
         var seen: [Int] = []
         #expect(throws: Stop(at: 1000)) {
