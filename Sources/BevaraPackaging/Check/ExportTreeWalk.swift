@@ -21,7 +21,7 @@ enum ExportTreeWalk {
 
     static func run(_ layout: ExportLayout, catalog: ExportCatalog, findings: FindingCollector) throws -> Totals {
         var totals = Totals()
-        var referenced = ReferencedInFolder(catalog: catalog)
+        var referenced = FolderLookup.referenced(in: catalog)
         // The folders are read and every entry `lstat`ed on a thread of its own, ahead of this
         // one, which looks the entries up in the catalog in the same order: the two halves took
         // about as long as each other, one after the other, with the second core idle.
@@ -37,7 +37,7 @@ enum ExportTreeWalk {
                 if layout.metadataFiles.contains(relative) { return }
                 totals.files += 1
                 totals.bytes += entry.size
-                if try referenced.contains(relative) {
+                if try referenced.answer(relative) != nil {
                     totals.referencedFiles += 1
                     totals.referencedBytes += entry.size
                 } else {
@@ -89,30 +89,6 @@ enum ExportTreeWalk {
             guard lstat(full, &st) == 0 else { continue }
             try visit(rel, st)
             if (st.st_mode & S_IFMT) == S_IFDIR { try walk(full, relative: rel, visit) }
-        }
-    }
-
-    /// `catalog.isReferenced` answered from the referenced names of the folder being walked,
-    /// fetched once per folder (a query per file was 2 % of packaging CPU on small files).
-    struct ReferencedInFolder {
-        static let folderLimit = 4096
-        let catalog: ExportCatalog
-        /// The folder as bytes: two folders may differ only in Unicode normalisation.
-        private var folder: [UInt8]?
-        private var names: Set<[UInt8]>?
-
-        init(catalog: ExportCatalog) { self.catalog = catalog }
-
-        mutating func contains(_ relative: String) throws -> Bool {
-            // Files directly in the file root, and crowded folders: one query each, as before.
-            guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return try catalog.isReferenced(path: relative) }
-            let here = Array(relative.utf8[..<slash])
-            if here != folder {
-                folder = here
-                names = try catalog.referencedNames(inFolder: String(decoding: here, as: UTF8.self), limit: Self.folderLimit)
-            }
-            guard let names else { return try catalog.isReferenced(path: relative) }
-            return names.contains(Array(relative.utf8[relative.utf8.index(after: slash)...]))
         }
     }
 }

@@ -73,12 +73,12 @@ public struct Preflight {
         let walk = try ExportTreeWalk.run(layout, catalog: catalog, findings: walkFindings)
         // Per-reference manifest lookups only when some reference is unlisted, or to compare digests.
         let lookUpManifest = try layout.manifest != nil && (readContent || catalog.unlistedReferenceCount() > 0)
-        var manifest = ManifestInFolder(catalog: catalog)
+        var manifest = FolderLookup.manifest(in: catalog)
         try catalog.forEachFileReference { ref, _ in
             guard let real = FileReferenceRules.check(ref, layout: layout, folders: folders, found: walk.everyReferenceFound,
                                                       findings: findings) else { return }
             let shown = layout.exportRelative(ref.path)
-            let listed = lookUpManifest ? try manifest.entry(ref.path) : nil
+            let listed = lookUpManifest ? try manifest.answer(ref.path) : nil
             if lookUpManifest, let manifest = layout.manifest, listed == nil {
                 findings.warning("manifest.unlisted", ref.source, "'\(shown)' is not in the manifest \(manifest)")
             }

@@ -144,9 +144,9 @@ public struct Packager {
                         try reportFiles.write(pending.report())
                     }
                 }
-                var manifest = ManifestInFolder(catalog: catalog)
+                var manifest = FolderLookup.manifest(in: catalog)
                 let check: FileCheck = { ref, _, facts in
-                    let listed = layout.manifest == nil ? nil : try manifest.entry(ref.path)
+                    let listed = layout.manifest == nil ? nil : try manifest.answer(ref.path)
                     let broken = rules.evaluate(ref, exportPath: layout.exportRelative(ref.path), facts: facts,
                                                 manifest: listed, manifestName: layout.manifest)
                         .filter { $0.severity == .error }

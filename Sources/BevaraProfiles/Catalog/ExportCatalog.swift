@@ -209,8 +209,11 @@ public final class ExportCatalog {
         return inserted
     }
 
+    /// A manifest line: the SHA-256 it gives and the line it is on.
+    public typealias ManifestEntry = (sha256: String, line: Int)
+
     /// The manifest's SHA-256 for `path` and the line it is on, if listed.
-    public func manifestEntry(path: String) throws -> (sha256: String, line: Int)? {
+    public func manifestEntry(path: String) throws -> ManifestEntry? {
         try finishLoading()
         return try access { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, line FROM manifest WHERE path = ?"), arguments: [path]).map { ($0[0], $0[1]) }
@@ -218,24 +221,31 @@ public final class ExportCatalog {
     }
 
     /// The manifest entries directly in `folder` (relative to the file root, not empty), by file
-    /// name as UTF-8 bytes (compared byte for byte, as `manifestEntry` compares); nil when more
-    /// than `limit` entries lie under it (then ask `manifestEntry` per file, so memory stays
-    /// bounded). One range query per folder instead of one query per file.
-    public func manifestEntries(inFolder folder: String, limit: Int) throws -> [[UInt8]: (sha256: String, line: Int)]? {
+    /// name; nil when more than `limit` lie under it. See `entries(inFolder:…)`.
+    public func manifestEntries(inFolder folder: String, limit: Int) throws -> [[UInt8]: ManifestEntry]? {
+        try entries(inFolder: folder, limit: limit, sql: "SELECT path, sha256, line FROM manifest WHERE path >= ? AND path < ? LIMIT ?") {
+            ($0[1], $0[2])
+        }
+    }
+
+    /// The rows of `sql` (path first; bound to the folder's path range and a limit) whose path lies
+    /// directly in `folder`, by file name as UTF-8 bytes (compared byte for byte, as SQLite
+    /// compares paths); nil when more than `limit` lie under it, so that memory stays bounded
+    /// and the caller asks per path. One range query per folder instead of one query per file.
+    private func entries<T>(inFolder folder: String, limit: Int, sql: String, value: (Row) -> T) throws -> [[UInt8]: T]? {
         try finishLoading()
         // Paths under "folder/" are exactly those in ["folder/", "folder0"): '0' follows '/'.
         let low = folder + "/"
         let high = folder + "0"
         return try access { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT path, sha256, line FROM manifest WHERE path >= ? AND path < ? LIMIT ?"),
-                                        arguments: [low, high, limit + 1])
+            let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [low, high, limit + 1])
             guard rows.count <= limit else { return nil }
-            var entries: [[UInt8]: (sha256: String, line: Int)] = [:]
+            var entries: [[UInt8]: T] = [:]
             let skip = low.utf8.count
             for row in rows {
                 let path: String = row[0]
                 let name = Array(path.utf8.dropFirst(skip))
-                if !name.contains(UInt8(ascii: "/")) { entries[name] = (row[1], row[2]) }
+                if !name.contains(UInt8(ascii: "/")) { entries[name] = value(row) }
             }
             return entries
         }
@@ -544,27 +554,10 @@ public final class ExportCatalog {
         }
     }
 
-    /// The names, as UTF-8 bytes (compared byte for byte, as `isReferenced` compares), of the
-    /// referenced files directly in `folder` (relative to the file root, not empty); nil when
-    /// more than `limit` paths lie under it (then ask `isReferenced` per file, so memory stays
-    /// bounded). One range query per folder instead of one query per file.
-    public func referencedNames(inFolder folder: String, limit: Int) throws -> Set<[UInt8]>? {
-        try finishLoading()
-        // Paths under "folder/" are exactly those in ["folder/", "folder0"): '0' follows '/'.
-        let low = folder + "/"
-        let high = folder + "0"
-        return try access { db in
-            let paths = try String.fetchAll(db.cachedStatement(sql: "SELECT path FROM files WHERE path >= ? AND path < ? LIMIT ?"),
-                                            arguments: [low, high, limit + 1])
-            guard paths.count <= limit else { return nil }
-            var names = Set<[UInt8]>()
-            let skip = low.utf8.count
-            for path in paths {
-                let name = Array(path.utf8.dropFirst(skip))
-                if !name.contains(UInt8(ascii: "/")) { names.insert(name) }
-            }
-            return names
-        }
+    /// The names of the referenced files directly in `folder` (relative to the file root, not
+    /// empty); nil when more than `limit` paths lie under it. See `entries(inFolder:…)`.
+    public func referencedNames(inFolder folder: String, limit: Int) throws -> [[UInt8]: Void]? {
+        try entries(inFolder: folder, limit: limit, sql: "SELECT path FROM files WHERE path >= ? AND path < ? LIMIT ?") { _ in () }
     }
 
     /// True if any record references `path` (relative to the export's file root).
