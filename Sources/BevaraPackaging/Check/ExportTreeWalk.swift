@@ -50,7 +50,7 @@ enum ExportTreeWalk {
                                "special file (device, pipe or socket) in the export")
             }
         })
-        totals.everyReferenceFound = totals.referencedFiles == (try catalog.referencePathCounts().distinctPaths)
+        totals.everyReferenceFound = totals.referencedFiles == (try catalog.distinctReferencedPathCount())
         if let manifest = layout.manifest {
             // Entries for referenced files exist when the walk found every one of them.
             try catalog.forEachManifestEntry(unreferencedOnly: totals.everyReferenceFound) { path, _, line in

@@ -15,9 +15,9 @@ enum FileReferenceRules {
             findings.error("file.unsafe-path", ref.source, "'\(ref.path)' is refused: \(problem.rawValue)")
             return nil
         }
-        if found, let realRoot = layout.realFileRoot {
+        if found, let folders {
             checkName(ref, findings: findings)
-            return (realRoot.hasSuffix("/") ? realRoot : realRoot + "/") + ref.path
+            return folders.inRealRoot(ref.path)
         }
         // `validateRelative` refused empty, `.` and `..` segments, so plain joining is exact.
         let full = layout.fileRoot + "/" + ref.path

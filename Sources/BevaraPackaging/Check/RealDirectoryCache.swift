@@ -22,6 +22,10 @@ final class RealDirectoryCache {
         self.capacity = capacity
     }
 
+    /// The path of `relative` below the real root, with no check of its folders: for a path the
+    /// caller already knows to lie in no linked folder (the tree walk reached it).
+    func inRealRoot(_ relative: String) -> String { realRootSlash + relative }
+
     /// The real path of `relative` (validated by `SafePath.validateRelative`, and not a symbolic
     /// link itself) if it lies inside the real file root; nil if it escapes or its folder is gone.
     func resolve(_ relative: String) -> String? {

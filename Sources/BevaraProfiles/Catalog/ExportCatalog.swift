@@ -262,13 +262,10 @@ public final class ExportCatalog {
         }
     }
 
-    /// How many file references there are, and how many different paths they name.
-    public func referencePathCounts() throws -> (references: Int, distinctPaths: Int) {
+    /// How many different paths the file references name.
+    public func distinctReferencedPathCount() throws -> Int {
         try finishLoading()
-        return try access { db in
-            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COUNT(DISTINCT path) FROM files")
-            return (row?[0] ?? 0, row?[1] ?? 0)
-        }
+        return try access { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT path) FROM files") ?? 0 }
     }
 
     /// How many file references name a path the manifest does not list.

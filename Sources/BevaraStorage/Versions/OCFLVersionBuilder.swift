@@ -159,7 +159,7 @@ public final class OCFLVersionBuilder {
                                expectedSHA256: String? = nil) throws {
         let source = try adoptedSource(relativePath, as: logicalPath)
         try placeAdopted(relativePath, source: source, as: logicalPath, digest: sha256.lowercased(),
-                     expectedSHA256: expectedSHA256)
+                         expectedSHA256: expectedSHA256)
     }
 
     /// The adopted file's path, once the logical path is known to be allowed.
@@ -175,7 +175,7 @@ public final class OCFLVersionBuilder {
 
     /// Places and registers an adopted file whose SHA-256 is `digest` (see `addAdoptedFile`).
     private func placeAdopted(_ relativePath: String, source: String, as logicalPath: String, digest: String,
-                          expectedSHA256: String?) throws {
+                              expectedSHA256: String?) throws {
         if let expected = expectedSHA256, expected.lowercased() != digest {
             throw OCFLStorageError.sourceDigestMismatch(source: source, logicalPath: logicalPath,
                                                         expected: expected.lowercased(), actual: digest)
