@@ -80,7 +80,8 @@ public enum FileDigest {
         Array(SHA256.hash(data: data))
     }
 
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
+    /// Bytes (a digest) as lower-case hex.
+    public static func hex(_ digest: some Sequence<UInt8>) -> String {
         let table: [UInt8] = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
@@ -89,5 +90,12 @@ public enum FileDigest {
             out.append(table[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True for 64 lower-case hex digits: a SHA-256 as Bevara writes it, whose `<` is byte order.
+    public static func isLowerHexSHA256(_ text: some StringProtocol) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy {
+            ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
+        }
     }
 }

@@ -1,3 +1,4 @@
+import BevaraArchiveIO
 import Crypto
 import Foundation
 
@@ -29,7 +30,7 @@ enum AccessLogCanonical {
     /// The hash the entry should carry.
     static func hash(_ entry: AccessLogEntry) throws -> String {
         let bytes = try encoder(omittingHash: true).encode(entry)
-        return hex(SHA256.hash(data: bytes))
+        return FileDigest.hex(SHA256.hash(data: bytes))
     }
 
     /// The hash of a line as read: SHA-256 of its bytes without the `"hash":"<64 hex>",` member,
@@ -54,7 +55,7 @@ enum AccessLogCanonical {
             var hasher = SHA256()
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[0..<start]))
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[(start + memberLength)...]))
-            return hex(hasher.finalize())
+            return FileDigest.hex(hasher.finalize())
         }
     }
 
@@ -69,17 +70,5 @@ enum AccessLogCanonical {
             if from > bytes.count - marker.count { return nil }
         }
         return nil
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    private static func hex(_ digest: SHA256.Digest) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(hexDigits[Int(byte >> 4)])
-            out.append(hexDigits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

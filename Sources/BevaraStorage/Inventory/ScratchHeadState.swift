@@ -93,7 +93,8 @@ final class ScratchHeadState: @unchecked Sendable {
         /// One entry of the head state: `digest` and the logical paths that have it.
         func add(digest: String, logicalPaths: [String]) throws {
             let digest = digest.lowercased()
-            guard Self.isHexDigest(digest) else { throw Declined() }
+            // Lower-case hex (digests are lower-cased first), so that `<` on them is byte order.
+            guard FileDigest.isLowerHexSHA256(digest) else { throw Declined() }
             if let last = lastStateDigest, last >= digest { throw Declined() }
             lastStateDigest = digest
             guard !logicalPaths.isEmpty else { return }
@@ -113,12 +114,6 @@ final class ScratchHeadState: @unchecked Sendable {
             ScratchHeadState(count: count, folder: folder, map: map)
         }
 
-        /// 64 lower-case hex digits (digests are lower-cased first); `<` on such strings is byte order.
-        private static func isHexDigest(_ digest: String) -> Bool {
-            digest.utf8.count == 64 && digest.utf8.allSatisfy {
-                ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
-            }
-        }
     }
 
     /// The manifest of an inventory, entry by entry: (lower-cased digest, first content path in

@@ -179,9 +179,8 @@ struct IdentifiedFormats: Sendable {
 
     static func decode(_ value: String) -> (Int64, Recorded)? {
         let bytes = Array(value.utf8)
-        let hexDigits = bytes.prefix(64)
-        guard hexDigits.count == 64,
-              hexDigits.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        let sha256 = String(decoding: bytes.prefix(64), as: UTF8.self)
+        guard FileDigest.isLowerHexSHA256(sha256) else { return nil }
         var i = 64
         func number() -> Int? {
             let start = i
@@ -204,7 +203,7 @@ struct IdentifiedFormats: Sendable {
             i += 1 + n
         }
         guard i == bytes.count, let mime = fields[0] else { return nil }
-        return (Int64(size), Recorded(sha256: String(decoding: hexDigits, as: UTF8.self),
+        return (Int64(size), Recorded(sha256: sha256,
                                       format: FormatIdentifier.Identification(mime: mime, puid: fields[1], name: fields[2], version: fields[3])))
     }
 }
