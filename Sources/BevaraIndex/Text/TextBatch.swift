@@ -28,6 +28,9 @@ public final class TextBatch: @unchecked Sendable {
     public let workerCommand: [String]?
     /// Most files submitted but not yet taken back; `submit` waits beyond it.
     public let window: Int
+    /// Lanes (and the PDF workers they start) run at a lower scheduling priority: work done
+    /// ahead of need that must not slow the thread that is on the critical path.
+    public let background: Bool
 
     private let condition = NSCondition()
     private var queue: [Job] = []
@@ -45,10 +48,12 @@ public final class TextBatch: @unchecked Sendable {
 
     /// Starts `lanes` threads (default: one per core); workers start on their first PDF.
     public init(maxBytes: Int = 2_000_000, lanes: Int = ProcessInfo.processInfo.activeProcessorCount,
-                timeout: TimeInterval = TextBatch.defaultTimeout, workerCommand: [String]? = TextBatch.defaultWorkerCommand()) {
+                timeout: TimeInterval = TextBatch.defaultTimeout, workerCommand: [String]? = TextBatch.defaultWorkerCommand(),
+                background: Bool = false) {
         self.maxBytes = maxBytes
         self.timeout = timeout
         self.workerCommand = workerCommand
+        self.background = background
         let lanes = max(1, lanes)
         window = lanes * 8
         lanesRunning = lanes
@@ -124,7 +129,16 @@ public final class TextBatch: @unchecked Sendable {
 
     // MARK: - Lanes
 
+    /// Nice value of a background lane: the scheduler then gives a busy thread at the normal
+    /// priority about nine tenths of a core they share.
+    static let backgroundNice: Int32 = 10
+
     private func runLane() {
+        #if os(Linux)
+        // On Linux the nice value is the thread's own (`who` 0 is the calling thread), and the
+        // worker processes this lane starts inherit it.
+        if background { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.backgroundNice) }
+        #endif
         var worker: PDFTextWorker?
         var startFailure: String?
         /// A PDF's text from this lane's worker (started on the first PDF, and again after one

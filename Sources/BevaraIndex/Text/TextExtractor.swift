@@ -36,6 +36,18 @@ public enum TextExtractor {
         }
     }
 
+    /// True when `extract` has a reader for the type: for any other, it answers `.noText` at
+    /// once, without opening the file.
+    public static func reads(_ mime: String) -> Bool {
+        let type = mediaType(mime)
+        switch type {
+        case docxMIME, odtMIME, "application/pdf", "application/xml", "text/xml", "text/html", "application/xhtml+xml":
+            return true
+        default:
+            return type.hasSuffix("+xml") || type.hasPrefix("text/")
+        }
+    }
+
     /// True for a PDF's MIME type (parameters and case aside): its text comes from poppler in a
     /// worker process, never from this process.
     public static func isPDF(_ mime: String) -> Bool {

@@ -15,9 +15,10 @@ struct AIPIndexer {
     /// `verifyContent: false` only right after ingest stored the version, whose every file was
     /// hashed in the copy that stored it; reindex and every other caller verify each read.
     /// `knownFormats` (logical path → format) comes from the same ingest too: those files are
-    /// not identified a second time; every other file is.
+    /// not identified a second time; every other file is. `textAhead` (the same ingest too) is
+    /// stopped when the files are reached, and its texts used for the files it read them from.
     func index(objectID: String, into index: ArchiveIndex? = nil, verifyContent: Bool = true,
-               knownFormats: KnownFormats = .none) throws {
+               knownFormats: KnownFormats = .none, textAhead: TextAhead? = nil) throws {
         let storage = archive.storage
         // The head version's files read in one streamed pass into a scratch folder in staging
         // (deleted with `state`; `sweepStaging` removes one a crash left): the inventory of a
@@ -65,6 +66,8 @@ struct AIPIndexer {
             // loop writes the index; texts are written as they come back (never all held at once).
             let texts = TextBatch()
             defer { texts.cancel() }
+            let precomputed = textAhead?.stop() ?? .none
+            defer { precomputed.remove() }
             var bytes: Int64 = 0
             try state.forEach { stored in
                 let path = stored.logicalPath, digest = stored.digest
@@ -77,6 +80,10 @@ struct AIPIndexer {
                         objectID: objectID, logicalPath: path, size: size, sha256: digest, mime: format.mime,
                         puid: format.puid))
                     guard AIPIndexer.isContent(path) else { return }
+                    if let outcome = try precomputed.outcome(for: path, sha256: digest, mime: format.mime) {
+                        try writer.setText(fileID: fileID, outcome: outcome)
+                        return
+                    }
                     for done in texts.submit(file, mime: format.mime, tag: fileID) {
                         try writer.setText(fileID: done.tag, outcome: done.outcome)
                     }

@@ -57,10 +57,12 @@ public struct Ingestor {
             // The SIP's parsed METS and file lists are gone by now (they lived in `store`): a large
             // package's index transaction does not run on top of them.
             defer { unlink(stored.built.formatsPath) }
+            defer { stored.textAhead?.discard() }
             FreedMemory.release()  // storing's per-file lists, before the index transaction
             do {
                 try AIPIndexer(archive: archive).index(objectID: stored.objectID, verifyContent: false,
-                                                       knownFormats: try KnownFormats(path: stored.built.formatsPath))
+                                                       knownFormats: try KnownFormats(path: stored.built.formatsPath),
+                                                       textAhead: stored.textAhead)
             } catch {
                 throw IndexingIncomplete(package: package, objectID: stored.objectID, index: archive.layout.index,
                                          reason: "\(error)")
@@ -80,6 +82,8 @@ public struct Ingestor {
             var agreementID: String
             var built: AIPVersionWriter.Written
             var warnings: [String]
+            /// Text read while the package was validated and stored, for the indexer.
+            var textAhead: TextAhead?
         }
 
         case stored(NewVersion)
@@ -91,6 +95,9 @@ public struct Ingestor {
         let received = try PackageIntake.open(package, stagingDirectory: archive.layout.staging, limits: limits,
                                               identifyFormats: true)
         defer { received.cleanUp() }
+        // Reads the content files' text on the idle core while this thread validates and stores.
+        var textAhead = received.identifiedFormats.flatMap { TextAhead(formats: $0, staging: archive.layout.staging) }
+        defer { textAhead?.discard() }  // unless handed to the indexer (at the end)
         // Validated in a scope of its own: the parsed METS and its file lists are freed before
         // storing starts; only what storing needs is kept (`AcceptedSIP`).
         let sip: AIPVersionWriter.AcceptedSIP
@@ -129,8 +136,10 @@ public struct Ingestor {
             .write(received: received, sip: sip, package: package, metsSHA256: metsSHA256, previous: previous,
                    started: started)
         try Failpoint.hit("ingest.after-storage", subject: objectID)
+        let handedOver = textAhead
+        textAhead = nil  // the indexer's now
         return .stored(.init(objectID: objectID, organisationID: organisation.id, agreementID: agreement.id, built: built,
-                             warnings: warnings))
+                             warnings: warnings, textAhead: handedOver))
     }
 
     /// Validates the SIP; returns what storing needs, the agreement IDs it names and its

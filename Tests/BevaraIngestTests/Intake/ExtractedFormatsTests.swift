@@ -82,10 +82,12 @@ import Testing
         #expect(identifier.identify(head: Self.longPDF, name: "data/long.pdf").puid == "fmt/354")
         #expect(identifier.identify(head: Array(Self.longPDF.prefix(65_536)), name: "data/long.pdf").puid == "fmt/18")
 
-        // Only the sorted records and the package are in staging; cleaning up removes both.
+        // Only the sorted records, the text links (`TextAhead`) and the package are in staging;
+        // cleaning up removes all three.
         let staged = try FileManager.default.contentsOfDirectory(atPath: staging).sorted()
-        #expect(staged.count == 2 && staged.contains { $0.hasPrefix("intake-") }
-                && staged.contains { $0.hasPrefix("aip-lane-formats-") && $0.hasSuffix("-sorted") }, "\(staged)")
+        #expect(staged.count == 3 && staged.contains { $0.hasPrefix("intake-") }
+                && staged.contains { $0.hasPrefix("aip-lane-formats-") && $0.hasSuffix("-sorted") }
+                && staged.contains { $0.hasPrefix("aip-lane-formats-") && $0.hasSuffix("-textlinks") }, "\(staged)")
         received.cleanUp()
         #expect(try FileManager.default.contentsOfDirectory(atPath: staging).isEmpty)
     }
@@ -128,7 +130,7 @@ import Testing
             try writer.append(key, IdentifiedFormats.encode(size: 10, .init(sha256: digest, format: key.hasSuffix(".pdf") ? pdf : text)))
         }
         try writer.close()
-        let formats = IdentifiedFormats(path: dir + "/sorted", root: "/r")
+        let formats = IdentifiedFormats(path: dir + "/sorted", root: "/r", textLinks: dir + "/links")
         #expect(try formats.lookup(forRoot: "/r/") == nil)
         let lookup = try #require(try formats.lookup(forRoot: "/r"))
         #expect(try lookup.recorded(of: "a.pdf", size: 10)?.format == pdf)

@@ -22,25 +22,35 @@ final class ExtractedFormats {
     final class Lane: @unchecked Sendable {
         let identifier: FormatIdentifier
         let writer: RecordFileWriter
+        /// Where content files whose text the indexer will want are hard-linked (`TextAhead`).
+        let textLinks: String
 
-        init(path: String) throws {
+        init(path: String, textLinks: String) throws {
             identifier = try FormatIdentifier()
             writer = try RecordFileWriter(path: path)
+            self.textLinks = textLinks
         }
 
         /// Hashes a file whose whole content is `bytes`, and identifies it exactly as storing
         /// would from its hashing pass: the head `FileDigest.stream` keeps (the first
-        /// `headBytes`) and the path relative to the package root as the name.
-        func record(_ relativePath: String, _ bytes: [UInt8]) throws {
+        /// `headBytes`) and the path relative to the package root as the name. A content file
+        /// with a text reader is also hard-linked, by its SHA-256, into `textLinks` from
+        /// `target` (where it was just written).
+        func record(_ relativePath: String, _ bytes: [UInt8], writtenTo target: String) throws {
             let head = bytes.count <= IdentifiedFormats.headBytes ? bytes : Array(bytes.prefix(IdentifiedFormats.headBytes))
             let recorded = IdentifiedFormats.Recorded(sha256: FileDigest.sha256(of: bytes),
                                                       format: identifier.identify(head: head, name: relativePath))
             try writer.append(relativePath, IdentifiedFormats.encode(size: Int64(bytes.count), recorded))
+            if TextAhead.wants(relativePath, mime: recorded.format.mime) {
+                // A link that cannot be made (or exists: the same bytes) costs only the head start.
+                _ = link(target, textLinks + "/" + recorded.sha256)
+            }
         }
     }
 
     let lanes: [Lane]
     private let scratchPrefix: String
+    private let textLinks: String
     /// The extraction-relative prefix of the package root as guessed (`"pkg/"` or `""`); set
     /// from the first file, on the reading thread.
     private var rootPrefix: String?
@@ -51,11 +61,14 @@ final class ExtractedFormats {
     /// leftovers are swept (`Archive.sweepStaging`).
     init(stagingDirectory: String, laneCount: Int) throws {
         scratchPrefix = stagingDirectory + "/aip-lane-formats-\(UUID().uuidString)"
+        textLinks = scratchPrefix + "-textlinks"
+        if mkdir(textLinks, 0o700) != 0 { throw IOError(path: textLinks, operation: "mkdir", errno: errno) }
         var lanes: [Lane] = []
         do {
-            for n in 1...max(1, laneCount) { lanes.append(try Lane(path: scratchPrefix + "-lane\(n)")) }
+            for n in 1...max(1, laneCount) { lanes.append(try Lane(path: scratchPrefix + "-lane\(n)", textLinks: textLinks)) }
         } catch {
             for lane in lanes { try? lane.writer.close(); unlink(lane.writer.path) }
+            IdentifiedFormats.removeLinks(textLinks)
             throw error
         }
         self.lanes = lanes
@@ -100,7 +113,7 @@ final class ExtractedFormats {
         self.sorter = nil
         let prefix = rootPrefix ?? ""
         let root = prefix.isEmpty ? destination : destination + "/" + String(prefix.dropLast())
-        return IdentifiedFormats(path: path, root: root)
+        return IdentifiedFormats(path: path, root: root, textLinks: textLinks)
     }
 
     /// Removes every file written so far (after a failure; the lanes are idle).
@@ -111,6 +124,7 @@ final class ExtractedFormats {
         }
         sorter?.removeRuns()
         if let sortedPath { unlink(sortedPath) }
+        IdentifiedFormats.removeLinks(textLinks)
     }
 }
 
@@ -127,6 +141,22 @@ struct IdentifiedFormats: Sendable {
     let path: String
     /// The package root the paths are relative to (the extraction's guess).
     let root: String
+    /// The folder of hard links to content files, named by SHA-256, that `TextAhead` reads
+    /// (and takes over); `ReceivedPackage.cleanUp` removes it if nobody did.
+    let textLinks: String
+
+    /// Removes a folder of links made by the lanes (links only: the files stay where they are),
+    /// name by name as the folder is read, so that no list of a large package's names is held.
+    static func removeLinks(_ folder: String) {
+        if let dir = opendir(folder) {
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name != "." && name != ".." { unlink(folder + "/" + name) }
+            }
+            closedir(dir)
+        }
+        rmdir(folder)
+    }
 
     /// What `FileDigest.stream` keeps as a file's head (its default `headBytes`), which storing
     /// identifies from.

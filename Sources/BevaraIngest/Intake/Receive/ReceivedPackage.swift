@@ -29,10 +29,13 @@ public struct ReceivedPackage: Sendable {
     /// The package as submitted, for findings: the archive's or folder's file name.
     public var name: String { (source as NSString).lastPathComponent }
 
-    /// Removes the staging subfolder of an extracted archive and the identified formats' file;
-    /// does nothing for a folder used in place. Safe to call more than once.
+    /// Removes the staging subfolder of an extracted archive, the identified formats' file and
+    /// its text links (unless `TextAhead` took them); does nothing for a folder used in place. Safe to call more than once.
     public func cleanUp() {
-        if let identifiedFormats { unlink(identifiedFormats.path) }
+        if let identifiedFormats {
+            unlink(identifiedFormats.path)
+            IdentifiedFormats.removeLinks(identifiedFormats.textLinks)
+        }
         guard extracted else { return }
         try? FileManager.default.removeItem(atPath: contentDirectory)
     }

@@ -72,7 +72,7 @@ final class StagingWriteLanes: @unchecked Sendable {
             condition.unlock()
             var error = skip ? nil : Self.create(target, bytes, source: source)
             if !skip, error == nil, let recorder, let name {
-                do { try recorder.record(name, bytes) } catch let recording {
+                do { try recorder.record(name, bytes, writtenTo: target) } catch let recording {
                     error = .unreadable(path: source, reason: "recording the format of \(target): \(recording)")
                 }
             }

@@ -1,0 +1,131 @@
+import BevaraArchiveIO
+import BevaraIndex
+import Foundation
+
+/// Extracts the text of a received package's content files while the package is validated and
+/// stored, so that the indexer finds much of it done (`PrecomputedTexts`).
+///
+/// Validating and storing a package of many small files keep one thread busy for seconds while
+/// the other core idles; text extraction, done afterwards by the indexer, kept both busy for
+/// longer still. This runs one low-priority lane (`TextBatch` in the background) through the
+/// files the extraction lanes identified (`IdentifiedFormats`, in path order), from the hard
+/// links they made by SHA-256: storing renames and deduplicates the staged files, the links stay.
+/// `stop` is called when the indexer reaches its files; what was not done by then, the indexer
+/// extracts itself, so the outcome never depends on how far this got.
+///
+/// A text is kept only with the SHA-256 and type it was read from, and the indexer uses it only
+/// for a stored file with that digest and type: `TextExtractor` reads nothing but the bytes and
+/// the type, so the text is the one the indexer would have extracted (and reindex extracts).
+/// Only texts are kept: a file without one is read again by the indexer, whose reason then
+/// names what storage holds. Any failure here only leaves more to the indexer.
+final class TextAhead: @unchecked Sendable {
+    /// Files worth reading ahead: what the indexer extracts text from, of a type with a reader.
+    static func wants(_ logicalPath: String, mime: String) -> Bool {
+        AIPIndexer.isContent(logicalPath) && TextExtractor.reads(mime)
+    }
+
+    private let links: String
+    private let resultsPath: String
+    private let formats: RecordFileReader
+    private let condition = NSCondition()
+    private var stopRequested = false
+    private var running = true
+    private var failed = false
+    private var stopped: PrecomputedTexts?
+
+    /// Takes over the lanes' links (renamed into `staging`, named `aip-…` so that a crash's
+    /// leftovers are swept) and starts reading; nil if the formats file cannot be opened or the
+    /// links moved (then `ReceivedPackage.cleanUp` removes them and the indexer does it all).
+    init?(formats identified: IdentifiedFormats, staging: String) {
+        let base = staging + "/aip-textahead-\(UUID().uuidString)"
+        links = base + "-links"
+        resultsPath = base + "-texts"
+        // The reader holds the file open: `ReceivedPackage.cleanUp` may unlink it meanwhile.
+        guard let reader = try? RecordFileReader(path: identified.path) else { return nil }
+        guard rename(identified.textLinks, links) == 0 else { return nil }
+        formats = reader
+        let thread = Thread { [self] in run() }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Stops reading ahead (the file in hand is finished) and returns the texts done, for the
+    /// indexer. Removes the links. Later calls return the same.
+    func stop() -> PrecomputedTexts {
+        condition.lock()
+        defer { condition.unlock() }
+        if let stopped { return stopped }
+        stopRequested = true
+        while running { condition.wait() }
+        IdentifiedFormats.removeLinks(links)
+        let texts = failed ? PrecomputedTexts.none : PrecomputedTexts(path: resultsPath)
+        if failed { unlink(resultsPath) }
+        stopped = texts
+        return texts
+    }
+
+    /// Waits until every file has been read, without asking to stop (tests: `stop` alone
+    /// returns whatever was done by then).
+    func waitUntilAllRead() {
+        condition.lock()
+        defer { condition.unlock() }
+        while running { condition.wait() }
+    }
+
+    /// Stops and removes everything (the texts too).
+    func discard() {
+        stop().remove()
+    }
+
+    private var shouldStop: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopRequested
+    }
+
+    private func run() {
+        let ok = (try? readAhead()) != nil
+        condition.lock()
+        failed = !ok
+        running = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Feeds the lane in path order and writes its texts in the same order (results come back
+    /// out of order; at most the batch's window of them wait for an earlier one).
+    private func readAhead() throws {
+        let writer = try RecordFileWriter(path: resultsPath)
+        let batch = TextBatch(lanes: 1, background: true)
+        var submitted: [Int64: (path: String, sha256: String, mime: String)] = [:]
+        var arrived: [Int64: TextOutcome] = [:]
+        var nextToWrite: Int64 = 0
+        var next: Int64 = 0
+        func take(_ results: [TextBatch.Result]) throws {
+            for result in results { arrived[result.tag] = result.outcome }
+            while let outcome = arrived.removeValue(forKey: nextToWrite) {
+                let file = submitted.removeValue(forKey: nextToWrite)!
+                if case .text(let text, let truncated) = outcome {
+                    try writer.append([file.path, file.sha256, file.mime, truncated ? "1" : "0", text])
+                }
+                nextToWrite += 1
+            }
+        }
+        do {
+            while !shouldStop, let record = try formats.nextPair() {
+                guard let value = record.value, let (_, recorded) = IdentifiedFormats.decode(value),
+                      Self.wants(record.key, mime: recorded.format.mime) else { continue }
+                submitted[next] = (record.key, recorded.sha256, recorded.format.mime)
+                let results = batch.submit(links + "/" + recorded.sha256, mime: recorded.format.mime, tag: next)
+                next += 1
+                try take(results)
+            }
+            try take(batch.finish())
+            try writer.close()
+        } catch {
+            batch.cancel()
+            try? writer.close()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import BevaraArchiveIO
+import BevaraIndex
+@testable import BevaraIngest
+import Foundation
+import Testing
+
+/// Text read ahead while a package is stored must be the text the indexer would extract from
+/// the stored file, and be used only for the bytes and type it was read from; an ingest that
+/// used it must index the same texts as a reindex, which reads none ahead.
+@Suite struct TextAheadTests {
+    /// Our packager's SIP of a generated export (pdf, docx, xml, txt …), as a tar.
+    static func sipTar(in work: String) throws -> String {
+        try OwnPackagerTests.runBevara(["fixture", "--shape", "generic-csv", "--cases", "6", "--seed", "13", work + "/export"])
+        try OwnPackagerTests.runBevara(["package", "--agreement", "EAV-VBG-KS-CSV", "--out", work + "/sip", work + "/export"])
+        try IntakeFixtures.pack(work + "/sip", as: "sip", into: work + "/sip.tar", format: .tar)
+        return work + "/sip.tar"
+    }
+
+    @Test func textsReadAheadAreTheExtractorsAndTheLinksGo() throws {
+        let work = try IntakeFixtures.temporaryFolder("text-ahead")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let staging = work + "/staging"
+        let received = try PackageIntake.open(try Self.sipTar(in: work), stagingDirectory: staging, identifyFormats: true)
+        defer { received.cleanUp() }
+        let formats = try #require(received.identifiedFormats)
+        let linked = try FileManager.default.contentsOfDirectory(atPath: formats.textLinks)
+        #expect(linked.count > 10)
+
+        let ahead = try #require(TextAhead(formats: formats, staging: staging))
+        #expect(!FileManager.default.fileExists(atPath: formats.textLinks))  // taken over
+        ahead.waitUntilAllRead()
+        let texts = ahead.stop()
+        defer { texts.remove() }
+        // Every wanted file, asked in path order as the indexer does: the extractor's own text.
+        let reader = try RecordFileReader(path: formats.path)
+        var answered = 0, pdfs = 0, other = 0
+        while let record = try reader.nextPair() {
+            let value = try #require(record.value)
+            let (_, recorded) = try #require(IdentifiedFormats.decode(value))
+            let mime = recorded.format.mime
+            guard TextAhead.wants(record.key, mime: mime) else { continue }
+            let expected = TextExtractor.extract(path: received.root + "/" + record.key, mime: mime)
+            let got = try texts.outcome(for: record.key, sha256: recorded.sha256, mime: mime)
+            if case .text = expected {
+                #expect(got == expected, "\(record.key)")
+                answered += 1
+                if mime == "application/pdf" { pdfs += 1 } else { other += 1 }
+            } else {
+                #expect(got == nil, "\(record.key): only texts are kept")
+            }
+        }
+        #expect(pdfs > 3 && other > 3, "\(pdfs) PDFs, \(other) others")
+        #expect(answered > 10)
+        // The links are gone; nothing of them or of the texts is left once removed.
+        let left = try FileManager.default.contentsOfDirectory(atPath: staging).filter { $0.hasPrefix("aip-textahead-") }
+        #expect(left.count == 1 && left[0].hasSuffix("-texts"), "\(left)")
+    }
+
+    @Test func aTextIsGivenOnlyForItsBytesTypeAndOrder() throws {
+        let work = try IntakeFixtures.temporaryFolder("precomputed-texts")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let writer = try RecordFileWriter(path: work + "/texts")
+        let a = String(repeating: "a", count: 64), b = String(repeating: "b", count: 64)
+        try writer.append(["representations/r/data/1.txt", a, "text/plain", "0", "ett"])
+        try writer.append(["representations/r/data/2.txt", b, "text/plain", "1", "två"])
+        try writer.append(["representations/r/data/3.txt", a, "text/plain", "0", "tre"])
+        try writer.close()
+
+        let texts = PrecomputedTexts(path: work + "/texts")
+        #expect(try texts.outcome(for: "representations/r/data/1.txt", sha256: b, mime: "text/plain") == nil)  // other bytes
+        #expect(try texts.outcome(for: "representations/r/data/2.txt", sha256: b, mime: "text/plain")
+                == .text("två", truncated: true))
+        #expect(try texts.outcome(for: "representations/r/data/3.txt", sha256: a, mime: "text/xml") == nil)  // other type
+        #expect(try texts.outcome(for: "representations/r/data/2.txt", sha256: b, mime: "text/plain") == nil)  // behind
+        texts.remove()
+        #expect(!FileManager.default.fileExists(atPath: work + "/texts"))
+        #expect(try PrecomputedTexts.none.outcome(for: "x", sha256: a, mime: "text/plain") == nil)
+    }
+
+    @Test func cleanUpRemovesLinksNobodyTook() throws {
+        let work = try IntakeFixtures.temporaryFolder("text-links-cleanup")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let staging = work + "/staging"
+        let received = try PackageIntake.open(try Self.sipTar(in: work), stagingDirectory: staging, identifyFormats: true)
+        #expect(FileManager.default.fileExists(atPath: try #require(received.identifiedFormats).textLinks))
+        received.cleanUp()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging) == [])
+    }
+
+    /// The texts an ingest indexed (read ahead for most files) against a reindex's (none read
+    /// ahead): the same, file by file.
+    @Test func ingestIndexesTheTextsAReindexDoes() throws {
+        let work = try IntakeFixtures.temporaryFolder("text-ahead-ingest")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let archive = try Archive.create(at: work + "/archive", agreementsFrom: IntakeFixtures.repositoryRoot + "/profiles/agreements")
+        let outcomes = try Ingestor(archive: archive, user: try archive.user("arkivarie-vanersborg"))
+            .ingest([try Self.sipTar(in: work)], agreementID: nil)
+        #expect(outcomes.map(\.status) == [.archived], "\(outcomes)")
+        // The canonical dump holds every file's text status and note, and the texts by file.
+        let ingested = try archive.index.canonicalDump()
+        #expect(ingested.split(separator: "\n").filter { $0.hasPrefix("search_text\t") && $0.contains("\tfile\t") }.count > 10)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: archive.layout.staging)
+            .filter { $0.hasPrefix("aip-") || $0.hasPrefix("intake-") } == [])
+        _ = try Reindexer(archive: archive).run()
+        #expect(try archive.index.canonicalDump() == ingested)
+    }
+}
