@@ -37,7 +37,9 @@ final class TextAhead: @unchecked Sendable {
     /// leftovers are swept) and starts reading; nil if the formats file cannot be opened or the
     /// links moved (then `ReceivedPackage.cleanUp` removes them and the indexer does it all).
     init?(formats identified: IdentifiedFormats, staging: String) {
-        let base = staging + "/aip-textahead-\(UUID().uuidString)"
+        // Absolute: the PDF worker runs in a process of its own and takes absolute paths only.
+        let folder = staging.hasPrefix("/") ? staging : FileManager.default.currentDirectoryPath + "/" + staging
+        let base = folder + "/aip-textahead-\(UUID().uuidString)"
         links = base + "-links"
         resultsPath = base + "-texts"
         // The reader holds the file open: `ReceivedPackage.cleanUp` may unlink it meanwhile.
