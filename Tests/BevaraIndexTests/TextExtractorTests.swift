@@ -147,6 +147,32 @@ import Testing
         #expect({ if case .noText = defaultCap { return true } else { return false } }())
     }
 
+    /// A part over `ZipPartReader.inMemoryBytes` goes through a temporary file, one under it is
+    /// parsed from memory: the same text either way, and the expansion cap holds in both.
+    @Test func largeAndSmallOfficePartsGiveTheSameText() throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let head = Array("<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>Beslut".utf8)
+        let tail = Array("</w:t></w:r></w:p><w:p><w:r><w:t>om bygglov</w:t></w:r></w:p></w:body></w:document>".utf8)
+        // The filler is a comment: no text, so only the size differs.
+        let small = dir + "/small.docx", large = dir + "/large.docx"
+        try writeDeflatedZip(small, name: "word/document.xml", prefix: head + Array("<!--".utf8), fill: 0x78,
+                             fillCount: 1_000, suffix: Array("-->".utf8) + tail)
+        try writeDeflatedZip(large, name: "word/document.xml", prefix: head + Array("<!--".utf8), fill: 0x78,
+                             fillCount: ZipPartReader.inMemoryBytes + 1_000, suffix: Array("-->".utf8) + tail)
+        let expected = TextOutcome.text("Beslut\nom bygglov", truncated: false)
+        #expect(TextExtractor.extract(path: small, mime: TextExtractor.docxMIME) == expected)
+        #expect(TextExtractor.extract(path: large, mime: TextExtractor.docxMIME) == expected)
+        // A cap under the part's size refuses it, in memory as through the file.
+        for (path, cap) in [(small, 500), (large, ZipPartReader.inMemoryBytes + 500)] {
+            let capped = TextExtractor.extract(path: path, mime: TextExtractor.docxMIME, maxBytes: 2_000_000, maxExpandedBytes: cap)
+            guard case .noText(let reason) = capped else {
+                Issue.record("\(path) was not capped: \(capped)")
+                continue
+            }
+            #expect(reason.contains("zip bomb"), "\(reason)")
+        }
+    }
+
     /// A stored zip through the project's writer.
     private func makeZip(_ name: String, entries: [(String, [UInt8])]) throws -> String {
         let path = dir + "/" + name

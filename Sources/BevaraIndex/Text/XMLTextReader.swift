@@ -28,6 +28,20 @@ enum XMLTextReader {
         guard let parser = XMLParser(contentsOf: URL(fileURLWithPath: path)) else {
             return .noText(reason: "cannot open the file")
         }
+        return text(of: parser, maxBytes: maxBytes)
+    }
+
+    /// As `read(path:maxBytes:)`, for a document held in memory (an office part read from its zip).
+    static func read(data: Data, maxBytes: Int) -> TextOutcome {
+        switch XMLPrologGuard.check(bytes: data.prefix(1 << 20)) {
+        case .clean: break
+        case .declaration: return .noText(reason: "the document has a DOCTYPE; DTDs are refused (entity expansion, external entities)")
+        case .noRootElement: return .noText(reason: "no XML root element found")
+        }
+        return text(of: XMLParser(data: data), maxBytes: maxBytes)
+    }
+
+    private static func text(of parser: XMLParser, maxBytes: Int) -> TextOutcome {
         let handler = Handler(maxBytes: maxBytes)
         parser.delegate = handler
         parser.shouldProcessNamespaces = true
