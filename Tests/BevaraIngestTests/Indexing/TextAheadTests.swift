@@ -56,6 +56,33 @@ import Testing
         #expect(left.count == 1 && left[0].hasSuffix("-texts"), "\(left)")
     }
 
+    /// An archive named by a relative path: PDFs are read by a worker process that takes
+    /// absolute paths only, so the links must be named absolutely too.
+    @Test func pdfsAreReadAheadUnderARelativeStagingPath() throws {
+        let work = try IntakeFixtures.temporaryFolder("text-ahead-relative")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let staging = work + "/staging"
+        let received = try PackageIntake.open(try Self.sipTar(in: work), stagingDirectory: staging, identifyFormats: true)
+        defer { received.cleanUp() }
+        // The same folder, relative to the working directory (no chdir: tests run in parallel).
+        let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
+        let relative = String(repeating: "../", count: depth) + staging.dropFirst()
+        let formats = try #require(received.identifiedFormats)
+        let ahead = try #require(TextAhead(formats: formats, staging: relative))
+        ahead.waitUntilAllRead()
+        let texts = ahead.stop()
+        defer { texts.remove() }
+        let reader = try RecordFileReader(path: formats.path)
+        var pdfs = 0
+        while let record = try reader.nextPair() {
+            let value = try #require(record.value)
+            let (_, recorded) = try #require(IdentifiedFormats.decode(value))
+            guard recorded.format.mime == "application/pdf", TextAhead.wants(record.key, mime: "application/pdf") else { continue }
+            if try texts.outcome(for: record.key, sha256: recorded.sha256, mime: "application/pdf") != nil { pdfs += 1 }
+        }
+        #expect(pdfs > 3)
+    }
+
     @Test func aTextIsGivenOnlyForItsBytesTypeAndOrder() throws {
         let work = try IntakeFixtures.temporaryFolder("precomputed-texts")
         defer { try? FileManager.default.removeItem(atPath: work) }
