@@ -120,6 +120,30 @@ import Testing
         #expect(Array(ExportCatalog.nameKey(name).utf8) == Array(general.utf8))
     }
 
+    /// Every scalar of U+0000–U+00FF, alone, doubled and between letters, in the Latin-1 byte
+    /// pass; and random names mixing them with scalars beyond (which take the general way).
+    @Test func nameKeyAgreesOnEveryLatin1Scalar() {
+        for value in UInt32(0)...0xFF {
+            let c = String(Character(Unicode.Scalar(value)!))
+            for name in [c, c + c, "Å" + c + "b" + c, " " + c + " ", c + "\u{0301}x"] {
+                let general = name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+                #expect(Array(ExportCatalog.nameKey(name).utf8) == Array(general.utf8), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(ExportCatalog.latin1NameKey("Örjan Ström") == "örjan ström")
+        #expect(ExportCatalog.latin1NameKey("Ærø\u{2003}x") == nil)
+        var generator = SystemRandomNumberGenerator()
+        let pool: [UInt32] = [0x20, 0x09, 0x0A, 0x0D, 0x41, 0x5A, 0x61, 0x85, 0xA0, 0xB5, 0xC5, 0xD6, 0xD7, 0xDE, 0xDF, 0xE5, 0xFF,
+                              0x0301, 0x2003, 0x1E9E, 0x130]
+        for _ in 0..<2_000 {
+            let name = String(String.UnicodeScalarView((0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                Unicode.Scalar(pool.randomElement(using: &generator)!)!
+            }))
+            let general = name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+            #expect(Array(ExportCatalog.nameKey(name).utf8) == Array(general.utf8), "\(name.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func nameKeyAgreesOnEveryASCIIByte() {
         for b in UInt8(0)..<0x80 {
             let name = String(decoding: [0x41, b, b, 0x61, b], as: UTF8.self)
