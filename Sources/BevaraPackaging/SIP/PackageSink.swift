@@ -91,6 +91,8 @@ final class ArchiveSink: PackageSink {
     private let prefix: String
     private let scratch: String
     private var directories: Set<String> = []
+    /// The folder of the last file added: files come folder by folder, so most are in it.
+    private var lastDirectory = ""
 
     init(archive: ArchiveWriter, objid: String, scratchDirectory: String) throws {
         self.archive = archive
@@ -129,8 +131,16 @@ final class ArchiveSink: PackageSink {
     /// Directory entries for every folder above `packagePath` not yet written, so listings and
     /// extractors see the tree; at most one set lookup per file once a folder exists.
     private func addDirectories(for packagePath: String) throws {
-        // The common case, a file in a folder already written: one lookup, no path building.
-        if let slash = packagePath.lastIndex(of: "/"), directories.contains(String(packagePath[..<slash])) { return }
+        // The common case, a file in the same folder as the one before: a byte comparison (equal
+        // bytes are equal strings), no Character walk, no hashing. Then a file in a folder
+        // already written: one lookup, no path building.
+        let utf8 = packagePath.utf8
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let folder = utf8[..<slash]
+            if folder.elementsEqual(lastDirectory.utf8) { return }
+            lastDirectory = String(Substring(folder))
+            if directories.contains(lastDirectory) { return }
+        }
         var dirs: [String] = [""]
         let parts = packagePath.split(separator: "/").dropLast()
         var current = ""
