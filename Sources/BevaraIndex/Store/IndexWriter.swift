@@ -207,6 +207,46 @@ public final class IndexWriter {
     /// already linked (`linkFile` before `addFile`) gets that record.
     @discardableResult
     public func addFile(_ f: IndexedFile) throws -> Int64 {
+        try addFile(f, owner: try fileOwner(f))
+    }
+
+    /// As `addFile` followed by `setText(fileID:outcome:)`, for a file whose text is known when it
+    /// is added (ingest reads texts ahead): a file of a record with text gets its row complete in
+    /// one insert, without reading it back and updating it. Same rows either way.
+    @discardableResult
+    public func addFile(_ f: IndexedFile, text outcome: TextOutcome) throws -> Int64 {
+        let owner = try fileOwner(f)
+        guard case .text(let text, let truncated) = outcome, !text.isEmpty, let recordID = owner.recordID else {
+            let fileID = try addFile(f, owner: owner)
+            try setText(fileID: fileID, outcome: outcome)
+            return fileID
+        }
+        // A record's row does not depend on the file id (only a loose file's does), so it is known first.
+        let rowid = try textRowID(organisationID: owner.organisationID, recordID: recordID, fileID: 0, current: nil)
+        try run("""
+            INSERT INTO file(organisation_id, object_id, record_id, logical_path, original_name, size, sha256, mime, puid,
+                             text_status, text_rowid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [owner.organisationID, f.objectID, recordID, f.logicalPath, owner.originalName, f.size, f.sha256,
+                  f.mime, f.puid, truncated ? "truncated" : "text", rowid])
+        let fileID = db.lastInsertedRowID
+        try insert(SearchDocument(rowid: rowid, caseID: nil, recordID: recordID, dnr: "", title: "", parties: [], body: text))
+        return fileID
+    }
+
+    /// `addFile` with the owner already resolved.
+    private func addFile(_ f: IndexedFile, owner: (organisationID: String, recordID: Int64?, originalName: String?)) throws -> Int64 {
+        try run("""
+            INSERT INTO file(organisation_id, object_id, record_id, logical_path, original_name, size, sha256, mime, puid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [owner.organisationID, f.objectID, owner.recordID, f.logicalPath, owner.originalName, f.size, f.sha256,
+                  f.mime, f.puid])
+        return db.lastInsertedRowID
+    }
+
+    /// The file's organisation, and its record and original name: its own, or those a `linkFile`
+    /// before it left pending (taken, so that each is used once).
+    private func fileOwner(_ f: IndexedFile) throws -> (organisationID: String, recordID: Int64?, originalName: String?) {
         let org = try organisation(ofPackage: f.objectID)
         var recordID = f.recordID
         var originalName: String?
@@ -217,11 +257,7 @@ public final class IndexWriter {
             recordID = recordID ?? link[0]
             originalName = link[1]
         }
-        try run("""
-            INSERT INTO file(organisation_id, object_id, record_id, logical_path, original_name, size, sha256, mime, puid)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [org, f.objectID, recordID, f.logicalPath, originalName, f.size, f.sha256, f.mime, f.puid])
-        return db.lastInsertedRowID
+        return (org, recordID, originalName)
     }
 
     /// Ties a file (by its logical path) to a record, with the file's original name. Returns true

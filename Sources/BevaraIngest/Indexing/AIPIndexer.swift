@@ -76,14 +76,15 @@ struct AIPIndexer {
                         ?? identifier.identify(head: FileHead.read(file), name: path).known
                     let size = try FileHead.size(of: file)
                     bytes += size
-                    let fileID = try writer.addFile(IndexedFile(
-                        objectID: objectID, logicalPath: path, size: size, sha256: digest, mime: format.mime,
-                        puid: format.puid))
-                    guard AIPIndexer.isContent(path) else { return }
-                    if let outcome = try precomputed.outcome(for: path, sha256: digest, mime: format.mime) {
-                        try writer.setText(fileID: fileID, outcome: outcome)
+                    let indexed = IndexedFile(objectID: objectID, logicalPath: path, size: size, sha256: digest,
+                                              mime: format.mime, puid: format.puid)
+                    let content = AIPIndexer.isContent(path)
+                    if content, let outcome = try precomputed.outcome(for: path, sha256: digest, mime: format.mime) {
+                        try writer.addFile(indexed, text: outcome)
                         return
                     }
+                    let fileID = try writer.addFile(indexed)
+                    guard content else { return }
                     for done in texts.submit(file, mime: format.mime, tag: fileID) {
                         try writer.setText(fileID: done.tag, outcome: done.outcome)
                     }

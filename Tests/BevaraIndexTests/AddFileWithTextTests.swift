@@ -1,0 +1,58 @@
+import BevaraIndex
+import Foundation
+import Testing
+
+/// A file added with its text (`addFile(_:text:)`, what ingest does with texts read ahead) gets
+/// the rows that adding it and then setting its text give, whatever the text and the file's record.
+@Suite struct AddFileWithTextTests {
+    static let outcomes: [TextOutcome] = [
+        .text("beslut om bygglov", truncated: false), .text("avskuret", truncated: true), .text("", truncated: false),
+        .noText(reason: "no text extraction for image/jpeg"), .text("andra filen i samma handling", truncated: false),
+    ]
+
+    /// Two records (one linked to its files by `linkFile` before they are added, one named on
+    /// the files) and loose files, each with every outcome.
+    static func write(_ index: ArchiveIndex, together: Bool) throws {
+        try index.write { w in
+            try w.upsertOrganisation(id: "o", name: "Org")
+            try w.addPackage(IndexedPackage(objectID: "p", organisationID: "o", agreementID: "T", version: 1,
+                                            created: "2026-01-01T00:00:00Z", fileCount: 15, byteCount: 0))
+            let caseID = try w.addCase(IndexedCase(objectID: "p", diarienummer: "KS 2026/7", title: "Bygglov"))
+            let linked = try w.addRecord(IndexedRecord(caseID: caseID, recordID: "KS 2026/7:1", title: "Ansökan"))
+            let named = try w.addRecord(IndexedRecord(caseID: caseID, recordID: "KS 2026/7:2", title: "Beslut"))
+            for (n, _) in outcomes.enumerated() {
+                _ = try w.linkFile(objectID: "p", logicalPath: "representations/rep1/data/l\(n).txt", recordID: linked,
+                                   originalName: "original \(n).txt")
+            }
+            for (prefix, record) in [("l", nil), ("n", named), ("x", nil)] as [(String, Int64?)] {
+                for (n, outcome) in outcomes.enumerated() {
+                    let file = IndexedFile(objectID: "p", recordID: record, logicalPath: "representations/rep1/data/\(prefix)\(n).txt",
+                                           size: 10, sha256: String(repeating: "c", count: 64), mime: "text/plain", puid: nil)
+                    if together {
+                        try w.addFile(file, text: outcome)
+                    } else {
+                        try w.setText(fileID: try w.addFile(file), outcome: outcome)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theSameRowsAsAddingThenSettingText() throws {
+        let (a, dirA) = try makeIndex("add-with-text")
+        let (b, dirB) = try makeIndex("add-then-text")
+        defer {
+            try? FileManager.default.removeItem(atPath: dirA)
+            try? FileManager.default.removeItem(atPath: dirB)
+        }
+        try Self.write(a, together: true)
+        try Self.write(b, together: false)
+        let dump = try a.canonicalDump()
+        #expect(dump == (try b.canonicalDump()))
+        #expect(dump.contains("andra filen i samma handling"))
+        for word in ["bygglov", "avskuret", "handling"] {
+            let (x, y) = (try a.search(SearchQuery(text: word), organisations: ["o"]), try b.search(SearchQuery(text: word), organisations: ["o"]))
+            #expect(x.total == y.total && x.total > 0, "\(word)")
+        }
+    }
+}
