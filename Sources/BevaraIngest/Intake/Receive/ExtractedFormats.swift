@@ -16,6 +16,9 @@ import Foundation
 /// the E-ARK convention, or none), files outside that folder are not recorded, and storing uses
 /// the records only when the guess was right (`IdentifiedFormats.lookup(forRoot:)`). Nothing
 /// is held in memory but the records being sorted (`ExternalSorter`'s runs go to staging).
+///
+/// A lane also hard-links each content file with a text reader into a staging folder, by its
+/// SHA-256, for `TextAhead` to read while storing renames and deduplicates the staged files.
 final class ExtractedFormats {
     /// What one lane identifies with and writes to; used on that lane's queue only (hence
     /// unchecked: neither part is thread-safe, and no other thread touches them meanwhile).
