@@ -78,4 +78,31 @@ import Testing
         }
         #expect(try index.canonicalDump().contains("file\to\tp\ta.txt\t∅\t∅\t∅\t"))
     }
+    /// A link serves its file once: after the package is removed in the same transaction, the
+    /// next version's file at the same path, linked to nothing, is loose.
+    @Test func usedLinksGoWithTheirPackageInOneTransaction() throws {
+        let (index, dir) = try makeIndex("used-links-removed")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try index.write { w in
+            try w.upsertOrganisation(id: "o", name: "Org")
+            for version in 1...2 {
+                if version > 1 { try w.removePackage(objectID: "p") }
+                try w.addPackage(IndexedPackage(objectID: "p", organisationID: "o", agreementID: "T", version: version,
+                                                created: "2026-01-01T00:00:00Z", fileCount: 3, byteCount: 0))
+                let caseID = try w.addCase(IndexedCase(objectID: "p", diarienummer: "KS 2026/\(version)", title: "Ärende"))
+                let record = try w.addRecord(IndexedRecord(caseID: caseID, recordID: "KS 2026/\(version):1", title: "Skrivelse"))
+                // Version 1 links its three files; version 2 has a fourth and links all but the third.
+                for n in version == 1 ? [1, 2, 3] : [1, 2, 4] {
+                    #expect(try !w.linkFile(objectID: "p", logicalPath: "\(n).txt", recordID: record, originalName: "o\(version)-\(n)"))
+                }
+                for n in 1...(version == 1 ? 3 : 4) {
+                    _ = try w.addFile(IndexedFile(objectID: "p", logicalPath: "\(n).txt", size: 1,
+                                                  sha256: String(repeating: "d", count: 64), mime: "text/plain", puid: nil))
+                }
+            }
+        }
+        let dump = try index.canonicalDump()
+        for n in [1, 2, 4] { #expect(dump.contains("file\to\tp\t\(n).txt\tKS 2026/2\tKS 2026/2:1\to2-\(n)\t"), "\(n)") }
+        #expect(dump.contains("file\to\tp\t3.txt\t∅\t∅\t∅\t"))
+    }
 }
