@@ -24,6 +24,11 @@ final class TextAhead: @unchecked Sendable {
         AIPIndexer.isContent(logicalPath) && TextExtractor.reads(mime)
     }
 
+    /// Seconds a PDF may take here before its worker is killed: far less than the indexer's
+    /// (`TextBatch.defaultTimeout`), so that a PDF that hangs poppler costs the read-ahead little
+    /// and waits no longer in `stop`; the indexer then reads it, with the full timeout.
+    static let timeout: TimeInterval = 10
+
     private let links: String
     private let resultsPath: String
     private let formats: RecordFileReader
@@ -98,7 +103,7 @@ final class TextAhead: @unchecked Sendable {
     /// out of order; at most the batch's window of them wait for an earlier one).
     private func readAhead() throws {
         let writer = try RecordFileWriter(path: resultsPath)
-        let batch = TextBatch(lanes: 1, background: true)
+        let batch = TextBatch(lanes: 1, timeout: Self.timeout, background: true)
         var submitted: [Int64: (path: String, sha256: String, mime: String)] = [:]
         var arrived: [Int64: TextOutcome] = [:]
         var nextToWrite: Int64 = 0
