@@ -223,24 +223,20 @@ public final class IndexWriter {
         }
         // A record's row does not depend on the file id (only a loose file's does), so it is known first.
         let rowid = try textRowID(organisationID: owner.organisationID, recordID: recordID, fileID: 0, current: nil)
-        try run("""
-            INSERT INTO file(organisation_id, object_id, record_id, logical_path, original_name, size, sha256, mime, puid,
-                             text_status, text_rowid)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [owner.organisationID, f.objectID, recordID, f.logicalPath, owner.originalName, f.size, f.sha256,
-                  f.mime, f.puid, truncated ? "truncated" : "text", rowid])
-        let fileID = db.lastInsertedRowID
+        let fileID = try addFile(f, owner: owner, textStatus: truncated ? "truncated" : "text", textRowID: rowid)
         try insert(SearchDocument(rowid: rowid, caseID: nil, recordID: recordID, dnr: "", title: "", parties: [], body: text))
         return fileID
     }
 
-    /// `addFile` with the owner already resolved.
-    private func addFile(_ f: IndexedFile, owner: (organisationID: String, recordID: Int64?, originalName: String?)) throws -> Int64 {
+    /// `addFile` with the owner already resolved; with a text's status and row when known.
+    private func addFile(_ f: IndexedFile, owner: (organisationID: String, recordID: Int64?, originalName: String?),
+                         textStatus: String? = nil, textRowID: Int64? = nil) throws -> Int64 {
         try run("""
-            INSERT INTO file(organisation_id, object_id, record_id, logical_path, original_name, size, sha256, mime, puid)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO file(organisation_id, object_id, record_id, logical_path, original_name, size, sha256, mime, puid,
+                             text_status, text_rowid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [owner.organisationID, f.objectID, owner.recordID, f.logicalPath, owner.originalName, f.size, f.sha256,
-                  f.mime, f.puid])
+                  f.mime, f.puid, textStatus, textRowID])
         return db.lastInsertedRowID
     }
 
