@@ -38,50 +38,37 @@ enum ZipPartReader {
     }
 
     private static func extract(_ archive: OpaquePointer, part: String, maxBytes: Int, maxExpandedBytes: Int) -> TextOutcome {
-        var held: [UInt8] = []
+        var held: [UInt8] = []  // the part, while it fits in memory
+        var temp: (path: String, fd: Int32)?  // then the file it goes to
+        // Parsed before this runs: what was written is readable though the file is still open.
+        defer { if let temp { close(temp.fd); unlink(temp.path) } }
+        var expanded = 0
         var buffer = [UInt8](repeating: 0, count: 256 * 1024)
         while true {
             let n = buffer.withUnsafeMutableBytes { archive_read_data(archive, $0.baseAddress, $0.count) }
-            if n == 0 { return XMLTextReader.read(data: Data(held), maxBytes: maxBytes) }
+            if n == 0 { break }
             if n < 0 { return .noText(reason: "\(part) cannot be inflated: \(errorString(archive))") }
-            held.append(contentsOf: buffer[0..<n])
-            if held.count > maxExpandedBytes {
+            expanded += n
+            if expanded > maxExpandedBytes {
                 return .noText(reason: "\(part) expands beyond \(maxExpandedBytes) bytes; reading stopped (zip bomb guard)")
             }
-            if held.count > inMemoryBytes { break }
-        }
-        return spill(archive, held: held, part: part, maxBytes: maxBytes, maxExpandedBytes: maxExpandedBytes)
-    }
-
-    /// Writes what was read of a large part, and the rest, to a temporary file and parses that.
-    private static func spill(_ archive: OpaquePointer, held: [UInt8], part: String, maxBytes: Int,
-                              maxExpandedBytes: Int) -> TextOutcome {
-        let temp = FileManager.default.temporaryDirectory
-            .appendingPathComponent("bevara-index-\(UUID().uuidString).xml").path
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return .noText(reason: "cannot create a temporary file") }
-        defer { unlink(temp) }
-        var written = held.count
-        var failure: String?
-        if !held.withUnsafeBytes({ write(fd, $0.baseAddress, held.count) == held.count }) {
-            failure = "cannot write the temporary file"
-        }
-        var buffer = [UInt8](repeating: 0, count: 256 * 1024)
-        while failure == nil {
-            let n = buffer.withUnsafeMutableBytes { archive_read_data(archive, $0.baseAddress, $0.count) }
-            if n == 0 { break }
-            if n < 0 { failure = "\(part) cannot be inflated: \(errorString(archive))"; break }
-            written += n
-            if written > maxExpandedBytes {
-                failure = "\(part) expands beyond \(maxExpandedBytes) bytes; reading stopped (zip bomb guard)"
-                break
+            if temp == nil {
+                held.append(contentsOf: buffer[0..<n])
+                if held.count <= inMemoryBytes { continue }
+                let path = FileManager.default.temporaryDirectory
+                    .appendingPathComponent("bevara-index-\(UUID().uuidString).xml").path
+                let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+                guard fd >= 0 else { return .noText(reason: "cannot create a temporary file") }
+                temp = (path, fd)
+                let ok = held.withUnsafeBytes { write(fd, $0.baseAddress, held.count) == held.count }
+                held = []
+                if !ok { return .noText(reason: "cannot write the temporary file") }
+            } else if let temp, !buffer.withUnsafeBytes({ write(temp.fd, $0.baseAddress, n) == n }) {
+                return .noText(reason: "cannot write the temporary file")
             }
-            let ok = buffer.withUnsafeBytes { write(fd, $0.baseAddress, n) == n }
-            if !ok { failure = "cannot write the temporary file" }
         }
-        close(fd)
-        if let failure { return .noText(reason: failure) }
-        return XMLTextReader.read(path: temp, maxBytes: maxBytes)
+        guard let temp else { return XMLTextReader.read(data: Data(held), maxBytes: maxBytes) }
+        return XMLTextReader.read(path: temp.path, maxBytes: maxBytes)
     }
 
     private static func errorString(_ archive: OpaquePointer) -> String {
