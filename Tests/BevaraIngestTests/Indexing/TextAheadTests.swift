@@ -16,11 +16,17 @@ import Testing
         return work + "/sip.tar"
     }
 
+    /// That SIP received into `work/staging` as ingest receives it (formats identified, content
+    /// files linked); the caller cleans it up.
+    static func receivedSIP(in work: String) throws -> (staging: String, received: ReceivedPackage) {
+        let staging = work + "/staging"
+        return (staging, try PackageIntake.open(try sipTar(in: work), stagingDirectory: staging, identifyFormats: true))
+    }
+
     @Test func textsReadAheadAreTheExtractorsAndTheLinksGo() throws {
         let work = try IntakeFixtures.temporaryFolder("text-ahead")
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let staging = work + "/staging"
-        let received = try PackageIntake.open(try Self.sipTar(in: work), stagingDirectory: staging, identifyFormats: true)
+        let (staging, received) = try Self.receivedSIP(in: work)
         defer { received.cleanUp() }
         let formats = try #require(received.identifiedFormats)
         let linked = try FileManager.default.contentsOfDirectory(atPath: formats.textLinks)
@@ -61,8 +67,7 @@ import Testing
     @Test func pdfsAreReadAheadUnderARelativeStagingPath() throws {
         let work = try IntakeFixtures.temporaryFolder("text-ahead-relative")
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let staging = work + "/staging"
-        let received = try PackageIntake.open(try Self.sipTar(in: work), stagingDirectory: staging, identifyFormats: true)
+        let (staging, received) = try Self.receivedSIP(in: work)
         defer { received.cleanUp() }
         // The same folder, relative to the working directory (no chdir: tests run in parallel).
         let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
@@ -107,8 +112,7 @@ import Testing
     @Test func cleanUpRemovesLinksNobodyTook() throws {
         let work = try IntakeFixtures.temporaryFolder("text-links-cleanup")
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let staging = work + "/staging"
-        let received = try PackageIntake.open(try Self.sipTar(in: work), stagingDirectory: staging, identifyFormats: true)
+        let (staging, received) = try Self.receivedSIP(in: work)
         #expect(FileManager.default.fileExists(atPath: try #require(received.identifiedFormats).textLinks))
         received.cleanUp()
         #expect(try FileManager.default.contentsOfDirectory(atPath: staging) == [])

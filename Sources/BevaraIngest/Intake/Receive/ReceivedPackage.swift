@@ -30,7 +30,8 @@ public struct ReceivedPackage: Sendable {
     public var name: String { (source as NSString).lastPathComponent }
 
     /// Removes the staging subfolder of an extracted archive, the identified formats' file and
-    /// its text links (unless `TextAhead` took them); does nothing for a folder used in place. Safe to call more than once.
+    /// its text links (unless `TextAhead` took them); does nothing for a folder used in place.
+    /// Safe to call more than once.
     public func cleanUp() {
         if let identifiedFormats {
             unlink(identifiedFormats.path)
