@@ -93,6 +93,9 @@ public enum FileDigest {
     }
 
     /// True for 64 lower-case hex digits: a SHA-256 as Bevara writes it, whose `<` is byte order.
+    /// Inlinable: called for every file of an inventory, and unspecialised across modules it
+    /// walked the bytes through witness tables.
+    @inlinable
     public static func isLowerHexSHA256(_ text: some StringProtocol) -> Bool {
         text.utf8.count == 64 && text.utf8.allSatisfy {
             ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))

@@ -38,6 +38,21 @@ import Testing
         #expect(!TextExtractor.isPDF("application/pdfx"))
     }
 
+    /// A type without a reader is answered without the file, as `extract` answers it; a type
+    /// with one gets nil.
+    @Test func outcomeWithoutReaderIsExtractsAnswer() {
+        let missing = dir + "/does-not-exist"
+        for type in ["image/jpeg", "image/png", "", "application/octet-stream", "Image/TIFF; x=1"] {
+            #expect(TextExtractor.outcomeWithoutReader(type) == TextExtractor.extract(path: missing, mime: type), "\(type)")
+            #expect(!TextExtractor.reads(type))
+        }
+        for type in ["application/pdf", "text/plain", "application/xml", "image/svg+xml", TextExtractor.docxMIME,
+                     TextExtractor.odtMIME, "TEXT/HTML; charset=utf-8"] {
+            #expect(TextExtractor.outcomeWithoutReader(type) == nil, "\(type)")
+            #expect(TextExtractor.reads(type))
+        }
+    }
+
     @Test func plainTextUTF8AndWindows1252() throws {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let utf8 = try write("u.txt", Array("\u{FEFF}Åsa Ödqvist ansöker om bygglov – 25 €\n".utf8))

@@ -211,32 +211,38 @@ public final class IndexWriter {
     }
 
     /// As `addFile` followed by `setText(fileID:outcome:)`, for a file whose text is known when it
-    /// is added (ingest reads texts ahead): a file of a record with text gets its row complete in
-    /// one insert, without reading it back and updating it. Same rows either way.
+    /// is added (ingest reads texts ahead, and knows at once a type without a reader): a file
+    /// without text, or of a record with text, gets its row complete in one insert, without
+    /// reading it back and updating it. Same rows either way.
     @discardableResult
     public func addFile(_ f: IndexedFile, text outcome: TextOutcome) throws -> Int64 {
         let owner = try fileOwner(f)
-        guard case .text(let text, let truncated) = outcome, !text.isEmpty, let recordID = owner.recordID else {
-            let fileID = try addFile(f, owner: owner)
-            try setText(fileID: fileID, outcome: outcome)
+        switch outcome {
+        case .noText(let reason):
+            return try addFile(f, owner: owner, textStatus: "none", textNote: reason)
+        case .text(let text, let truncated):
+            guard !text.isEmpty, let recordID = owner.recordID else {
+                let fileID = try addFile(f, owner: owner)
+                try setText(fileID: fileID, outcome: outcome)
+                return fileID
+            }
+            // A record's row does not depend on the file id (only a loose file's does), so it is known first.
+            let rowid = try textRowID(organisationID: owner.organisationID, recordID: recordID, fileID: 0, current: nil)
+            let fileID = try addFile(f, owner: owner, textStatus: truncated ? "truncated" : "text", textRowID: rowid)
+            try insert(SearchDocument(rowid: rowid, caseID: nil, recordID: recordID, dnr: "", title: "", parties: [], body: text))
             return fileID
         }
-        // A record's row does not depend on the file id (only a loose file's does), so it is known first.
-        let rowid = try textRowID(organisationID: owner.organisationID, recordID: recordID, fileID: 0, current: nil)
-        let fileID = try addFile(f, owner: owner, textStatus: truncated ? "truncated" : "text", textRowID: rowid)
-        try insert(SearchDocument(rowid: rowid, caseID: nil, recordID: recordID, dnr: "", title: "", parties: [], body: text))
-        return fileID
     }
 
-    /// `addFile` with the owner already resolved; with a text's status and row when known.
+    /// `addFile` with the owner already resolved; with a text's status, note and row when known.
     private func addFile(_ f: IndexedFile, owner: (organisationID: String, recordID: Int64?, originalName: String?),
-                         textStatus: String? = nil, textRowID: Int64? = nil) throws -> Int64 {
+                         textStatus: String? = nil, textNote: String? = nil, textRowID: Int64? = nil) throws -> Int64 {
         try run("""
             INSERT INTO file(organisation_id, object_id, record_id, logical_path, original_name, size, sha256, mime, puid,
-                             text_status, text_rowid)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                             text_status, text_note, text_rowid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [owner.organisationID, f.objectID, owner.recordID, f.logicalPath, owner.originalName, f.size, f.sha256,
-                  f.mime, f.puid, textStatus, textRowID])
+                  f.mime, f.puid, textStatus, textNote, textRowID])
         return db.lastInsertedRowID
     }
 

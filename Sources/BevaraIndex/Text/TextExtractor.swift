@@ -32,20 +32,34 @@ public enum TextExtractor {
         case _ where type.hasPrefix("text/"):
             return PlainTextReader.read(path: path, maxBytes: maxBytes)
         default:
-            return .noText(reason: "no text extraction for \(type.isEmpty ? "an unknown type" : type)")
+            return noReader(type)
         }
     }
 
     /// True when `extract` has a reader for the type: for any other, it answers `.noText` at
-    /// once, without opening the file.
+    /// once, without opening the file (`outcomeWithoutReader`).
     public static func reads(_ mime: String) -> Bool {
+        reads(mediaType: mediaType(mime))
+    }
+
+    /// What `extract` answers for a type it has no reader for (without opening the file); nil
+    /// for a type it reads. Lets a caller skip handing such a file to another thread.
+    public static func outcomeWithoutReader(_ mime: String) -> TextOutcome? {
         let type = mediaType(mime)
+        return reads(mediaType: type) ? nil : noReader(type)
+    }
+
+    private static func reads(mediaType type: String) -> Bool {
         switch type {
         case docxMIME, odtMIME, "application/pdf", "application/xml", "text/xml", "text/html", "application/xhtml+xml":
             return true
         default:
             return type.hasSuffix("+xml") || type.hasPrefix("text/")
         }
+    }
+
+    private static func noReader(_ type: String) -> TextOutcome {
+        .noText(reason: "no text extraction for \(type.isEmpty ? "an unknown type" : type)")
     }
 
     /// True for a PDF's MIME type (parameters and case aside): its text comes from poppler in a

@@ -83,6 +83,12 @@ struct AIPIndexer {
                         try writer.addFile(indexed, text: outcome)
                         return
                     }
+                    // A type without a reader (images, mostly) is answered here: handing it to a
+                    // lane woke a thread per file for nothing.
+                    if content, let outcome = TextExtractor.outcomeWithoutReader(format.mime) {
+                        try writer.addFile(indexed, text: outcome)
+                        return
+                    }
                     let fileID = try writer.addFile(indexed)
                     guard content else { return }
                     for done in texts.submit(file, mime: format.mime, tag: fileID) {

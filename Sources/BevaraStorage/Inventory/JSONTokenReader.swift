@@ -43,6 +43,8 @@ final class JSONTokenReader {
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
         buffer = .allocate(byteCount: 1 << 16, alignment: 16)
+        // Bound to bytes, so that a string's run is copied as typed bytes (`readString`).
+        _ = buffer.bindMemory(to: UInt8.self)
     }
 
     /// Device and inode of a file: a second reader of the same path can tell whether it reads the
@@ -171,6 +173,22 @@ final class JSONTokenReader {
     private func readString() throws -> String {
         scratch.removeAll(keepingCapacity: true)
         while true {
+            // Plain bytes (neither quote, backslash nor control character) are copied a run at a
+            // time: byte by byte, the reader's state was written (and exclusivity-checked) per byte.
+            if position < end {
+                let start = position, limit = end, bytes = buffer
+                var i = start
+                while i < limit {
+                    let b = bytes[i]
+                    if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+                    i += 1
+                }
+                if i > start {
+                    let run = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + start
+                    scratch.append(contentsOf: UnsafeBufferPointer(start: run, count: i - start))
+                    position = i
+                }
+            }
             guard let byte = try peek() else { throw malformed("unterminated string") }
             position += 1
             switch byte {
