@@ -28,6 +28,10 @@ public final class IndexWriter {
     /// counts links put there (an upper bound: a path linked twice counts twice), so that
     /// `addFile` looks there only while links may wait.
     private var pendingLinkCount = 0
+    /// The row `textRowID` last gave a file text of this record, while it is still the record's
+    /// highest: a record's files come one after another, so the next one's row is known without
+    /// asking the file table. Forgotten whenever a text row is deleted or moved.
+    private var lastRecordText: (recordID: Int64, rowid: Int64)?
     private let indexedAt: String
 
     init(db: Database) throws {
@@ -57,6 +61,7 @@ public final class IndexWriter {
     /// before indexing a new version. Nothing happens for a package the index does not hold.
     public func removePackage(objectID: String) throws {
         try flushPending()
+        lastRecordText = nil
         caseCache = nil
         recordCache = nil
         packageOrganisations[objectID] = nil
@@ -281,6 +286,7 @@ public final class IndexWriter {
         guard let row = try Row.fetchOne(statement("SELECT organisation_id, text_rowid FROM file WHERE id = ?"),
                                          arguments: [fileID]),
               let current = row[1] as Int64? else { return true }
+        lastRecordText = nil
         let target = try textRowID(organisationID: row[0], recordID: recordID, fileID: fileID, current: current)
         guard target != current else { return true }
         try run("""
@@ -304,6 +310,7 @@ public final class IndexWriter {
         let current: Int64? = row[2]
         if let current {
             try run("DELETE FROM search_text WHERE rowid = ?", [current])
+            lastRecordText = nil
         }
         switch outcome {
         case .text(let text, let truncated):
@@ -359,11 +366,19 @@ public final class IndexWriter {
         guard let recordID else { return try TextRowID.make(organisation: orgNumber, kind: .looseFile, id: fileID).value }
         let unit = try TextRowID.unitRange(organisation: orgNumber, kind: .record, id: recordID)
         if let current, current != unit.lowerBound, unit.contains(current) { return current }
-        let last = try Int64.fetchOne(statement("""
-            SELECT max(text_rowid) FROM file WHERE organisation_id = ? AND record_id = ? AND text_rowid BETWEEN ? AND ?
-            """), arguments: [organisationID, recordID, unit.lowerBound, unit.upperBound]) ?? unit.lowerBound
-        return try TextRowID.make(organisation: orgNumber, kind: .record, id: recordID,
-                                  sequence: last - unit.lowerBound + 1).value
+        let last: Int64
+        if let known = lastRecordText, known.recordID == recordID, unit.contains(known.rowid) {
+            last = known.rowid
+        } else {
+            last = try Int64.fetchOne(statement("""
+                SELECT max(text_rowid) FROM file WHERE organisation_id = ? AND record_id = ? AND text_rowid BETWEEN ? AND ?
+                """), arguments: [organisationID, recordID, unit.lowerBound, unit.upperBound]) ?? unit.lowerBound
+        }
+        let rowid = try TextRowID.make(organisation: orgNumber, kind: .record, id: recordID,
+                                       sequence: last - unit.lowerBound + 1).value
+        // Every caller gives this row to a file at once.
+        lastRecordText = (recordID, rowid)
+        return rowid
     }
 
     /// A party for a case or record whose full-text row was already written: rewrite its parties.

@@ -14,8 +14,8 @@ struct AIPIndexer {
 
     /// `verifyContent: false` only right after ingest stored the version, whose every file was
     /// hashed in the copy that stored it; reindex and every other caller verify each read.
-    /// `knownFormats` (logical path → format) comes from the same ingest too: those files are
-    /// not identified a second time; every other file is. `textAhead` (the same ingest too) is
+    /// `knownFormats` (logical path → format and size) comes from the same ingest too: those
+    /// files are not identified or measured a second time; every other file is. `textAhead` (the same ingest too) is
     /// stopped when the files are reached, and its texts used for the files it read them from.
     func index(objectID: String, into index: ArchiveIndex? = nil, verifyContent: Bool = true,
                knownFormats: KnownFormats = .none, textAhead: TextAhead? = nil) throws {
@@ -72,9 +72,9 @@ struct AIPIndexer {
             try state.forEach { stored in
                 let path = stored.logicalPath, digest = stored.digest
                 try read(stored) { file in
-                    let format = try knownFormats.format(of: path)
-                        ?? identifier.identify(head: FileHead.read(file), name: path).known
-                    let size = try FileHead.size(of: file)
+                    let known = try knownFormats.file(path)
+                    let format = try known?.format ?? identifier.identify(head: FileHead.read(file), name: path).known
+                    let size = try known?.size ?? FileHead.size(of: file)
                     bytes += size
                     let indexed = IndexedFile(objectID: objectID, logicalPath: path, size: size, sha256: digest,
                                               mime: format.mime, puid: format.puid)

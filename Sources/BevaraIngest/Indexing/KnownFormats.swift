@@ -1,9 +1,10 @@
 import BevaraArchiveIO
 import Foundation
 
-/// Formats identified while storing a version, kept in a file by logical path in ascending
-/// order, so that indexing the version right after reuses them without running libmagic on
-/// every file again, and without a map of every file of the package in memory.
+/// Formats identified while storing a version, and the files' sizes, kept in a file by logical
+/// path in ascending order, so that indexing the version right after reuses them without running
+/// libmagic on (or `stat`ing) every file again, and without a map of every file of the package
+/// in memory.
 ///
 /// Storing records formats in the order it stores files (sorted by path); the indexer asks in
 /// the order it indexes files (sorted the same way), so one forward pass over the file answers
@@ -15,13 +16,19 @@ final class KnownFormats {
         var puid: String?
     }
 
+    /// What storing recorded of a file: its format and its size in bytes.
+    struct File: Equatable {
+        var format: Format
+        var size: Int64
+    }
+
     /// Nothing known (reindex, or an ingest that found the SIP already stored).
     static var none: KnownFormats { KnownFormats(reader: nil) }
 
     private let lookup: SortedRecordLookup
 
     private init(reader: RecordFileReader?) {
-        lookup = SortedRecordLookup(reader, fields: 3)
+        lookup = SortedRecordLookup(reader, fields: 4)
     }
 
     /// Opens a file `Recorder` wrote.
@@ -29,11 +36,14 @@ final class KnownFormats {
         self.init(reader: try RecordFileReader(path: path))
     }
 
-    /// The format recorded for `path`; nil if none was. Calls must come in ascending path order
-    /// (`String`'s `<`, as both sides sort); an earlier path than the last one asked gets nil.
-    func format(of path: String) throws -> Format? {
+    /// The format and size recorded for `path`; nil if none was. Calls must come in ascending
+    /// path order (`String`'s `<`, as both sides sort); an earlier path than the last one asked
+    /// gets nil.
+    func file(_ path: String) throws -> File? {
         guard let fields = try lookup.record(for: path) else { return nil }
-        return Format(mime: fields[fields.startIndex] ?? "application/octet-stream", puid: fields[fields.startIndex + 1])
+        let start = fields.startIndex
+        guard let size = fields[start + 2].flatMap({ Int64($0) }) else { return nil }
+        return File(format: Format(mime: fields[start] ?? "application/octet-stream", puid: fields[start + 1]), size: size)
     }
 
     /// Writes formats in ascending path order (a path not above the previous one is skipped: the
@@ -48,10 +58,10 @@ final class KnownFormats {
             writer = try RecordFileWriter(path: path)
         }
 
-        func record(_ path: String, _ format: FormatIdentifier.Identification) throws {
+        func record(_ path: String, _ format: FormatIdentifier.Identification, size: Int64) throws {
             if let last, !(last < path) { return }
             last = path
-            try writer.append([path, format.mime, format.puid])
+            try writer.append([path, format.mime, format.puid, String(size)])
         }
 
         /// Flushes and closes the file (not fsynced: it lives only until the index is written,

@@ -130,7 +130,7 @@ struct AIPVersionWriter {
                     message: "the METS says SHA-256 \(expected), but the file's is \(actual)")])
             }
             puids[format.puid ?? format.mime, default: 0] += 1
-            if logical == entry.relativePath { try formats.record(logical, format) }
+            if logical == entry.relativePath { try formats.record(logical, format, size: size) }
             let file = AIPFile(path: logical, size: size, sha256: sha256, mime: format.mime)
             if logical == entry.relativePath { try files.appendSIPFile(file) } else { files.appendAside(file, rank: .sipOutOfOrder) }
             bytes += size

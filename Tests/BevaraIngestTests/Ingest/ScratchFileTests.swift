@@ -68,19 +68,19 @@ import Testing
         let pdf = identifier.identify(head: Array("%PDF-1.7\n".utf8), name: "a.pdf")
         let text = identifier.identify(head: Array("hej hopp\n".utf8), name: "b.txt")
         let recorder = try KnownFormats.Recorder(path: dir + "/formats")
-        try recorder.record("a/1.pdf", pdf)
-        try recorder.record("a/2.txt", text)
-        try recorder.record("a/1.pdf", text)  // not ascending: skipped
-        try recorder.record("b/3.pdf", pdf)
+        try recorder.record("a/1.pdf", pdf, size: 1_024)
+        try recorder.record("a/2.txt", text, size: 0)
+        try recorder.record("a/1.pdf", text, size: 9)  // not ascending: skipped
+        try recorder.record("b/3.pdf", pdf, size: 5_000_000_000)
         try recorder.finish()
 
         let known = try KnownFormats(path: dir + "/formats")
-        #expect(try known.format(of: "a/0.txt") == nil)
-        #expect(try known.format(of: "a/1.pdf") == KnownFormats.Format(mime: "application/pdf", puid: pdf.puid))
-        #expect(try known.format(of: "a/2.txt") == KnownFormats.Format(mime: text.mime, puid: text.puid))
-        #expect(try known.format(of: "a/1.pdf") == nil)  // asked out of order: not found, identified again
-        #expect(try known.format(of: "b/3.pdf")?.mime == "application/pdf")
-        #expect(try known.format(of: "c") == nil)
-        #expect(try KnownFormats.none.format(of: "a/1.pdf") == nil)
+        #expect(try known.file("a/0.txt") == nil)
+        #expect(try known.file("a/1.pdf") == KnownFormats.File(format: .init(mime: "application/pdf", puid: pdf.puid), size: 1_024))
+        #expect(try known.file("a/2.txt") == KnownFormats.File(format: .init(mime: text.mime, puid: text.puid), size: 0))
+        #expect(try known.file("a/1.pdf") == nil)  // asked out of order: not found, identified again
+        #expect(try known.file("b/3.pdf") == KnownFormats.File(format: .init(mime: "application/pdf", puid: pdf.puid), size: 5_000_000_000))
+        #expect(try known.file("c") == nil)
+        #expect(try KnownFormats.none.file("a/1.pdf") == nil)
     }
 }
