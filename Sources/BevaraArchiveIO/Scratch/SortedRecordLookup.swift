@@ -16,6 +16,9 @@ public final class SortedRecordLookup {
         self.order = order
     }
 
+    /// True once every record has been read past: the paths asked since were above them all.
+    public var isExhausted: Bool { reader == nil }
+
     /// The fields after the path of the record for `path`, or nil. Calls must come in ascending
     /// path order (`order`, as the writer sorted).
     public func record(for path: String) throws -> ArraySlice<String?>? {

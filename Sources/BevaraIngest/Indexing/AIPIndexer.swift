@@ -15,8 +15,9 @@ struct AIPIndexer {
     /// `verifyContent: false` only right after ingest stored the version, whose every file was
     /// hashed in the copy that stored it; reindex and every other caller verify each read.
     /// `knownFormats` (logical path → format and size) comes from the same ingest too: those
-    /// files are not identified or measured a second time; every other file is. `textAhead` (the same ingest too) is
-    /// stopped when the files are reached, and its texts used for the files it read them from.
+    /// files are not identified or measured a second time; every other file is. `textAhead` (the
+    /// same ingest too) goes on reading while the files are indexed, and its texts are used for
+    /// the files it read them from; it stops when the indexer catches up with it.
     func index(objectID: String, into index: ArchiveIndex? = nil, verifyContent: Bool = true,
                knownFormats: KnownFormats = .none, textAhead: TextAhead? = nil) throws {
         let storage = archive.storage
@@ -66,7 +67,8 @@ struct AIPIndexer {
             // loop writes the index; texts are written as they come back (never all held at once).
             let texts = TextBatch()
             defer { texts.cancel() }
-            let precomputed = textAhead?.stop() ?? .none
+            // Reading ahead goes on while this loop writes the rows of the texts it did.
+            let precomputed = textAhead.map { PrecomputedTexts(following: $0) } ?? .none
             defer { precomputed.remove() }
             var bytes: Int64 = 0
             try state.forEach { stored in
@@ -79,13 +81,13 @@ struct AIPIndexer {
                     let indexed = IndexedFile(objectID: objectID, logicalPath: path, size: size, sha256: digest,
                                               mime: format.mime, puid: format.puid)
                     let content = AIPIndexer.isContent(path)
-                    if content, let outcome = try precomputed.outcome(for: path, sha256: digest, mime: format.mime) {
-                        try writer.addFile(indexed, text: outcome)
-                        return
-                    }
                     // A type without a reader (images, mostly) is answered here: handing it to a
                     // lane woke a thread per file for nothing.
                     if content, let outcome = TextExtractor.outcomeWithoutReader(format.mime) {
+                        try writer.addFile(indexed, text: outcome)
+                        return
+                    }
+                    if content, let outcome = try precomputed.outcome(for: path, sha256: digest, mime: format.mime) {
                         try writer.addFile(indexed, text: outcome)
                         return
                     }

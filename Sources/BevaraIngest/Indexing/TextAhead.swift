@@ -10,8 +10,11 @@ import Foundation
 /// longer still. This runs one low-priority lane (`TextBatch` in the background) through the
 /// files the extraction lanes identified (`IdentifiedFormats`, in path order), from the hard
 /// links they made by SHA-256: storing renames and deduplicates the staged files, the links stay.
-/// `stop` is called when the indexer reaches its files; what was not done by then, the indexer
-/// extracts itself, so the outcome never depends on how far this got.
+/// Reading ahead goes on while the indexer writes the rows of the texts done: the indexer takes
+/// them a file at a time (`texts(through:)`), and reading ahead stops only when the indexer
+/// catches up with it (its own lanes do the rest). Before, it stopped when the indexer reached
+/// the files, and the second core idled while the indexer wrote the rows of the texts read ahead.
+/// What was not done, the indexer extracts itself, so the outcome never depends on how far this got.
 ///
 /// A text is kept only with the SHA-256 and type it was read from, and the indexer uses it only
 /// for a stored file with that digest and type: `TextExtractor` reads nothing but the bytes and
@@ -30,13 +33,23 @@ final class TextAhead: @unchecked Sendable {
     static let timeout: TimeInterval = 10
 
     private let links: String
-    private let resultsPath: String
+    /// The texts go to files named this and a number, one after another (`texts(through:)`).
+    private let resultsBase: String
     private let formats: RecordFileReader
     private let condition = NSCondition()
     private var stopRequested = false
     private var running = true
     private var failed = false
     private var stopped: PrecomputedTexts?
+    // Under `condition`: the file texts are written to now, and the last file finished (with or
+    // without a text), in path order.
+    private var resultsPath: String
+    private var segment = 0
+    private var writer: RecordFileWriter?
+    private var lastDone: String?
+    /// The last file of texts was given to the indexer, or dropped: nothing more will come.
+    private var handedOver = false
+    private var linksRemoved = false
 
     /// Takes over the lanes' links (renamed into `staging`, named `aip-…` so that a crash's
     /// leftovers are swept) and starts reading; nil if the formats file cannot be opened or the
@@ -46,7 +59,8 @@ final class TextAhead: @unchecked Sendable {
         let folder = staging.hasPrefix("/") ? staging : FileManager.default.currentDirectoryPath + "/" + staging
         let base = folder + "/aip-textahead-\(UUID().uuidString)"
         links = base + "-links"
-        resultsPath = base + "-texts"
+        resultsBase = base + "-texts-"
+        resultsPath = resultsBase + "0"
         // The reader holds the file open: `ReceivedPackage.cleanUp` may unlink it meanwhile.
         guard let reader = try? RecordFileReader(path: identified.path) else { return nil }
         guard rename(identified.textLinks, links) == 0 else { return nil }
@@ -56,19 +70,71 @@ final class TextAhead: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops reading ahead (the file in hand is finished) and returns the texts done, for the
-    /// indexer. Removes the links. Later calls return the same.
+    /// Stops reading ahead (the files in hand are finished) and returns the texts done and not
+    /// yet handed to the indexer. Removes the links. Later calls return the same.
     func stop() -> PrecomputedTexts {
         condition.lock()
         defer { condition.unlock() }
         if let stopped { return stopped }
-        stopRequested = true
-        while running { condition.wait() }
-        IdentifiedFormats.removeLinks(links)
-        let texts = failed ? PrecomputedTexts.none : PrecomputedTexts(path: resultsPath)
-        if failed { unlink(resultsPath) }
+        let last = finishLocked()
+        let texts = last.map { PrecomputedTexts(path: $0) } ?? .none
         stopped = texts
         return texts
+    }
+
+    /// For the indexer, which needs the text of `path` (in the formats file's order) and has used
+    /// every file of texts handed to it so far: the file of the texts written since, or nil when
+    /// no more will come. When reading ahead has finished `path`, it goes on into a new file;
+    /// otherwise (the indexer caught up, or it ended) it stops first, finishing the files in
+    /// hand, and this is the last file. The caller deletes each file it is given.
+    func texts(through path: String) -> String? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard stopped == nil, !handedOver else { return nil }
+        if running, !stopRequested, let lastDone, IdentifiedFormats.order.compare(lastDone, path) >= 0 {
+            let done = resultsPath
+            do {
+                try writer?.close()
+                segment += 1
+                resultsPath = resultsBase + String(segment)
+                writer = try RecordFileWriter(path: resultsPath)
+                return done
+            } catch {
+                // Neither file can be trusted now: stop, and leave the rest to the indexer.
+                writer = nil
+                failed = true
+                unlink(done)
+                _ = finishLocked()
+                return nil
+            }
+        }
+        return finishLocked()
+    }
+
+    /// Stops reading, waits for the lane, removes the links and ends the hand-over; the last
+    /// file of texts, or nil (failed, or given already).
+    private func finishLocked() -> String? {
+        stopRequested = true
+        while running { condition.wait() }
+        if !linksRemoved {
+            IdentifiedFormats.removeLinks(links)
+            linksRemoved = true
+        }
+        guard !handedOver else { return nil }
+        handedOver = true
+        if failed {
+            // A lane that failed, or a failed rotation: the file is not to be read.
+            unlink(resultsPath)
+            return nil
+        }
+        return resultsPath
+    }
+
+    /// Whether reading ahead has finished the file at `path` (tests).
+    func hasRead(through path: String) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return lastDone.map { IdentifiedFormats.order.compare($0, path) >= 0 } ?? false
     }
 
     /// Waits until every file has been read, without asking to stop (tests: `stop` alone
@@ -93,7 +159,7 @@ final class TextAhead: @unchecked Sendable {
     private func run() {
         let ok = (try? readAhead()) != nil
         condition.lock()
-        failed = !ok
+        failed = failed || !ok
         running = false
         condition.broadcast()
         condition.unlock()
@@ -102,7 +168,14 @@ final class TextAhead: @unchecked Sendable {
     /// Feeds the lane in path order and writes its texts in the same order (results come back
     /// out of order; at most the batch's window of them wait for an earlier one).
     private func readAhead() throws {
-        let writer = try RecordFileWriter(path: resultsPath)
+        condition.lock()
+        do {
+            writer = try RecordFileWriter(path: resultsPath)
+            condition.unlock()
+        } catch {
+            condition.unlock()
+            throw error
+        }
         let batch = TextBatch(lanes: 1, timeout: Self.timeout, background: true)
         var submitted: [Int64: (path: String, sha256: String, mime: String)] = [:]
         var arrived: [Int64: TextOutcome] = [:]
@@ -112,9 +185,7 @@ final class TextAhead: @unchecked Sendable {
             for result in results { arrived[result.tag] = result.outcome }
             while let outcome = arrived.removeValue(forKey: nextToWrite) {
                 let file = submitted.removeValue(forKey: nextToWrite)!
-                if case .text(let text, let truncated) = outcome {
-                    try writer.append([file.path, file.sha256, file.mime, truncated ? "1" : "0", text])
-                }
+                try finished(file.path, file.sha256, file.mime, outcome)
                 nextToWrite += 1
             }
         }
@@ -128,11 +199,29 @@ final class TextAhead: @unchecked Sendable {
                 try take(results)
             }
             try take(batch.finish())
-            try writer.close()
+            try closeWriter()
         } catch {
             batch.cancel()
-            try? writer.close()
+            try? closeWriter()
             throw error
         }
+    }
+
+    /// Writes a file's text (if it has one) to the current file of texts; the file is done.
+    private func finished(_ path: String, _ sha256: String, _ mime: String, _ outcome: TextOutcome) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        if case .text(let text, let truncated) = outcome {
+            try writer?.append([path, sha256, mime, truncated ? "1" : "0", text])
+        }
+        lastDone = path
+    }
+
+    private func closeWriter() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        let open = writer
+        writer = nil
+        try open?.close()
     }
 }

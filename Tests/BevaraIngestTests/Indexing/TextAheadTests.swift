@@ -59,7 +59,54 @@ import Testing
         #expect(answered > 10)
         // The links are gone; nothing of them or of the texts is left once removed.
         let left = try FileManager.default.contentsOfDirectory(atPath: staging).filter { $0.hasPrefix("aip-textahead-") }
-        #expect(left.count == 1 && left[0].hasSuffix("-texts"), "\(left)")
+        #expect(left.count == 1 && left[0].hasSuffix("-texts-0"), "\(left)")
+    }
+
+    /// The indexer takes texts while reading ahead goes on: a file of texts at a time, each
+    /// answer the extractor's text or nil (then the indexer extracts it), every text done before
+    /// the indexer asked is given, and nothing is left in staging once both are done.
+    @Test func textsAreTakenWhileReadingAheadGoesOn() throws {
+        let work = try IntakeFixtures.temporaryFolder("text-ahead-following")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let (staging, received) = try Self.receivedSIP(in: work)
+        defer { received.cleanUp() }
+        let formats = try #require(received.identifiedFormats)
+        var wanted: [(path: String, sha256: String, mime: String)] = []
+        let reader = try RecordFileReader(path: formats.path)
+        while let record = try reader.nextPair() {
+            let value = try #require(record.value)
+            let (_, recorded) = try #require(IdentifiedFormats.decode(value))
+            if TextAhead.wants(record.key, mime: recorded.format.mime) {
+                wanted.append((record.key, recorded.sha256, recorded.format.mime))
+            }
+        }
+        #expect(wanted.count > 10)
+        let middle = wanted[wanted.count / 2].path
+
+        let ahead = try #require(TextAhead(formats: formats, staging: staging))
+        let texts = PrecomputedTexts(following: ahead)
+        // Read ahead through the middle before the first question, so that the first half is
+        // taken from a file closed while reading goes on.
+        let deadline = Date().addingTimeInterval(120)
+        while !ahead.hasRead(through: middle) && Date() < deadline { usleep(10_000) }
+        #expect(ahead.hasRead(through: middle))
+        var answered = 0, firstHalf = 0
+        for (n, file) in wanted.enumerated() {
+            let expected = TextExtractor.extract(path: received.root + "/" + file.path, mime: file.mime)
+            let got = try texts.outcome(for: file.path, sha256: file.sha256, mime: file.mime)
+            if case .text = expected, n <= wanted.count / 2 {
+                #expect(got == expected, "\(file.path): read ahead before it was asked")
+                firstHalf += 1
+            } else {
+                #expect(got == nil || got == expected, "\(file.path)")
+            }
+            if got != nil { answered += 1 }
+        }
+        #expect(firstHalf > 3 && answered >= firstHalf)
+        texts.remove()
+        ahead.discard()
+        let left = try FileManager.default.contentsOfDirectory(atPath: staging).filter { $0.hasPrefix("aip-textahead-") }
+        #expect(left.isEmpty, "\(left)")
     }
 
     /// An archive named by a relative path: PDFs are read by a worker process that takes
