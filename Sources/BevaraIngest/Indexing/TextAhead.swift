@@ -10,11 +10,10 @@ import Foundation
 /// longer still. This runs one low-priority lane (`TextBatch` in the background) through the
 /// files the extraction lanes identified (`IdentifiedFormats`, in path order), from the hard
 /// links they made by SHA-256: storing renames and deduplicates the staged files, the links stay.
-/// Reading ahead goes on while the indexer writes the rows of the texts done: the indexer takes
-/// them a file at a time (`texts(through:)`), and reading ahead stops only when the indexer
-/// catches up with it (its own lanes do the rest). Before, it stopped when the indexer reached
-/// the files, and the second core idled while the indexer wrote the rows of the texts read ahead.
-/// What was not done, the indexer extracts itself, so the outcome never depends on how far this got.
+/// Reading ahead goes on while the indexer writes the rows of the texts done (stopping it there
+/// left the second core idle): the indexer takes them a file at a time (`texts(through:)`), and
+/// reading ahead stops only when the indexer catches up with it. What was not done, the indexer
+/// extracts on its own lanes, so the outcome never depends on how far this got.
 ///
 /// A text is kept only with the SHA-256 and type it was read from, and the indexer uses it only
 /// for a stored file with that digest and type: `TextExtractor` reads nothing but the bytes and
