@@ -40,9 +40,8 @@ final class TextAhead: @unchecked Sendable {
     private var running = true
     private var failed = false
     private var stopped: PrecomputedTexts?
-    // Under `condition`: the file texts are written to now, and the last file finished (with or
-    // without a text), in path order.
-    private var resultsPath: String
+    // Under `condition`: the number of the file texts are written to now, and the last file
+    // finished (with or without a text), in path order.
     private var segment = 0
     private var writer: RecordFileWriter?
     private var lastDone: String?
@@ -59,7 +58,6 @@ final class TextAhead: @unchecked Sendable {
         let base = folder + "/aip-textahead-\(UUID().uuidString)"
         links = base + "-links"
         resultsBase = base + "-texts-"
-        resultsPath = resultsBase + "0"
         // The reader holds the file open: `ReceivedPackage.cleanUp` may unlink it meanwhile.
         guard let reader = try? RecordFileReader(path: identified.path) else { return nil }
         guard rename(identified.textLinks, links) == 0 else { return nil }
@@ -90,12 +88,11 @@ final class TextAhead: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         guard stopped == nil, !handedOver else { return nil }
-        if running, !stopRequested, let lastDone, IdentifiedFormats.order.compare(lastDone, path) >= 0 {
+        if running, !stopRequested, hasReadLocked(through: path) {
             let done = resultsPath
             do {
                 try writer?.close()
                 segment += 1
-                resultsPath = resultsBase + String(segment)
                 writer = try RecordFileWriter(path: resultsPath)
                 return done
             } catch {
@@ -131,9 +128,20 @@ final class TextAhead: @unchecked Sendable {
 
     /// Whether reading ahead has finished the file at `path` (tests).
     func hasRead(through path: String) -> Bool {
+        withLock { hasReadLocked(through: path) }
+    }
+
+    private func hasReadLocked(through path: String) -> Bool {
+        lastDone.map { IdentifiedFormats.order.compare($0, path) >= 0 } ?? false
+    }
+
+    /// The file texts are written to now.
+    private var resultsPath: String { resultsBase + String(segment) }
+
+    private func withLock<T>(_ body: () throws -> T) rethrows -> T {
         condition.lock()
         defer { condition.unlock() }
-        return lastDone.map { IdentifiedFormats.order.compare($0, path) >= 0 } ?? false
+        return try body()
     }
 
     /// Waits until every file has been read, without asking to stop (tests: `stop` alone
@@ -149,11 +157,7 @@ final class TextAhead: @unchecked Sendable {
         stop().remove()
     }
 
-    private var shouldStop: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return stopRequested
-    }
+    private var shouldStop: Bool { withLock { stopRequested } }
 
     private func run() {
         let ok = (try? readAhead()) != nil
@@ -167,14 +171,7 @@ final class TextAhead: @unchecked Sendable {
     /// Feeds the lane in path order and writes its texts in the same order (results come back
     /// out of order; at most the batch's window of them wait for an earlier one).
     private func readAhead() throws {
-        condition.lock()
-        do {
-            writer = try RecordFileWriter(path: resultsPath)
-            condition.unlock()
-        } catch {
-            condition.unlock()
-            throw error
-        }
+        try withLock { writer = try RecordFileWriter(path: resultsPath) }
         let batch = TextBatch(lanes: 1, timeout: Self.timeout, background: true)
         var submitted: [Int64: (path: String, sha256: String, mime: String)] = [:]
         var arrived: [Int64: TextOutcome] = [:]
@@ -208,19 +205,19 @@ final class TextAhead: @unchecked Sendable {
 
     /// Writes a file's text (if it has one) to the current file of texts; the file is done.
     private func finished(_ path: String, _ sha256: String, _ mime: String, _ outcome: TextOutcome) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        if case .text(let text, let truncated) = outcome {
-            try writer?.append([path, sha256, mime, truncated ? "1" : "0", text])
+        try withLock {
+            if case .text(let text, let truncated) = outcome {
+                try writer?.append([path, sha256, mime, truncated ? "1" : "0", text])
+            }
+            lastDone = path
         }
-        lastDone = path
     }
 
     private func closeWriter() throws {
-        condition.lock()
-        defer { condition.unlock() }
-        let open = writer
-        writer = nil
-        try open?.close()
+        try withLock {
+            let open = writer
+            writer = nil
+            try open?.close()
+        }
     }
 }
