@@ -39,20 +39,16 @@ import Testing
     }
 
     @Test func theSameRowsAsAddingThenSettingText() throws {
-        let (a, dirA) = try makeIndex("add-with-text")
-        let (b, dirB) = try makeIndex("add-then-text")
-        defer {
-            try? FileManager.default.removeItem(atPath: dirA)
-            try? FileManager.default.removeItem(atPath: dirB)
-        }
-        try Self.write(a, together: true)
-        try Self.write(b, together: false)
-        let dump = try a.canonicalDump()
-        #expect(dump == (try b.canonicalDump()))
-        #expect(dump.contains("andra filen i samma handling"))
-        for word in ["bygglov", "avskuret", "handling"] {
-            let (x, y) = (try a.search(SearchQuery(text: word), organisations: ["o"]), try b.search(SearchQuery(text: word), organisations: ["o"]))
-            #expect(x.total == y.total && x.total > 0, "\(word)")
+        try withTwoIndexes("add-with-text", "add-then-text") { a, b in
+            try Self.write(a, together: true)
+            try Self.write(b, together: false)
+            let dump = try a.canonicalDump()
+            #expect(dump == (try b.canonicalDump()))
+            #expect(dump.contains("andra filen i samma handling"))
+            for word in ["bygglov", "avskuret", "handling"] {
+                let (x, y) = (try a.search(SearchQuery(text: word), organisations: ["o"]), try b.search(SearchQuery(text: word), organisations: ["o"]))
+                #expect(x.total == y.total && x.total > 0, "\(word)")
+            }
         }
     }
 
@@ -61,52 +57,48 @@ import Testing
     /// transaction, and the same steps each in a transaction of its own (asking the file table
     /// every time) give the same rows.
     @Test func recordTextRowsInOneTransactionAsInOnePerStep() throws {
-        let (a, dirA) = try makeIndex("text-rows-one")
-        let (b, dirB) = try makeIndex("text-rows-many")
-        defer {
-            try? FileManager.default.removeItem(atPath: dirA)
-            try? FileManager.default.removeItem(atPath: dirB)
-        }
-        typealias Step = (IndexWriter, inout [String: Int64], Int64, Int64) throws -> Void
-        func add(_ name: String, _ record: Int64?, _ text: String) -> Step {
-            { w, ids, _, _ in
-                let file = IndexedFile(objectID: "p", recordID: record, logicalPath: "representations/rep1/data/\(name).txt", size: 1,
-                                       sha256: String(repeating: "d", count: 64), mime: "text/plain", puid: nil)
-                ids[name] = try w.addFile(file, text: .text(text, truncated: false))
+        try withTwoIndexes("text-rows-one", "text-rows-many") { a, b in
+            typealias Step = (IndexWriter, inout [String: Int64], Int64, Int64) throws -> Void
+            func add(_ name: String, _ record: Int64?, _ text: String) -> Step {
+                { w, ids, _, _ in
+                    let file = IndexedFile(objectID: "p", recordID: record, logicalPath: "representations/rep1/data/\(name).txt", size: 1,
+                                           sha256: String(repeating: "d", count: 64), mime: "text/plain", puid: nil)
+                    ids[name] = try w.addFile(file, text: .text(text, truncated: false))
+                }
             }
-        }
-        func set(_ name: String, _ outcome: TextOutcome) -> Step {
-            { w, ids, _, _ in try w.setText(fileID: ids[name]!, outcome: outcome) }
-        }
-        for (index, oneTransaction) in [(a, true), (b, false)] {
-            var ids: [String: Int64] = [:]
-            let (first, second) = try index.write { w -> (Int64, Int64) in
-                try w.upsertOrganisation(id: "o", name: "Org")
-                try w.addPackage(IndexedPackage(objectID: "p", organisationID: "o", agreementID: "T", version: 1,
-                                                created: "2026-01-01T00:00:00Z", fileCount: 9, byteCount: 0))
-                let caseID = try w.addCase(IndexedCase(objectID: "p", diarienummer: "KS 2026/8", title: "Tillstånd"))
-                return (try w.addRecord(IndexedRecord(caseID: caseID, recordID: "KS 2026/8:1", title: "Ansökan")),
-                        try w.addRecord(IndexedRecord(caseID: caseID, recordID: "KS 2026/8:2", title: "Yttrande")))
+            func set(_ name: String, _ outcome: TextOutcome) -> Step {
+                { w, ids, _, _ in try w.setText(fileID: ids[name]!, outcome: outcome) }
             }
-            let steps: [Step] = [
-                add("a1", first, "ett"), add("a2", first, "två"), add("b1", second, "tre"), add("a3", first, "fyra"),
-                set("a2", .text("", truncated: false)), add("a4", first, "fem"), set("a3", .text("sex", truncated: false)),
-                add("x1", nil, "lös"), { w, _, first, _ in
-                    _ = try w.linkFile(objectID: "p", logicalPath: "representations/rep1/data/x1.txt", recordID: first, originalName: "x1")
-                },
-                add("a5", first, "sju"), set("a1", .noText(reason: "borta")), add("a6", first, "åtta"), add("b2", second, "nio"),
-            ]
-            if oneTransaction {
-                try index.write { w in for step in steps { try step(w, &ids, first, second) } }
-            } else {
-                for step in steps { try index.write { w in try step(w, &ids, first, second) } }
+            for (index, oneTransaction) in [(a, true), (b, false)] {
+                var ids: [String: Int64] = [:]
+                let (first, second) = try index.write { w -> (Int64, Int64) in
+                    try w.upsertOrganisation(id: "o", name: "Org")
+                    try w.addPackage(IndexedPackage(objectID: "p", organisationID: "o", agreementID: "T", version: 1,
+                                                    created: "2026-01-01T00:00:00Z", fileCount: 9, byteCount: 0))
+                    let caseID = try w.addCase(IndexedCase(objectID: "p", diarienummer: "KS 2026/8", title: "Tillstånd"))
+                    return (try w.addRecord(IndexedRecord(caseID: caseID, recordID: "KS 2026/8:1", title: "Ansökan")),
+                            try w.addRecord(IndexedRecord(caseID: caseID, recordID: "KS 2026/8:2", title: "Yttrande")))
+                }
+                let steps: [Step] = [
+                    add("a1", first, "ett"), add("a2", first, "två"), add("b1", second, "tre"), add("a3", first, "fyra"),
+                    set("a2", .text("", truncated: false)), add("a4", first, "fem"), set("a3", .text("sex", truncated: false)),
+                    add("x1", nil, "lös"), { w, _, first, _ in
+                        _ = try w.linkFile(objectID: "p", logicalPath: "representations/rep1/data/x1.txt", recordID: first, originalName: "x1")
+                    },
+                    add("a5", first, "sju"), set("a1", .noText(reason: "borta")), add("a6", first, "åtta"), add("b2", second, "nio"),
+                ]
+                if oneTransaction {
+                    try index.write { w in for step in steps { try step(w, &ids, first, second) } }
+                } else {
+                    for step in steps { try index.write { w in try step(w, &ids, first, second) } }
+                }
             }
-        }
-        let dump = try a.canonicalDump()
-        #expect(dump == (try b.canonicalDump()))
-        for word in ["två", "ett"] { #expect(try a.search(SearchQuery(text: word), organisations: ["o"]).total == 0, "\(word)") }
-        for word in ["tre", "sex", "fem", "lös", "sju", "åtta", "nio"] {
-            #expect(try a.search(SearchQuery(text: word), organisations: ["o"]).total == 1, "\(word)")
+            let dump = try a.canonicalDump()
+            #expect(dump == (try b.canonicalDump()))
+            for word in ["två", "ett"] { #expect(try a.search(SearchQuery(text: word), organisations: ["o"]).total == 0, "\(word)") }
+            for word in ["tre", "sex", "fem", "lös", "sju", "åtta", "nio"] {
+                #expect(try a.search(SearchQuery(text: word), organisations: ["o"]).total == 1, "\(word)")
+            }
         }
     }
 }

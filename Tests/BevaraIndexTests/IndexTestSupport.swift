@@ -138,6 +138,15 @@ func makeIndex(_ label: String) throws -> (ArchiveIndex, String) {
     return (try ArchiveIndex(path: dir + "/index.sqlite"), dir)
 }
 
+/// Two fresh indexes (for tests that write the same rows two ways and compare), removed after `body`.
+func withTwoIndexes(_ a: String, _ b: String, _ body: (ArchiveIndex, ArchiveIndex) throws -> Void) throws {
+    let (first, dirA) = try makeIndex(a)
+    defer { try? FileManager.default.removeItem(atPath: dirA) }
+    let (second, dirB) = try makeIndex(b)
+    defer { try? FileManager.default.removeItem(atPath: dirB) }
+    try body(first, second)
+}
+
 /// The fixture SIP, or a recorded failure saying why it could not be built.
 func fixture(_ sip: Result<FixtureSIP, TestFailure>) throws -> FixtureSIP {
     try sip.get()

@@ -36,20 +36,16 @@ import Testing
     }
 
     @Test func linksBeforeFilesGiveTheRowsOfLinksAfterFiles() throws {
-        let (a, dirA) = try makeIndex("links-first")
-        let (b, dirB) = try makeIndex("links-after")
-        defer {
-            try? FileManager.default.removeItem(atPath: dirA)
-            try? FileManager.default.removeItem(atPath: dirB)
+        try withTwoIndexes("links-first", "links-after") { a, b in
+            try Self.write(a, linksFirst: true, strayLink: true)
+            try Self.write(b, linksFirst: false)
+            let dump = try a.canonicalDump()
+            #expect(dump == (try b.canonicalDump()))
+            // Every file is under its record with its original name, and its text counts as the record's.
+            #expect(dump.contains("file\to\tp\trepresentations/rep1/data/01999.txt\tKS 2026/1\tKS 2026/1:1\tnamn 01999.txt\t"))
+            let hits = try a.search(SearchQuery(text: "innehåll"), organisations: ["o"])
+            #expect(hits.total == 1)
         }
-        try Self.write(a, linksFirst: true, strayLink: true)
-        try Self.write(b, linksFirst: false)
-        let dump = try a.canonicalDump()
-        #expect(dump == (try b.canonicalDump()))
-        // Every file is under its record with its original name, and its text counts as the record's.
-        #expect(dump.contains("file\to\tp\trepresentations/rep1/data/01999.txt\tKS 2026/1\tKS 2026/1:1\tnamn 01999.txt\t"))
-        let hits = try a.search(SearchQuery(text: "innehåll"), organisations: ["o"])
-        #expect(hits.total == 1)
     }
 
     @Test func waitingLinksAreGoneAfterTheTransactionAndWithTheirPackage() throws {

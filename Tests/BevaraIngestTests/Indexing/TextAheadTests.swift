@@ -23,6 +23,20 @@ import Testing
         return (staging, try PackageIntake.open(try sipTar(in: work), stagingDirectory: staging, identifyFormats: true))
     }
 
+    /// The files reading ahead wants, in the order it reads them and the indexer asks.
+    static func wantedFiles(_ formats: IdentifiedFormats) throws -> [(path: String, sha256: String, mime: String)] {
+        var wanted: [(path: String, sha256: String, mime: String)] = []
+        let reader = try RecordFileReader(path: formats.path)
+        while let record = try reader.nextPair() {
+            let value = try #require(record.value)
+            let (_, recorded) = try #require(IdentifiedFormats.decode(value))
+            if TextAhead.wants(record.key, mime: recorded.format.mime) {
+                wanted.append((record.key, recorded.sha256, recorded.format.mime))
+            }
+        }
+        return wanted
+    }
+
     @Test func textsReadAheadAreTheExtractorsAndTheLinksGo() throws {
         let work = try IntakeFixtures.temporaryFolder("text-ahead")
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -38,21 +52,16 @@ import Testing
         let texts = ahead.stop()
         defer { texts.remove() }
         // Every wanted file, asked in path order as the indexer does: the extractor's own text.
-        let reader = try RecordFileReader(path: formats.path)
         var answered = 0, pdfs = 0, other = 0
-        while let record = try reader.nextPair() {
-            let value = try #require(record.value)
-            let (_, recorded) = try #require(IdentifiedFormats.decode(value))
-            let mime = recorded.format.mime
-            guard TextAhead.wants(record.key, mime: mime) else { continue }
-            let expected = TextExtractor.extract(path: received.root + "/" + record.key, mime: mime)
-            let got = try texts.outcome(for: record.key, sha256: recorded.sha256, mime: mime)
+        for file in try Self.wantedFiles(formats) {
+            let expected = TextExtractor.extract(path: received.root + "/" + file.path, mime: file.mime)
+            let got = try texts.outcome(for: file.path, sha256: file.sha256, mime: file.mime)
             if case .text = expected {
-                #expect(got == expected, "\(record.key)")
+                #expect(got == expected, "\(file.path)")
                 answered += 1
-                if mime == "application/pdf" { pdfs += 1 } else { other += 1 }
+                if file.mime == "application/pdf" { pdfs += 1 } else { other += 1 }
             } else {
-                #expect(got == nil, "\(record.key): only texts are kept")
+                #expect(got == nil, "\(file.path): only texts are kept")
             }
         }
         #expect(pdfs > 3 && other > 3, "\(pdfs) PDFs, \(other) others")
@@ -71,15 +80,7 @@ import Testing
         let (staging, received) = try Self.receivedSIP(in: work)
         defer { received.cleanUp() }
         let formats = try #require(received.identifiedFormats)
-        var wanted: [(path: String, sha256: String, mime: String)] = []
-        let reader = try RecordFileReader(path: formats.path)
-        while let record = try reader.nextPair() {
-            let value = try #require(record.value)
-            let (_, recorded) = try #require(IdentifiedFormats.decode(value))
-            if TextAhead.wants(record.key, mime: recorded.format.mime) {
-                wanted.append((record.key, recorded.sha256, recorded.format.mime))
-            }
-        }
+        let wanted = try Self.wantedFiles(formats)
         #expect(wanted.count > 10)
         let middle = wanted[wanted.count / 2].path
 
