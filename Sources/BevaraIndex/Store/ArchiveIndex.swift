@@ -33,7 +33,8 @@ public final class ArchiveIndex: Sendable {
                 // mapped pages) would hold every page it touches, so ingest's memory grew with the
                 // package. 4 MiB keeps the B-trees' upper pages; dirty pages beyond it spill to the WAL.
                 // Temporary tables (`IndexWriter`'s pending file links, one row per file of a
-                // package) go to a temporary file behind a 1 MiB cache, not to memory.
+                // package, and its staged full-text rows, up to 8 MiB of text) go to a temporary
+                // file behind a 1 MiB cache, not to memory.
                 try db.execute(sql: "PRAGMA cache_size = -4096; PRAGMA mmap_size = 0; PRAGMA temp_store = FILE")
                 try db.execute(sql: "PRAGMA temp.cache_size = -1024")
             }

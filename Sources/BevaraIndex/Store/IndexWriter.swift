@@ -9,7 +9,8 @@ import GRDB
 ///
 /// Statements are prepared once per transaction and reused. The full-text row of a case or
 /// record is held back until the next case or record starts, so its parties' names land in the
-/// same row with a single insert; the transaction's end flushes it.
+/// same row with a single insert. Full-text rows are then staged and go into FTS5 in rowid order
+/// when the transaction ends (`pending_text`).
 public final class IndexWriter {
     private let db: Database
     private var statements: [String: Statement] = [:]
@@ -28,6 +29,17 @@ public final class IndexWriter {
     /// counts links put there (an upper bound: a path linked twice counts twice), so that
     /// `addFile` looks there only while links may wait.
     private var pendingLinkCount = 0
+    /// Full-text rows wait in the temporary table `pending_text` and go into `search_text` in
+    /// batches of about `stagedTextBatch` bytes, each one `INSERT … SELECT … ORDER BY rowid`.
+    /// FTS5 writes its in-memory terms out as a new segment whenever a rowid is lower than the
+    /// one before, and ingest's order is not rowid order (a case's row after its records', the
+    /// next case's records below it; files in path order, records in ERMS order): 21,760 such
+    /// descents for the 201,392 rows of a 99,500-file package. The same rows in rowid order took
+    /// 5.8–6.4 s against 9.9–11.4 s from Python's sqlite3, staging included. Batches rather than
+    /// one insert at the end, so that the work still overlaps text extraction.
+    private var stagedTextCount = 0
+    private var stagedTextBytes = 0
+    static let stagedTextBatch = 8 << 20
     /// The row `textRowID` last gave a file text of this record, while it is still the record's
     /// highest: a record's files come one after another, so the next one's row is known without
     /// asking the file table. Forgotten whenever a text row is deleted or moved.
@@ -42,6 +54,9 @@ public final class IndexWriter {
                 object_id TEXT NOT NULL, logical_path TEXT NOT NULL, record_id INTEGER NOT NULL, original_name TEXT,
                 PRIMARY KEY(object_id, logical_path)) WITHOUT ROWID;
             DELETE FROM temp.pending_link;
+            CREATE TEMP TABLE IF NOT EXISTS pending_text(
+                rowid INTEGER PRIMARY KEY, dnr TEXT, title TEXT, parties TEXT, body TEXT);
+            DELETE FROM temp.pending_text;
             """)
     }
 
@@ -141,7 +156,7 @@ public final class IndexWriter {
     @discardableResult
     public func addCase(_ c: IndexedCase) throws -> Int64 {
         let org = try organisation(ofPackage: c.objectID)
-        try flushPending()
+        try flushPendingDocuments()
         try run("""
             INSERT INTO case_file(organisation_id, object_id, dnr, dnr_key, title, status, opened, closed, classification,
                                   classification_text, unit, handling_officer, extra_ids, restricted, legal_reference)
@@ -289,11 +304,15 @@ public final class IndexWriter {
         lastRecordText = nil
         let target = try textRowID(organisationID: row[0], recordID: recordID, fileID: fileID, current: current)
         guard target != current else { return true }
-        try run("""
-            INSERT INTO search_text(rowid, dnr, title, parties, body)
-            SELECT ?, dnr, title, parties, body FROM search_text WHERE rowid = ?
-            """, [target, current])
-        try run("DELETE FROM search_text WHERE rowid = ?", [current])
+        try run("UPDATE temp.pending_text SET rowid = ? WHERE rowid = ?", [target, current])
+        if db.changesCount == 0 {
+            try run("""
+                INSERT INTO temp.pending_text(rowid, dnr, title, parties, body)
+                SELECT ?, dnr, title, parties, body FROM search_text WHERE rowid = ?
+                """, [target, current])
+            stagedTextCount += db.changesCount
+            try run("DELETE FROM search_text WHERE rowid = ?", [current])
+        }
         try run("UPDATE file SET text_rowid = ? WHERE id = ?", [target, fileID])
         return true
     }
@@ -309,7 +328,7 @@ public final class IndexWriter {
         let recordID: Int64? = row[1]
         let current: Int64? = row[2]
         if let current {
-            try run("DELETE FROM search_text WHERE rowid = ?", [current])
+            try deleteText(rowid: current)
             lastRecordText = nil
         }
         switch outcome {
@@ -338,8 +357,27 @@ public final class IndexWriter {
 
     // MARK: Internals
 
-    /// Writes the held-back full-text rows; `ArchiveIndex.write` calls it before committing.
+    /// Writes the held-back and staged full-text rows into `search_text`; `ArchiveIndex.write`
+    /// calls it before committing.
     func flushPending() throws {
+        try flushPendingDocuments()
+        try flushStagedText()
+    }
+
+    /// Moves the staged full-text rows into `search_text`, in rowid order.
+    private func flushStagedText() throws {
+        stagedTextBytes = 0
+        guard stagedTextCount > 0 else { return }
+        try run("""
+            INSERT INTO search_text(rowid, dnr, title, parties, body)
+            SELECT rowid, dnr, title, parties, body FROM temp.pending_text ORDER BY rowid
+            """, [])
+        try run("DELETE FROM temp.pending_text", [])
+        stagedTextCount = 0
+    }
+
+    /// Stages the held-back rows of the current case and record.
+    private func flushPendingDocuments() throws {
         try flushPendingRecord()
         if let doc = pendingCase {
             pendingCase = nil
@@ -354,9 +392,25 @@ public final class IndexWriter {
         }
     }
 
+    /// Stages a full-text row (see `stagedTextCount`).
     private func insert(_ doc: SearchDocument) throws {
-        try run("INSERT INTO search_text(rowid, dnr, title, parties, body) VALUES (?, ?, ?, ?, ?)",
+        try run("INSERT INTO temp.pending_text(rowid, dnr, title, parties, body) VALUES (?, ?, ?, ?, ?)",
                 [doc.rowid, doc.dnr, doc.title, doc.partiesText, doc.body])
+        stagedTextCount += 1
+        stagedTextBytes += doc.body.utf8.count + doc.title.utf8.count + doc.dnr.utf8.count + 64
+        if stagedTextBytes >= Self.stagedTextBatch { try flushStagedText() }
+    }
+
+    /// Deletes a full-text row, staged or already in `search_text`.
+    private func deleteText(rowid: Int64) throws {
+        if stagedTextCount > 0 {
+            try run("DELETE FROM temp.pending_text WHERE rowid = ?", [rowid])
+            if db.changesCount > 0 {
+                stagedTextCount -= db.changesCount
+                return
+            }
+        }
+        try run("DELETE FROM search_text WHERE rowid = ?", [rowid])
     }
 
     /// Where a file's text goes: in its record's unit (the row it has there already, else after
@@ -383,14 +437,16 @@ public final class IndexWriter {
 
     /// A party for a case or record whose full-text row was already written: rewrite its parties.
     private func appendParties(_ texts: [String], toRow rowid: Int64) throws {
-        guard let current = try String.fetchOne(statement("SELECT parties FROM search_text WHERE rowid = ?"),
-                                                arguments: [rowid]) else { return }
+        let staged = try String.fetchOne(statement("SELECT parties FROM temp.pending_text WHERE rowid = ?"), arguments: [rowid])
+        guard let current = try staged ?? String.fetchOne(statement("SELECT parties FROM search_text WHERE rowid = ?"),
+                                                          arguments: [rowid]) else { return }
         var doc = SearchDocument(rowid: rowid, caseID: nil, recordID: nil, dnr: "", title: "",
                                  parties: current.isEmpty ? [] : current.components(separatedBy: "\n"), body: "")
         let before = doc.parties
         texts.forEach { doc.addParty($0) }
         guard doc.parties != before else { return }
-        try run("UPDATE search_text SET parties = ? WHERE rowid = ?", [doc.partiesText, rowid])
+        try run("UPDATE \(staged == nil ? "search_text" : "temp.pending_text") SET parties = ? WHERE rowid = ?",
+                [doc.partiesText, rowid])
     }
 
     private func caseOwner(_ caseID: Int64) throws -> (organisationID: String, objectID: String) {
