@@ -6,9 +6,12 @@ public final class RecordFileReader {
     public let path: String
     private let fd: Int32
     private let readSize: Int
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var atEnd = false
+    // Read for every field of every record: without `unchecked`, each access paid a dynamic
+    // exclusivity check (`swift_beginAccess`), ≈ 1.7 % of ingest's CPU. Private to this
+    // non-Sendable class and never accessed across calls that could overlap.
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var atEnd = false
 
     /// `readSize`: bytes asked of each `read` (the buffer a reader holds); merges that open many
     /// files at once ask less.

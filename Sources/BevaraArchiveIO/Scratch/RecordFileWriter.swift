@@ -10,7 +10,8 @@ public final class RecordFileWriter {
     /// callers that index blocks of records to read them back with `pread`.
     public private(set) var offset: Int64 = 0
     private let fd: Int32
-    private var buffer: [UInt8] = []
+    /// Appended to for every field (see `RecordFileReader` on `unchecked`).
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private var closed = false
     private static let capacity = 1 << 16
 

@@ -12,7 +12,9 @@ import Foundation
 final class InventoryJSONWriter {
     private var descriptors: [Int32] = []
     private let paths: [String]
-    private var buffer: [UInt8] = []
+    /// Appended to for every byte of the inventory: no dynamic exclusivity check per access
+    /// (private to this non-Sendable class; no access overlaps another).
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private var hasher = SHA256()
     private var finished = false
     private static let capacity = 65_536
