@@ -43,6 +43,9 @@ final class ContentPrefetch: @unchecked Sendable {
     static let smallFileLimit = 256 << 10
     /// Files prepared ahead of the writer at most (so at most 16 MiB held).
     static let inFlightLimit = 64
+    /// Files handed to a lane in one job. One job per file woke a lane per file (a futex wake
+    /// on the writer's thread for each, ≈ 5 % of it in a 99,500-file package).
+    static let batchSize = 16
 
     /// A serial queue with its own libmagic handle (one is not thread-safe) and folder cache,
     /// used only on it.
@@ -104,10 +107,14 @@ final class ContentPrefetch: @unchecked Sendable {
         for lane in lanes { lane.queue.sync {} }
     }
 
+    /// Submits waiting files a batch at a time while a whole batch fits within `inFlightLimit`
+    /// (a shorter one at the end of what is waiting).
     private func topUp() {
-        while inFlight.count - inFlightHead < Self.inFlightLimit, waitingHead < waiting.count {
-            inFlight.append(submit(waiting[waitingHead]))
-            waitingHead += 1
+        while waitingHead < waiting.count {
+            let batch = min(Self.batchSize, waiting.count - waitingHead)
+            guard Self.inFlightLimit - (inFlight.count - inFlightHead) >= batch else { break }
+            inFlight.append(contentsOf: submit(waiting[waitingHead..<(waitingHead + batch)]))
+            waitingHead += batch
         }
         if waitingHead >= 1024 {
             waiting.removeFirst(waitingHead)
@@ -115,19 +122,23 @@ final class ContentPrefetch: @unchecked Sendable {
         }
     }
 
-    private func submit(_ reference: FileReference) -> PendingContent {
-        let pending = PendingContent()
+    /// Hands `references` to the next lane as one job; each file's result is given as soon as it
+    /// is done, so the writer can take the first while the lane prepares the rest.
+    private func submit(_ references: ArraySlice<FileReference>) -> [PendingContent] {
+        let work = references.map { ($0, PendingContent()) }
         let lane = lanes[nextLane]
         nextLane = (nextLane + 1) % lanes.count
         lane.queue.async { [self] in
-            if lock.withLock({ stopped }) { pending.finish(.success(nil)); return }
-            pending.finish(Result {
-                guard let small = try read(reference, lane) else { return nil }
-                let id = lane.identifier.identify(head: small.digest.head, name: reference.originalName)
-                return PreparedContent(bytes: small.bytes, digest: small.digest, identification: id)
-            })
+            for (reference, pending) in work {
+                if lock.withLock({ stopped }) { pending.finish(.success(nil)); continue }
+                pending.finish(Result {
+                    guard let small = try read(reference, lane) else { return nil }
+                    let id = lane.identifier.identify(head: small.digest.head, name: reference.originalName)
+                    return PreparedContent(bytes: small.bytes, digest: small.digest, identification: id)
+                })
+            }
         }
-        return pending
+        return work.map(\.1)
     }
 
     /// Reads a small file whole. Its folder's real path comes from the lane's cache (one
