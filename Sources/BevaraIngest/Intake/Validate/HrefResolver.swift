@@ -28,7 +28,7 @@ enum HrefResolver {
         if raw.utf8.contains(UInt8(ascii: "%")), let decoded = raw.removingPercentEncoding, decoded != raw {
             candidates.append(decoded)
         }
-        if raw.contains("+"), let decoded = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
+        if raw.utf8.contains(UInt8(ascii: "+")), let decoded = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
            !candidates.contains(decoded) {
             candidates.append(decoded)
         }
