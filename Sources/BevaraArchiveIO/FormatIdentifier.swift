@@ -1,5 +1,4 @@
 import CMagic
-import CPosix
 import Foundation
 
 /// Identifies a file's format from its first bytes: libmagic for the MIME type, then a small
@@ -64,7 +63,7 @@ public final class FormatIdentifier {
         }
         // PNG signature and IHDR first; an animated PNG (acTL chunk) is left to libmagic.
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
-        if head.count >= png.count, head.starts(with: png), firstIndex(of: Array("acTL".utf8), in: head, from: 16) == nil {
+        if head.count >= png.count, head.starts(with: png), ByteSearch.firstIndex(of: Array("acTL".utf8), in: head, from: 16) == nil {
             return "image/png"
         }
         return nil
@@ -148,7 +147,7 @@ public final class FormatIdentifier {
     static func pdfAConformance(_ head: [UInt8]) -> (Int, String)? {
         // Both keys in both forms start with the prefix: most PDFs are no PDF/A, and one scan of
         // the head tells so instead of four.
-        guard let from = firstIndex(of: pdfaidPrefix, in: head, from: 0),
+        guard let from = ByteSearch.firstIndex(of: pdfaidPrefix, in: head, from: 0),
               let part = xmpValue("part", in: head, from: from).flatMap(Int.init),
               let level = xmpValue("conformance", in: head, from: from)?.uppercased() else { return nil }
         return (part, level)
@@ -162,23 +161,11 @@ public final class FormatIdentifier {
     private static func xmpValue(_ key: String, in head: [UInt8], from: Int) -> String? {
         // Either attribute form pdfaid:part="1" or element form <pdfaid:part>1</pdfaid:part>.
         for (open, close) in [("pdfaid:\(key)=\"", "\""), ("<pdfaid:\(key)>", "</pdfaid:\(key)>")] {
-            if let start = firstIndex(of: Array(open.utf8), in: head, from: max(0, from - 1)),
-               let end = firstIndex(of: Array(close.utf8), in: head, from: start + open.utf8.count) {
+            if let start = ByteSearch.firstIndex(of: Array(open.utf8), in: head, from: max(0, from - 1)),
+               let end = ByteSearch.firstIndex(of: Array(close.utf8), in: head, from: start + open.utf8.count) {
                 return String(decoding: head[(start + open.utf8.count)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             }
         }
         return nil
-    }
-
-    /// Index of the first occurrence of `needle` in `haystack` at or after `from` (glibc's
-    /// `memmem`: a PDF's head is searched four times, and a byte loop cost 1 % of packaging).
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, from >= 0, needle.count <= haystack.count - from else { return nil }
-        return haystack.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { pin in
-                guard let found = memmem(hay.baseAddress! + from, hay.count - from, pin.baseAddress!, pin.count) else { return nil }
-                return hay.baseAddress!.distance(to: UnsafeRawPointer(found))
-            }
-        }
     }
 }

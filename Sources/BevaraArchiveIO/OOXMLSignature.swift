@@ -121,12 +121,12 @@ enum OOXMLSignature {
     static func earlierRulesCouldMatch(_ head: [UInt8]) -> Bool {
         if earlierRules.contains(where: { $0.couldMatch(head) }) { return true }
         // Entry 878, `(2.l) string *IDENTIFICATION` (an indirect offset): anywhere.
-        if FormatIdentifier.firstIndex(of: Array("*IDENTIFICATION".utf8), in: head, from: 0) != nil { return true }
+        if ByteSearch.firstIndex(of: Array("*IDENTIFICATION".utf8), in: head, from: 0) != nil { return true }
         // Entry 4023, `30 search/481 \x55\xaa`.
         if search([0x55, 0xAA], in: head, from: 30, range: 481) != nil { return true }
         // Entry 4361, `0 string <DryadData` (a less-than test that most heads pass), prints only
         // through its one continuation, `&0 regex/1024 dryad-bibo/v[0-9]\.[0-9]`: anywhere.
-        if FormatIdentifier.firstIndex(of: Array("dryad-bibo/v".utf8), in: head, from: 0) != nil { return true }
+        if ByteSearch.firstIndex(of: Array("dryad-bibo/v".utf8), in: head, from: 0) != nil { return true }
         // Entry 4629, `4 regex P[0-9][0-9]\.[0-9]{4}\.…`: its first four atoms, anywhere after 4.
         if head.count >= 8 {
             for i in 4..<(head.count - 3) where head[i] == 0x50 && isDigit(head[i + 1]) && isDigit(head[i + 2]) && head[i + 3] == 0x2E {

@@ -74,6 +74,6 @@ enum XMLSignature {
             }
             return false
         }
-        return found || otherMarkers.contains { FormatIdentifier.firstIndex(of: $0, in: lowered, from: 0) != nil }
+        return found || otherMarkers.contains { ByteSearch.firstIndex(of: $0, in: lowered, from: 0) != nil }
     }
 }

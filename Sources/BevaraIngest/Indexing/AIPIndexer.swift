@@ -144,23 +144,10 @@ struct AIPIndexer {
 
     /// Files whose text is worth extracting: the records' content, not packaging metadata.
     static func isContent(_ path: String) -> Bool {
-        path.hasPrefix("representations/") && hasDataFolder(path) && !isERMS(path)
+        path.hasPrefix("representations/") && ByteSearch.contains(dataFolder, in: path) && !isERMS(path)
     }
 
-    /// `path` has a `/data/` component, searched in its bytes: with Foundation imported,
-    /// `String.contains` bridges to `CFStringFind`, which was ≈ 0.7 % of ingest's CPU (this is
-    /// asked for every file by unpacking, reading ahead and indexing).
-    private static func hasDataFolder(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8 { bytes in
-            let needle = dataFolder
-            guard bytes.count >= needle.count else { return false }
-            search: for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-                for k in 1..<needle.count where bytes[start + k] != needle[k] { continue search }
-                return true
-            }
-            return false
-        }
-    }
+    /// Searched as bytes (`ByteSearch`): this is asked for every file by unpacking, reading
+    /// ahead and indexing.
     private static let dataFolder = Array("/data/".utf8)
 }
