@@ -9,8 +9,8 @@ import GRDB
 ///
 /// Statements are prepared once per transaction and reused. The full-text row of a case or
 /// record is held back until the next case or record starts, so its parties' names land in the
-/// same row with a single insert. Full-text rows are then staged and go into FTS5 in rowid order
-/// when the transaction ends (`pending_text`).
+/// same row with a single insert. Full-text rows are then staged and go into FTS5 in rowid order,
+/// in batches and when the transaction ends (`pending_text`).
 public final class IndexWriter {
     private let db: Database
     private var statements: [String: Statement] = [:]
@@ -301,7 +301,8 @@ public final class IndexWriter {
         guard let row = try Row.fetchOne(statement("SELECT organisation_id, text_rowid FROM file WHERE id = ?"),
                                          arguments: [fileID]),
               let current = row[1] as Int64? else { return true }
-        lastRecordText = nil
+        // `textRowID` remembers the row it gives (the record's new highest); when it keeps
+        // `current`, nothing moves.
         let target = try textRowID(organisationID: row[0], recordID: recordID, fileID: fileID, current: current)
         guard target != current else { return true }
         try run("UPDATE temp.pending_text SET rowid = ? WHERE rowid = ?", [target, current])
