@@ -87,11 +87,7 @@ import Testing
                     },
                     add("a5", first, "sju"), set("a1", .noText(reason: "borta")), add("a6", first, "åtta"), add("b2", second, "nio"),
                 ]
-                if oneTransaction {
-                    try index.write { w in for step in steps { try step(w, &ids, first, second) } }
-                } else {
-                    for step in steps { try index.write { w in try step(w, &ids, first, second) } }
-                }
+                try writeSteps(steps.map { step in { w in try step(w, &ids, first, second) } }, to: index, oneTransaction: oneTransaction)
             }
             let dump = try a.canonicalDump()
             #expect(dump == (try b.canonicalDump()))

@@ -147,6 +147,16 @@ func withTwoIndexes(_ a: String, _ b: String, _ body: (ArchiveIndex, ArchiveInde
     try body(first, second)
 }
 
+/// Runs `steps` on `index` in one transaction, or each in a transaction of its own (for tests
+/// that rows held back or staged within a transaction come out as those written step by step).
+func writeSteps(_ steps: [(IndexWriter) throws -> Void], to index: ArchiveIndex, oneTransaction: Bool) throws {
+    if oneTransaction {
+        try index.write { w in for step in steps { try step(w) } }
+    } else {
+        for step in steps { try index.write { w in try step(w) } }
+    }
+}
+
 /// The fixture SIP, or a recorded failure saying why it could not be built.
 func fixture(_ sip: Result<FixtureSIP, TestFailure>) throws -> FixtureSIP {
     try sip.get()

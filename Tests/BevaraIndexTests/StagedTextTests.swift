@@ -27,11 +27,7 @@ import Testing
                     try w.addParty(IndexedParty(caseID: ids.firstCase, recordID: ids.firstRecord, name: "Olof Lind",
                                                 organisation: "Lind Bygg AB", role: "sender"))
                 }
-                if oneTransaction {
-                    try index.write { w in for step in steps { try step(w) } }
-                } else {
-                    for step in steps { try index.write { w in try step(w) } }
-                }
+                try writeSteps(steps, to: index, oneTransaction: oneTransaction)
             }
             let dump = try a.canonicalDump()
             #expect(dump == (try b.canonicalDump()))
@@ -72,11 +68,7 @@ import Testing
                     _ = try w.linkFile(objectID: "p", logicalPath: "representations/rep1/data/f7.txt", recordID: records[0],
                                        originalName: "f7")
                 }
-                if oneTransaction {
-                    try index.write { w in for step in steps { try step(w) } }
-                } else {
-                    for step in steps { try index.write { w in try step(w) } }
-                }
+                try writeSteps(steps, to: index, oneTransaction: oneTransaction)
             }
             #expect(try a.canonicalDump() == (try b.canonicalDump()))
             for n in 0..<files {
