@@ -23,6 +23,15 @@ import Testing
         return (staging, try PackageIntake.open(try sipTar(in: work), stagingDirectory: staging, identifyFormats: true))
     }
 
+    /// `receivedSIP` in a new temporary folder `name`, for `body`; cleaned up and removed after.
+    static func withReceivedSIP(_ name: String, _ body: (_ staging: String, _ received: ReceivedPackage) throws -> Void) throws {
+        let work = try IntakeFixtures.temporaryFolder(name)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let (staging, received) = try receivedSIP(in: work)
+        defer { received.cleanUp() }
+        try body(staging, received)
+    }
+
     /// The files reading ahead wants, in the order it reads them and the indexer asks.
     static func wantedFiles(_ formats: IdentifiedFormats) throws -> [(path: String, sha256: String, mime: String)] {
         var wanted: [(path: String, sha256: String, mime: String)] = []
@@ -38,102 +47,92 @@ import Testing
     }
 
     @Test func textsReadAheadAreTheExtractorsAndTheLinksGo() throws {
-        let work = try IntakeFixtures.temporaryFolder("text-ahead")
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        let (staging, received) = try Self.receivedSIP(in: work)
-        defer { received.cleanUp() }
-        let formats = try #require(received.identifiedFormats)
-        let linked = try FileManager.default.contentsOfDirectory(atPath: formats.textLinks)
-        #expect(linked.count > 10)
+        try Self.withReceivedSIP("text-ahead") { staging, received in
+            let formats = try #require(received.identifiedFormats)
+            let linked = try FileManager.default.contentsOfDirectory(atPath: formats.textLinks)
+            #expect(linked.count > 10)
 
-        let ahead = try #require(TextAhead(formats: formats, staging: staging))
-        #expect(!FileManager.default.fileExists(atPath: formats.textLinks))  // taken over
-        ahead.waitUntilAllRead()
-        let texts = ahead.stop()
-        defer { texts.remove() }
-        // Every wanted file, asked in path order as the indexer does: the extractor's own text.
-        var answered = 0, pdfs = 0, other = 0
-        for file in try Self.wantedFiles(formats) {
-            let expected = TextExtractor.extract(path: received.root + "/" + file.path, mime: file.mime)
-            let got = try texts.outcome(for: file.path, sha256: file.sha256, mime: file.mime)
-            if case .text = expected {
-                #expect(got == expected, "\(file.path)")
-                answered += 1
-                if file.mime == "application/pdf" { pdfs += 1 } else { other += 1 }
-            } else {
-                #expect(got == nil, "\(file.path): only texts are kept")
+            let ahead = try #require(TextAhead(formats: formats, staging: staging))
+            #expect(!FileManager.default.fileExists(atPath: formats.textLinks))  // taken over
+            ahead.waitUntilAllRead()
+            let texts = ahead.stop()
+            defer { texts.remove() }
+            // Every wanted file, asked in path order as the indexer does: the extractor's own text.
+            var answered = 0, pdfs = 0, other = 0
+            for file in try Self.wantedFiles(formats) {
+                let expected = TextExtractor.extract(path: received.root + "/" + file.path, mime: file.mime)
+                let got = try texts.outcome(for: file.path, sha256: file.sha256, mime: file.mime)
+                if case .text = expected {
+                    #expect(got == expected, "\(file.path)")
+                    answered += 1
+                    if file.mime == "application/pdf" { pdfs += 1 } else { other += 1 }
+                } else {
+                    #expect(got == nil, "\(file.path): only texts are kept")
+                }
             }
+            #expect(pdfs > 3 && other > 3, "\(pdfs) PDFs, \(other) others")
+            #expect(answered > 10)
+            // The links are gone; nothing of them or of the texts is left once removed.
+            let left = try FileManager.default.contentsOfDirectory(atPath: staging).filter { $0.hasPrefix("aip-textahead-") }
+            #expect(left.count == 1 && left[0].hasSuffix("-texts-0"), "\(left)")
         }
-        #expect(pdfs > 3 && other > 3, "\(pdfs) PDFs, \(other) others")
-        #expect(answered > 10)
-        // The links are gone; nothing of them or of the texts is left once removed.
-        let left = try FileManager.default.contentsOfDirectory(atPath: staging).filter { $0.hasPrefix("aip-textahead-") }
-        #expect(left.count == 1 && left[0].hasSuffix("-texts-0"), "\(left)")
     }
 
     /// The indexer takes texts while reading ahead goes on: a file of texts at a time, each
     /// answer the extractor's text or nil (then the indexer extracts it), every text done before
     /// the indexer asked is given, and nothing is left in staging once both are done.
     @Test func textsAreTakenWhileReadingAheadGoesOn() throws {
-        let work = try IntakeFixtures.temporaryFolder("text-ahead-following")
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        let (staging, received) = try Self.receivedSIP(in: work)
-        defer { received.cleanUp() }
-        let formats = try #require(received.identifiedFormats)
-        let wanted = try Self.wantedFiles(formats)
-        #expect(wanted.count > 10)
-        let middle = wanted[wanted.count / 2].path
+        try Self.withReceivedSIP("text-ahead-following") { staging, received in
+            let formats = try #require(received.identifiedFormats)
+            let wanted = try Self.wantedFiles(formats)
+            #expect(wanted.count > 10)
+            let middle = wanted[wanted.count / 2].path
 
-        let ahead = try #require(TextAhead(formats: formats, staging: staging))
-        let texts = PrecomputedTexts(following: ahead)
-        // Read ahead through the middle before the first question, so that the first half is
-        // taken from a file closed while reading goes on.
-        let deadline = Date().addingTimeInterval(120)
-        while !ahead.hasRead(through: middle) && Date() < deadline { usleep(10_000) }
-        #expect(ahead.hasRead(through: middle))
-        var answered = 0, firstHalf = 0
-        for (n, file) in wanted.enumerated() {
-            let expected = TextExtractor.extract(path: received.root + "/" + file.path, mime: file.mime)
-            let got = try texts.outcome(for: file.path, sha256: file.sha256, mime: file.mime)
-            if case .text = expected, n <= wanted.count / 2 {
-                #expect(got == expected, "\(file.path): read ahead before it was asked")
-                firstHalf += 1
-            } else {
-                #expect(got == nil || got == expected, "\(file.path)")
+            let ahead = try #require(TextAhead(formats: formats, staging: staging))
+            let texts = PrecomputedTexts(following: ahead)
+            // Read ahead through the middle before the first question, so that the first half is
+            // taken from a file closed while reading goes on.
+            let deadline = Date().addingTimeInterval(120)
+            while !ahead.hasRead(through: middle) && Date() < deadline { usleep(10_000) }
+            #expect(ahead.hasRead(through: middle))
+            var answered = 0, firstHalf = 0
+            for (n, file) in wanted.enumerated() {
+                let expected = TextExtractor.extract(path: received.root + "/" + file.path, mime: file.mime)
+                let got = try texts.outcome(for: file.path, sha256: file.sha256, mime: file.mime)
+                if case .text = expected, n <= wanted.count / 2 {
+                    #expect(got == expected, "\(file.path): read ahead before it was asked")
+                    firstHalf += 1
+                } else {
+                    #expect(got == nil || got == expected, "\(file.path)")
+                }
+                if got != nil { answered += 1 }
             }
-            if got != nil { answered += 1 }
+            #expect(firstHalf > 3 && answered >= firstHalf)
+            texts.remove()
+            ahead.discard()
+            let left = try FileManager.default.contentsOfDirectory(atPath: staging).filter { $0.hasPrefix("aip-textahead-") }
+            #expect(left.isEmpty, "\(left)")
         }
-        #expect(firstHalf > 3 && answered >= firstHalf)
-        texts.remove()
-        ahead.discard()
-        let left = try FileManager.default.contentsOfDirectory(atPath: staging).filter { $0.hasPrefix("aip-textahead-") }
-        #expect(left.isEmpty, "\(left)")
     }
 
     /// An archive named by a relative path: PDFs are read by a worker process that takes
     /// absolute paths only, so the links must be named absolutely too.
     @Test func pdfsAreReadAheadUnderARelativeStagingPath() throws {
-        let work = try IntakeFixtures.temporaryFolder("text-ahead-relative")
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        let (staging, received) = try Self.receivedSIP(in: work)
-        defer { received.cleanUp() }
-        // The same folder, relative to the working directory (no chdir: tests run in parallel).
-        let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
-        let relative = String(repeating: "../", count: depth) + staging.dropFirst()
-        let formats = try #require(received.identifiedFormats)
-        let ahead = try #require(TextAhead(formats: formats, staging: relative))
-        ahead.waitUntilAllRead()
-        let texts = ahead.stop()
-        defer { texts.remove() }
-        let reader = try RecordFileReader(path: formats.path)
-        var pdfs = 0
-        while let record = try reader.nextPair() {
-            let value = try #require(record.value)
-            let (_, recorded) = try #require(IdentifiedFormats.decode(value))
-            guard recorded.format.mime == "application/pdf", TextAhead.wants(record.key, mime: "application/pdf") else { continue }
-            if try texts.outcome(for: record.key, sha256: recorded.sha256, mime: "application/pdf") != nil { pdfs += 1 }
+        try Self.withReceivedSIP("text-ahead-relative") { staging, received in
+            // The same folder, relative to the working directory (no chdir: tests run in parallel).
+            let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
+            let relative = String(repeating: "../", count: depth) + staging.dropFirst()
+            let formats = try #require(received.identifiedFormats)
+            let ahead = try #require(TextAhead(formats: formats, staging: relative))
+            ahead.waitUntilAllRead()
+            let texts = ahead.stop()
+            defer { texts.remove() }
+            var pdfs = 0
+            for file in try Self.wantedFiles(formats) where file.mime == "application/pdf" {
+                if try texts.outcome(for: file.path, sha256: file.sha256, mime: file.mime) != nil { pdfs += 1 }
+            }
+            #expect(pdfs > 3)
         }
-        #expect(pdfs > 3)
     }
 
     @Test func aTextIsGivenOnlyForItsBytesTypeAndOrder() throws {
