@@ -29,12 +29,16 @@ public final class XMLFileOutput: XMLOutput {
     private var buffer: [UInt8] = []
     private let capacity = 1 << 20
     private var closed = false
+    /// Whether `close` fsyncs: not for scratch files that are deleted once read.
+    private let durable: Bool
     public private(set) var bytesWritten: Int64 = 0
 
-    /// Creates (or truncates) `path`.
-    public init(path: String) throws {
+    /// Creates (or truncates) `path`; `durable: false` for a scratch file, which `close` does not
+    /// fsync; `append: true` writes after what the file holds.
+    public init(path: String, durable: Bool = true, append: Bool = false) throws {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        self.durable = durable
+        fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw XMLOutputError.cannotCreate(path: path, errno: errno) }
         buffer.reserveCapacity(capacity)
     }
@@ -72,7 +76,7 @@ public final class XMLFileOutput: XMLOutput {
         guard !closed else { return }
         try flush()
         closed = true
-        if fsync(fd) != 0 { let e = errno; _ = Foundation.close(fd); throw XMLOutputError.writeFailed(path: path, errno: e) }
+        if durable, fsync(fd) != 0 { let e = errno; _ = Foundation.close(fd); throw XMLOutputError.writeFailed(path: path, errno: e) }
         if Foundation.close(fd) != 0 { throw XMLOutputError.writeFailed(path: path, errno: errno) }
     }
 }
@@ -80,12 +84,14 @@ public final class XMLFileOutput: XMLOutput {
 public enum XMLOutputError: Error, CustomStringConvertible {
     case cannotCreate(path: String, errno: Int32)
     case writeFailed(path: String, errno: Int32)
+    case cannotRead(path: String, errno: Int32)
     case unbalanced(expected: String?, got: String)
 
     public var description: String {
         switch self {
         case .cannotCreate(let path, let e): return "\(path): cannot create: \(String(cString: strerror(e)))"
         case .writeFailed(let path, let e): return "\(path): write failed: \(String(cString: strerror(e)))"
+        case .cannotRead(let path, let e): return "\(path): cannot read: \(String(cString: strerror(e)))"
         case .unbalanced(let expected, let got): return "XML writer: closing <\(got)> but <\(expected ?? "nothing")> is open"
         }
     }

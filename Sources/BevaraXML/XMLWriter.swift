@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes XML as a stream of text: no document tree, so memory stays flat however many
 /// elements a METS or PREMIS file has (a DOM needs about 11× the file size, swift-notes §4).
 ///
@@ -17,10 +19,14 @@ public final class XMLWriter {
     /// flags, which showed in profiles of packages of many small files (bench P2); the bytes
     /// written are the same.
     private var line: [UInt8] = []
+    /// Indentation of the outermost element: above 0 for a fragment that `insertFragment` later
+    /// copies into a document at that depth.
+    private let baseDepth: Int
 
-    public init(output: XMLOutput, indent: Bool = true) {
+    public init(output: XMLOutput, indent: Bool = true, depth: Int = 0) {
         self.output = output
         self.indentUnit = indent ? "  " : ""
+        self.baseDepth = depth
     }
 
     /// `<?xml version="1.0" encoding="UTF-8"?>`
@@ -86,7 +92,28 @@ public final class XMLWriter {
         while let name = stack.last { try close(name) }
     }
 
-    public var depth: Int { stack.count }
+    public var depth: Int { baseDepth + stack.count }
+
+    /// Copies the fragment file at `path` here, as content of the open element: elements another
+    /// `XMLWriter` wrote, started at this writer's `depth`. An empty file adds nothing (so an
+    /// element left without content still closes as `<name/>`).
+    public func insertFragment(at path: String) throws {
+        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw XMLOutputError.cannotRead(path: path, errno: errno) }
+        defer { _ = Foundation.close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var first = true
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw XMLOutputError.cannotRead(path: path, errno: errno)
+            }
+            if n == 0 { return }
+            if first { try closePendingTag(selfClosing: false); first = false }
+            try buffer.withUnsafeBufferPointer { try output.write(utf8: UnsafeBufferPointer(rebasing: $0[..<n])) }
+        }
+    }
 
     private func closePendingTag(selfClosing: Bool) throws {
         if openTagPending {
@@ -97,7 +124,7 @@ public final class XMLWriter {
 
     /// Empties the line buffer and indents it for the current depth.
     private func startLine() {
-        let depth = stack.count
+        let depth = baseDepth + stack.count
         while indents.count <= depth { indents.append(Array(String(repeating: indentUnit, count: indents.count).utf8)) }
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: indents[depth])

@@ -103,4 +103,47 @@ import Testing
         #expect(text.hasSuffix("</list>\n"))
         #expect(text.components(separatedBy: "<item ").count == 50_001)
     }
+
+    /// A fragment written at a depth and inserted there gives the bytes of writing in place; an
+    /// empty fragment leaves its element empty (`<g/>`). Fragments appended to read as one.
+    @Test func insertedFragmentsEqualWritingInPlace() throws {
+        let folder = NSTemporaryDirectory() + "xml-fragments-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+
+        let direct = XMLStringOutput()
+        let d = XMLWriter(output: direct)
+        try d.open("mets")
+        try d.open("fileSec")
+        try d.open("g", [("ID", "1")])
+        for n in 1...3 { try d.element("file", [("ID", "f\(n)")], text: "Å \(n) & <ö>") }
+        try d.close("g")
+        try d.element("g", [("ID", "2")])
+        try d.finish()
+
+        let full = folder + "/full", empty = folder + "/empty"
+        for (n, append) in [(1, false), (2, true), (3, true)] {
+            let out = try XMLFileOutput(path: full, durable: false, append: append)
+            let f = XMLWriter(output: out, depth: 3)
+            try f.element("file", [("ID", "f\(n)")], text: "Å \(n) & <ö>")
+            try out.close()
+        }
+        try XMLFileOutput(path: empty, durable: false).close()
+
+        let assembled = XMLStringOutput()
+        let a = XMLWriter(output: assembled)
+        try a.open("mets")
+        try a.open("fileSec")
+        try a.open("g", [("ID", "1")])
+        #expect(a.depth == 3)
+        try a.insertFragment(at: full)
+        try a.close("g")
+        try a.open("g", [("ID", "2")])
+        try a.insertFragment(at: empty)
+        try a.close("g")
+        try a.finish()
+        #expect(assembled.text == direct.text)
+        #expect(assembled.text.contains("<g ID=\"2\"/>"))
+        #expect(throws: XMLOutputError.self) { try a.insertFragment(at: folder + "/missing") }
+    }
 }

@@ -63,5 +63,60 @@ import Testing
         #expect(AIPMETSWriter.groupUse(of: "schemas/x.xsd") == .named("Schemas"))
         #expect(AIPMETSWriter.groupUse(of: "documentation/x.txt") == .named("Documentation"))
     }
-}
 
+    /// The METS's elements in document order: each file's ID and href by group, the digiprov IDs.
+    static func outline(_ text: String) -> [String] {
+        let pattern = #"USE="([^"]+)"|<file ID="([^"]+)"|ID="(digiprov-\d+)"|xlink:href="([^"]+)""#
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
+            (1...4).compactMap { Range(match.range(at: $0), in: text).map { String(text[$0]) } }.joined()
+        }
+    }
+
+    /// A section whose files do not come in one run (a list out of path order) is still one
+    /// section: its fragment is appended to when it comes back, and the files are numbered in
+    /// METS order.
+    @Test func aSectionThatComesBackIsWrittenAsOne() throws {
+        let paths = ["representations/rep1/data/a.pdf", "documentation/x.txt", "metadata/preservation/p1.xml",
+                     "representations/rep1/data/b.pdf", "documentation/y.txt", "metadata/preservation/p2.xml"]
+        var aip = Self.description([])
+        aip.files = paths.map { AIPFile(path: $0, size: 1, sha256: String(repeating: "a", count: 64), mime: "text/plain") }
+        let path = FileManager.default.temporaryDirectory.path + "/aip-mets-\(UUID().uuidString).xml"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try AIPMETSWriter.write(aip, to: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(Self.outline(text) == [
+            "digiprov-1", "metadata/preservation/p1.xml", "digiprov-2", "metadata/preservation/p2.xml",
+            "Documentation", "file-1", "documentation/x.txt", "file-2", "documentation/y.txt",
+            "Representations/rep1", "file-3", "representations/rep1/data/a.pdf", "file-4", "representations/rep1/data/b.pdf",
+        ])
+    }
+
+    /// Fragments are removed when the METS is written and when writing fails; a failure leaves
+    /// no METS either.
+    @Test func leavesNoFragmentsBehind() throws {
+        struct Failing: AIPFileSource {
+            let files: [AIPFile]
+            let walks = Counter()
+            final class Counter: @unchecked Sendable { var value = 0 }
+            func forEachFile(_ body: (AIPFile) throws -> Void) throws {
+                walks.value += 1
+                for (i, f) in files.enumerated() {
+                    if walks.value == 2 && i == files.count / 2 { throw IOError(path: "list", operation: "read", reason: "test") }
+                    try body(f)
+                }
+            }
+        }
+        let folder = FileManager.default.temporaryDirectory.path + "/aip-mets-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var aip = Self.description(Self.layouts[0].paths)
+        try AIPMETSWriter.write(aip, to: folder + "/METS.xml")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["METS.xml"])
+        try FileManager.default.removeItem(atPath: folder + "/METS.xml")
+
+        aip.files = Failing(files: Self.description(Self.layouts[0].paths).files as! [AIPFile])
+        #expect(throws: IOError.self) { try AIPMETSWriter.write(aip, to: folder + "/METS.xml") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
+    }
+}
