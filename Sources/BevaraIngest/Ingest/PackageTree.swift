@@ -55,14 +55,11 @@ enum PackageTree {
     /// as its name plus `/` (its files' paths all start so), which puts `a.txt` before `a/b`.
     private static func walk(_ folder: String, prefix: String, _ body: (Entry) throws -> Void) throws {
         var entries: [(key: String, name: String, isFolder: Bool, size: Int64)] = []
-        for name in try listing(folder) {
-            let absolute = folder + "/" + name
-            var info = stat()
-            guard lstat(absolute, &info) == 0 else { throw IOError(path: absolute, operation: "stat", errno: errno) }
+        try forEachEntry(of: folder) { name, info in
             switch info.st_mode & S_IFMT {
             case S_IFREG: entries.append((prefix + name, name, false, Int64(info.st_size)))
             case S_IFDIR: entries.append((prefix + name + "/", name, true, 0))
-            default: continue
+            default: break
             }
         }
         entries.sort { $0.key < $1.key }
@@ -75,20 +72,27 @@ enum PackageTree {
         }
     }
 
-    private static func listing(_ folder: String) throws -> [String] {
+    /// Each entry of `folder` but `.` and `..`, with its `lstat`. Stated relative to the open
+    /// folder (`fstatat`), so the kernel does not walk the whole path again for every file.
+    private static func forEachEntry(of folder: String, _ body: (String, stat) throws -> Void) throws {
         guard let dir = opendir(folder) else { throw IOError(path: folder, operation: "list", errno: errno) }
         defer { closedir(dir) }
-        var names: [String] = []
+        let fd = dirfd(dir)
+        var info = stat()
         while true {
             errno = 0
             guard let entry = readdir(dir) else {
                 if errno != 0 { throw IOError(path: folder, operation: "list", errno: errno) }
-                return names
+                return
             }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name == "." || name == ".." { continue }
+            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                throw IOError(path: folder + "/" + name, operation: "stat", errno: errno)
+            }
+            try body(name, info)
         }
     }
 }
