@@ -29,16 +29,12 @@ public final class XMLFileOutput: XMLOutput {
     private var buffer: [UInt8] = []
     private let capacity = 1 << 20
     private var closed = false
-    /// Whether `close` fsyncs: not for scratch files that are deleted once read.
-    private let durable: Bool
     public private(set) var bytesWritten: Int64 = 0
 
-    /// Creates (or truncates) `path`; `durable: false` for a scratch file, which `close` does not
-    /// fsync; `append: true` writes after what the file holds.
-    public init(path: String, durable: Bool = true, append: Bool = false) throws {
+    /// Creates (or truncates) `path`.
+    public init(path: String) throws {
         self.path = path
-        self.durable = durable
-        fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw XMLOutputError.cannotCreate(path: path, errno: errno) }
         buffer.reserveCapacity(capacity)
     }
@@ -76,7 +72,7 @@ public final class XMLFileOutput: XMLOutput {
         guard !closed else { return }
         try flush()
         closed = true
-        if durable, fsync(fd) != 0 { let e = errno; _ = Foundation.close(fd); throw XMLOutputError.writeFailed(path: path, errno: e) }
+        if fsync(fd) != 0 { let e = errno; _ = Foundation.close(fd); throw XMLOutputError.writeFailed(path: path, errno: e) }
         if Foundation.close(fd) != 0 { throw XMLOutputError.writeFailed(path: path, errno: errno) }
     }
 }

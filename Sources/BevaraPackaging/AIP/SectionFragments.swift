@@ -1,14 +1,13 @@
 import BevaraXML
 import Foundation
 
-/// The fragment files `AIPMETSWriter` writes its sections into, one per section, beside the
-/// METS. One is open at a time: the list comes in path order, where every section but the
+/// The spools `AIPMETSWriter` writes its sections into, one per section, beside the METS. One is open at a time: the list comes in path order, where every section but the
 /// `Other` group is a single run, so a fragment is closed when a file of another section comes
 /// and opened again, appending, if its section comes back.
 final class SectionFragments {
     private let base: String
     private var paths: [AIPMETSWriter.Section: String] = [:]
-    private var current: (section: AIPMETSWriter.Section, output: XMLFileOutput, writer: XMLWriter)?
+    private var current: (section: AIPMETSWriter.Section, spool: Spool)?
 
     /// Fragments will be `<path>.section-<n>`.
     init(beside path: String) {
@@ -17,23 +16,21 @@ final class SectionFragments {
 
     /// The writer for `section`'s fragment, started at the depth its elements have in the METS.
     func writer(for section: AIPMETSWriter.Section) throws -> XMLWriter {
-        if let current, current.section == section { return current.writer }
+        if let current, current.section == section { return current.spool.writer }
         try finish()
         let known = paths[section]
         let path = known ?? "\(base).section-\(paths.count + 1)"
         paths[section] = path
-        let output = try XMLFileOutput(path: path, durable: false, append: known != nil)
-        let writer = XMLWriter(output: output, depth: Self.depth(of: section))
-        current = (section, output, writer)
-        return writer
+        let spool = try Spool(path: path, depth: Self.depth(of: section), append: known != nil)
+        current = (section, spool)
+        return spool.writer
     }
 
     /// Closes the open fragment.
     func finish() throws {
         guard let current else { return }
         self.current = nil
-        try current.writer.finish()
-        try current.output.close()
+        try current.spool.close()
     }
 
     /// Copies `section`'s fragment into `writer`'s open element; nothing if it has none.

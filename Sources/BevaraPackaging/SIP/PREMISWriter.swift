@@ -154,12 +154,12 @@ final class RepresentationPREMISWriter {
         let w = XMLWriter(output: out)
         try w.declaration()
         try PREMISParts.openRoot(w, packagePath: PackageLayout.repPREMIS)
-        // erms.xml first: writing it completes the premis start tag, so the spool can follow.
+        // erms.xml first, then the content files from the spool.
         try PREMISParts.fileObject(w, id: PackageLayout.ermsFileID, repPath: RepresentationMETSWriter.relative(erms.path),
                                    exportPath: nil, size: erms.size, sha256: erms.sha256,
                                    format: FileFormat(mime: "application/xml", puid: "fmt/101", name: "Extensible Markup Language", version: "1.0"),
                                    originalName: nil)
-        try out.splice(contentsOf: spool.path)
+        try w.insertFragment(at: spool.path)
         let count = self.count
         try PREMISParts.event(w, id: "\(objid)-rep1-message-digest-calculation", type: "message digest calculation",
                               dateTime: created,

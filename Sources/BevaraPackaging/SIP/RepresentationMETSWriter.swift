@@ -32,10 +32,10 @@ final class RepresentationMETSWriter {
                                    href: Self.relative(premis.path), created: created)
         try w.open("fileSec", [("ID", "filesec-rep1")])
         try w.open("fileGrp", [("ID", "fg-rep1-data"), ("USE", "Data")])
-        // erms.xml first: writing it completes the fileGrp start tag, so the spool can follow.
+        // erms.xml first, then the content files from the spool.
         try METSParts.file(w, id: PackageLayout.ermsFileID, file: erms, href: Self.relative(erms.path), created: created,
                            admid: PackageLayout.repPREMISDigiprovID)
-        try out.splice(contentsOf: spool.path)
+        try w.insertFragment(at: spool.path)
         try w.close("fileGrp")
         try w.close("fileSec")
         try METSParts.representationStructMap(w, metadataADMID: PackageLayout.repPREMISDigiprovID)

@@ -2,11 +2,12 @@ import BevaraArchiveIO
 import BevaraXML
 import Foundation
 
-/// A buffered file output for `XMLWriter` that can also splice in the bytes of another file.
+/// A buffered file output for `XMLWriter`, for documents whose parts are spooled.
 ///
-/// Per-file METS and PREMIS entries are spooled to temporary files while content is packaged and
-/// spliced into the final document at the end, so a package of 100,000 files never holds its
-/// entries in memory. Not fsynced: the caller syncs the finished package once.
+/// Per-file METS and PREMIS entries are spooled to temporary files (`Spool`) while content is
+/// packaged or stored and put into the final document at the end (`XMLWriter.insertFragment`), so
+/// a package of 100,000 files never holds its entries in memory. Not fsynced: the caller syncs the
+/// finished package once, and spools are deleted once read.
 final class SpliceableOutput: XMLOutput {
     let path: String
     private let fd: Int32
@@ -14,10 +15,10 @@ final class SpliceableOutput: XMLOutput {
     private let capacity = 1 << 20
     private var closed = false
 
-    /// Creates (or truncates) `path`.
-    init(path: String) throws {
+    /// Creates (or truncates) `path`; with `append`, writes after what the file holds.
+    init(path: String, append: Bool = false) throws {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOError(path: path, operation: "create", errno: errno) }
         buffer.reserveCapacity(capacity)
     }
@@ -32,16 +33,6 @@ final class SpliceableOutput: XMLOutput {
     func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
-    }
-
-    /// Appends the whole content of the file at `source` (a spool written by this process).
-    ///
-    /// Only call this when the `XMLWriter` on this output has no start tag pending, i.e. right
-    /// after it wrote a complete element or a closing tag; otherwise the pending `>` would land
-    /// after the spliced text.
-    func splice(contentsOf source: String) throws {
-        try flush()
-        _ = try FileDigest.stream(path: source, headBytes: 0) { chunk in try self.writeAll(chunk) }
     }
 
     func close() throws {
@@ -63,14 +54,16 @@ final class SpliceableOutput: XMLOutput {
 }
 
 /// A spool file plus the `XMLWriter` that fills it: a run of sibling elements that a final
-/// document splices in later.
+/// document takes in later (`XMLWriter.insertFragment`).
 final class Spool {
     let output: SpliceableOutput
     let writer: XMLWriter
 
-    init(path: String) throws {
-        output = try SpliceableOutput(path: path)
-        writer = XMLWriter(output: output)
+    /// `depth`: the indentation the elements will have in the final document; `append`: add to
+    /// a spool written before.
+    init(path: String, depth: Int = 0, append: Bool = false) throws {
+        output = try SpliceableOutput(path: path, append: append)
+        writer = XMLWriter(output: output, depth: depth)
     }
 
     var path: String { output.path }
