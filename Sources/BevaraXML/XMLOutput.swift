@@ -26,7 +26,8 @@ public final class XMLStringOutput: XMLOutput {
 public final class XMLFileOutput: XMLOutput {
     public let path: String
     private let fd: Int32
-    private var buffer: [UInt8] = []
+    /// Appended to for every element (see `XMLWriter` on `unchecked`).
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let capacity = 1 << 20
     private var closed = false
     public private(set) var bytesWritten: Int64 = 0

@@ -8,17 +8,21 @@ import Foundation
 public final class XMLWriter {
     public typealias Attributes = [(String, String?)]
 
+    // The state below is touched several times per element: without `unchecked`, each access
+    // paid a dynamic exclusivity check (`swift_beginAccess`), ≈ 5 % of packaging's main thread.
+    // Private to this non-Sendable class, and no access overlaps another (`output` never calls
+    // back into the writer).
     private let output: XMLOutput
-    private var stack: [String] = []
-    private var openTagPending = false
+    @exclusivity(unchecked) private var stack: [String] = []
+    @exclusivity(unchecked) private var openTagPending = false
     private let indentUnit: String
     /// Indentation by depth, as UTF-8, made once.
-    private var indents: [[UInt8]] = []
+    @exclusivity(unchecked) private var indents: [[UInt8]] = []
     /// The line being assembled, as UTF-8: one `write` per element, and its storage is reused.
     /// Bytes rather than a `String`: each `String` append re-checks storage, count and ASCII
     /// flags, which showed in profiles of packages of many small files (bench P2); the bytes
     /// written are the same.
-    private var line: [UInt8] = []
+    @exclusivity(unchecked) private var line: [UInt8] = []
     /// Indentation of the outermost element: above 0 for a fragment that `insertFragment` later
     /// copies into a document at that depth.
     private let baseDepth: Int

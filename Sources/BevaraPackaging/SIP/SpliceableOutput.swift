@@ -11,7 +11,8 @@ import Foundation
 final class SpliceableOutput: XMLOutput {
     let path: String
     private let fd: Int32
-    private var buffer: [UInt8] = []
+    /// Appended to for every element (see `XMLWriter` on `unchecked`).
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let capacity = 1 << 20
     private var closed = false
 
