@@ -1,20 +1,21 @@
 import BevaraXML
 import Foundation
 
-/// The spools `AIPMETSWriter` writes its sections into, one per section, beside the METS. One is open at a time: the list comes in path order, where every section but the
-/// `Other` group is a single run, so a fragment is closed when a file of another section comes
-/// and opened again, appending, if its section comes back.
+/// The spools `AIPMETSWriter` writes its sections into, one per section, beside the METS.
+/// One is open at a time: the list comes in path order, where every section but the `Other`
+/// group is a single run, so a spool is closed when a file of another section comes and opened
+/// again, appending, if its section comes back.
 final class SectionFragments {
     private let base: String
     private var paths: [AIPMETSWriter.Section: String] = [:]
     private var current: (section: AIPMETSWriter.Section, spool: Spool)?
 
-    /// Fragments will be `<path>.section-<n>`.
+    /// Spools will be `<path>.section-<n>`.
     init(beside path: String) {
         base = path
     }
 
-    /// The writer for `section`'s fragment, started at the depth its elements have in the METS.
+    /// The writer for `section`'s spool, started at the depth its elements have in the METS.
     func writer(for section: AIPMETSWriter.Section) throws -> XMLWriter {
         if let current, current.section == section { return current.spool.writer }
         try finish()
@@ -26,20 +27,20 @@ final class SectionFragments {
         return spool.writer
     }
 
-    /// Closes the open fragment.
+    /// Closes the open spool.
     func finish() throws {
         guard let current else { return }
         self.current = nil
         try current.spool.close()
     }
 
-    /// Copies `section`'s fragment into `writer`'s open element; nothing if it has none.
+    /// Copies `section`'s spool into `writer`'s open element; nothing if it has none.
     func insert(_ section: AIPMETSWriter.Section, into writer: XMLWriter) throws {
         guard let path = paths[section] else { return }
         try writer.insertFragment(at: path)
     }
 
-    /// Deletes every fragment (an open one's descriptor closes with its output).
+    /// Deletes every spool (an open one's descriptor closes with its output).
     func removeAll() {
         current = nil
         for path in paths.values { unlink(path) }
