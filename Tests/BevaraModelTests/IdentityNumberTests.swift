@@ -61,4 +61,16 @@ import Testing
         }
         #expect(IdentityNumber("12345").kind == .unknown)
     }
+
+    /// The default reference year is the calendar's, and a `+` anywhere in the raw value marks
+    /// a number of someone 100 or older.
+    @Test func currentYearAndPlusAsTheFoundationDefinitions() {
+        #expect(IdentityNumber.currentYear() == Calendar(identifier: .gregorian).component(.year, from: Date()))
+        for raw in ["121212+1212", "+121212-1212", "121212-1212", "12121212 12", "121212 + 1212"] {
+            let year = IdentityNumber.currentYear()
+            let century = (year / 100) * 100 - (Int(raw.filter(\.isNumber).prefix(2))! + (year / 100) * 100 > year ? 100 : 0)
+                - (raw.contains("+") ? 100 : 0)
+            #expect(IdentityNumber(raw).canonical == String(century / 100) + raw.filter(\.isNumber), "\(raw)")
+        }
+    }
 }
