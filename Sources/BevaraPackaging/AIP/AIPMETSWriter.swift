@@ -127,10 +127,18 @@ public enum AIPMETSWriter {
         case group(GroupUse)
     }
 
+    /// By top folder; `representations/<rep>/…` by representation.
     static func section(of path: String) -> Section {
         if path.hasPrefix("metadata/preservation/") { return .preservation }
         if path.hasPrefix("metadata/descriptive/") { return .descriptive }
-        return .group(groupUse(of: path)!)
+        if path.hasPrefix("documentation/") { return .group(.named("Documentation")) }
+        if path.hasPrefix("schemas/") { return .group(.named("Schemas")) }
+        if path.hasPrefix("representations/") {
+            let rest = path.dropFirst("representations/".count)
+            if let slash = rest.firstIndex(of: "/"), slash != rest.startIndex { return .group(.representation(rest[..<slash])) }
+        }
+        if path.hasPrefix("submission/") { return .group(.named("Submission")) }
+        return .group(.named("Other"))
     }
 
     /// The file groups in METS order: Documentation, Schemas, the representations by name,
@@ -149,8 +157,7 @@ public enum AIPMETSWriter {
             + ["Submission", "Other"].filter(named.contains).map(GroupUse.named)
     }
 
-    /// The file group of a path: by top folder, `representations/<rep>/…` by representation,
-    /// nil for PREMIS and descriptive metadata (which have their own sections).
+    /// A file group: one per top folder, one per representation.
     enum GroupUse: Hashable {
         case named(String)
         case representation(Substring)
@@ -163,16 +170,10 @@ public enum AIPMETSWriter {
         }
     }
 
+    /// The file group of a path; nil for PREMIS and descriptive metadata (their own sections).
     static func groupUse(of path: String) -> GroupUse? {
-        if path.hasPrefix("metadata/preservation/") || path.hasPrefix("metadata/descriptive/") { return nil }
-        if path.hasPrefix("documentation/") { return .named("Documentation") }
-        if path.hasPrefix("schemas/") { return .named("Schemas") }
-        if path.hasPrefix("representations/") {
-            let rest = path.dropFirst("representations/".count)
-            if let slash = rest.firstIndex(of: "/"), slash != rest.startIndex { return .representation(rest[..<slash]) }
-        }
-        if path.hasPrefix("submission/") { return .named("Submission") }
-        return .named("Other")
+        if case .group(let use) = section(of: path) { return use }
+        return nil
     }
 
     private static func mdRef(_ w: XMLWriter, _ f: AIPFile, mdtype: String, created: String) throws {
