@@ -19,13 +19,28 @@ public enum FileDigest {
     /// may throw to abort (the error propagates).
     public static func stream(path: String, headBytes: Int = 65_536,
                               consume: (UnsafeRawBufferPointer) throws -> Void = { _ in }) throws -> Result {
+        var hasher = SHA256()
+        var head: [UInt8] = []
+        let total = try forEachChunk(path: path) { chunk in
+            hasher.update(bufferPointer: chunk)
+            if head.count < headBytes {
+                head.append(contentsOf: chunk.prefix(headBytes - head.count))
+            }
+            try consume(chunk)
+        }
+        return Result(size: total, sha256: hex(hasher.finalize()), head: head)
+    }
+
+    /// Reads `path` (a regular file, not a symlink) once, in `chunkSize` chunks valid only
+    /// during the call, and hands each to `consume`; returns the bytes read. For a copy that
+    /// needs no digest (a spool put into a document).
+    @discardableResult
+    public static func forEachChunk(path: String, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws -> Int64 {
         let (fd, _) = try openRegularFile(path)
         defer { close(fd) }
         #if os(Linux)
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         #endif
-        var hasher = SHA256()
-        var head: [UInt8] = []
         var total: Int64 = 0
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -35,16 +50,10 @@ public enum FileDigest {
                 if errno == EINTR { continue }
                 throw IOError(path: path, operation: "read", errno: errno)
             }
-            if n == 0 { break }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
-            hasher.update(bufferPointer: chunk)
-            if head.count < headBytes {
-                head.append(contentsOf: chunk.prefix(headBytes - head.count))
-            }
-            try consume(chunk)
+            if n == 0 { return total }
+            try consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             total += Int64(n)
         }
-        return Result(size: total, sha256: hex(hasher.finalize()), head: head)
     }
 
     /// Opens `path` for reading, refusing symlinks and anything but a regular file; the caller

@@ -81,14 +81,12 @@ public final class XMLFileOutput: XMLOutput {
 public enum XMLOutputError: Error, CustomStringConvertible {
     case cannotCreate(path: String, errno: Int32)
     case writeFailed(path: String, errno: Int32)
-    case cannotRead(path: String, errno: Int32)
     case unbalanced(expected: String?, got: String)
 
     public var description: String {
         switch self {
         case .cannotCreate(let path, let e): return "\(path): cannot create: \(String(cString: strerror(e)))"
         case .writeFailed(let path, let e): return "\(path): write failed: \(String(cString: strerror(e)))"
-        case .cannotRead(let path, let e): return "\(path): cannot read: \(String(cString: strerror(e)))"
         case .unbalanced(let expected, let got): return "XML writer: closing <\(got)> but <\(expected ?? "nothing")> is open"
         }
     }

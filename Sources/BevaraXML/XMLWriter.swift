@@ -1,4 +1,4 @@
-import Foundation
+import BevaraArchiveIO
 
 /// Writes XML as a stream of text: no document tree, so memory stays flat however many
 /// elements a METS or PREMIS file has (a DOM needs about 11× the file size, swift-notes §4).
@@ -102,20 +102,10 @@ public final class XMLWriter {
     /// `XMLWriter` wrote, started at this writer's `depth`. An empty file adds nothing (so an
     /// element left without content still closes as `<name/>`).
     public func insertFragment(at path: String) throws {
-        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw XMLOutputError.cannotRead(path: path, errno: errno) }
-        defer { _ = Foundation.close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var first = true
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw XMLOutputError.cannotRead(path: path, errno: errno)
-            }
-            if n == 0 { return }
+        try FileDigest.forEachChunk(path: path) { chunk in
             if first { try closePendingTag(selfClosing: false); first = false }
-            try buffer.withUnsafeBufferPointer { try output.write(utf8: UnsafeBufferPointer(rebasing: $0[..<n])) }
+            try output.write(utf8: chunk.assumingMemoryBound(to: UInt8.self))
         }
     }
 
@@ -128,7 +118,7 @@ public final class XMLWriter {
 
     /// Empties the line buffer and indents it for the current depth.
     private func startLine() {
-        let depth = baseDepth + stack.count
+        let depth = self.depth
         while indents.count <= depth { indents.append(Array(String(repeating: indentUnit, count: indents.count).utf8)) }
         line.removeAll(keepingCapacity: true)
         line.append(contentsOf: indents[depth])

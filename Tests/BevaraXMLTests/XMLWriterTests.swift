@@ -1,3 +1,4 @@
+import BevaraArchiveIO
 import BevaraXML
 import Foundation
 #if canImport(FoundationXML)
@@ -142,6 +143,6 @@ import Testing
         try a.finish()
         #expect(assembled.text == direct.text)
         #expect(assembled.text.contains("<g ID=\"2\"/>"))
-        #expect(throws: XMLOutputError.self) { try a.insertFragment(at: folder + "/missing") }
+        #expect(throws: IOError.self) { try a.insertFragment(at: folder + "/missing") }
     }
 }
