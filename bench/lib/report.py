@@ -15,6 +15,8 @@ KEEP_HEADING = "## What limits each figure"
 
 
 def load(path):
+    """Values by key; a timing key measured in several rounds (`p2.package.wall` once a round)
+    holds the list of its rounds, in order."""
     values, latencies = {}, {}
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -22,18 +24,63 @@ def load(path):
             if key.endswith(".latency"):
                 kind, micros, hits = rest.rsplit(" ", 2)
                 latencies.setdefault(key[:-len(".latency")], {}).setdefault(kind, []).append((int(micros) / 1000.0, int(hits)))
+            elif key.endswith(".wall") or key.endswith(".rss_kib"):
+                values.setdefault(key, []).append(rest)
             else:
                 values[key] = rest
     return values, latencies
 
 
-def num(values, key):
-    """The value as a float (a timing of 0.00 s is clamped to 0.01 s, /usr/bin/time's resolution)."""
+def rounds(values, key):
+    """Every round's value of a timing key as floats (a wall time of 0.00 s is clamped to 0.01 s,
+    /usr/bin/time's resolution); [] when missing."""
     try:
-        value = float(values[key])
+        found = [float(x) for x in values[key]]
+    except (KeyError, ValueError):
+        return []
+    return [max(x, 0.01) for x in found] if key.endswith(".wall") else found
+
+
+def median(xs):
+    s = sorted(xs)
+    n = len(s)
+    return None if n == 0 else (s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2)
+
+
+def num(values, key):
+    """One value for a key: the median of a wall time's rounds, the largest peak RSS of any round
+    (memory is judged by its worst case), or the plain value."""
+    if key.endswith(".wall"):
+        return median(rounds(values, key))
+    if key.endswith(".rss_kib"):
+        r = rounds(values, key)
+        return max(r) if r else None
+    try:
+        return float(values[key])
     except (KeyError, ValueError):
         return None
-    return max(value, 0.01) if key.endswith(".wall") else value
+
+
+def paired(values, mine, theirs):
+    """Per-round ratios sum(mine) / sum(theirs), each from timings of the same round (taken a few
+    minutes apart at most), as (median, lowest, highest, rounds); None if a timing is missing."""
+    a = [rounds(values, k) for k in mine]
+    b = [rounds(values, k) for k in theirs]
+    n = min(len(x) for x in a + b)
+    if n == 0:
+        return None
+    ratios = [sum(x[i] for x in a) / sum(x[i] for x in b) for i in range(n)]
+    return median(ratios), min(ratios), max(ratios), n
+
+
+def ratio_text(r):
+    """A ratio cell: '' for none, '1.10×' for a plain ratio, and for a `paired` result of several
+    rounds its median with the lowest and highest round: '1.10× (1.02–1.19)'."""
+    if r is None:
+        return ""
+    if isinstance(r, tuple):
+        return f"{r[0]:.2f}×" + (f" ({r[1]:.2f}–{r[2]:.2f})" if r[3] > 1 else "")
+    return f"{r:.2f}×"
 
 
 def percentile(sorted_values, p):
@@ -59,26 +106,30 @@ def verdict(ok):
 def rows_for(v, latencies, p4):
     """(figure, bevara, baseline, ratio, goal, result) tuples."""
     rows = []
-    # P1
+    # P1. Ratios are the median of the rounds' own ratios (see `paired`); seconds are medians.
     pkg, sha, bag = num(v, "p1.package.wall"), num(v, "p1.sha256sum.wall"), num(v, "p1.bagit.wall")
     size = num(v, "p1.bytes")
     if pkg and sha:
         mbps = f", {size / pkg / 1e6:.0f} MB/s" if size else ""
         what = f"P1 package {human_bytes(size)} in {v.get('p1.files', '?')} files to .tar"
-        rows.append((what, f"{pkg:.2f} s{mbps}", f"sha256sum {sha:.2f} s", pkg / sha, "≤ 1.10×", verdict(pkg / sha <= 1.10)))
+        p = paired(v, ["p1.package.wall"], ["p1.sha256sum.wall"])
+        rows.append((what, f"{pkg:.2f} s{mbps}", f"sha256sum {sha:.2f} s", p, "≤ 1.10×", verdict(p[0] <= 1.10)))
     if pkg and bag:
-        rows.append(("P1 package vs bagit-python", f"{pkg:.2f} s", f"bagit.py --sha256 {bag:.2f} s", pkg / bag, "< 1.00×",
-                     verdict(pkg < bag)))
+        p = paired(v, ["p1.package.wall"], ["p1.bagit.wall"])
+        rows.append(("P1 package vs bagit-python", f"{pkg:.2f} s", f"bagit.py --sha256 {bag:.2f} s", p, "< 1.00×",
+                     verdict(p[0] < 1)))
     # P2
     pkg, sha, tar, bag = (num(v, f"p2.{k}.wall") for k in ["package", "sha256sum", "tar", "bagit"])
     files = num(v, "p2.files")
     if pkg and bag and files:
         mine, theirs = files / pkg, files / bag
+        p = paired(v, ["p2.bagit.wall"], ["p2.package.wall"])  # files/s: the inverse of the times
         rows.append((f"P2 package {int(files)} small files, files/s", f"{mine:,.0f} files/s", f"bagit.py {theirs:,.0f} files/s",
-                     mine / theirs, "≥ 1.50×", verdict(mine / theirs >= 1.5)))
+                     p, "≥ 1.50×", verdict(p[0] >= 1.5)))
     if pkg and sha and tar:
+        p = paired(v, ["p2.package.wall"], ["p2.sha256sum.wall", "p2.tar.wall"])
         rows.append(("P2 package vs sha256sum + tar cf", f"{pkg:.2f} s", f"{sha:.2f} s + {tar:.2f} s = {sha + tar:.2f} s",
-                     pkg / (sha + tar), "≤ 1.50×", verdict(pkg / (sha + tar) <= 1.5)))
+                     p, "≤ 1.50×", verdict(p[0] <= 1.5)))
     # P3
     small = v.get("small.part", "p2")
     for part, label in [("p1", "the P1 (large files) package"),
@@ -87,8 +138,9 @@ def rows_for(v, latencies, p4):
         if ing and base:
             files = num(v, f"{part}.files")
             rate = f", {files / ing:,.0f} files/s" if part != "p1" and files else ""
-            rows.append((f"P3 ingest {label}", f"{ing:.2f} s{rate}", f"sha256sum + cp -r {base:.2f} s", ing / base,
-                         "≤ 1.50×", verdict(ing / base <= 1.5)))
+            p = paired(v, [f"{part}.ingest.wall"], [f"{part}.ingest_base.wall"])
+            rows.append((f"P3 ingest {label}", f"{ing:.2f} s{rate}", f"sha256sum + cp -r {base:.2f} s", p,
+                         "≤ 1.50×", verdict(p[0] <= 1.5)))
     # P4 in-process
     if p4:
         for k in p4["kinds"]:
@@ -120,7 +172,7 @@ def rows_for(v, latencies, p4):
 
 def table(rows):
     head = "| Figure | Bevara | Baseline | Ratio | Goal | Result |\n|---|---|---|---|---|---|\n"
-    return head + "".join(f"| {f} | {b} | {base} | {'' if r is None else f'{r:.2f}×'} | {g} | {res} |\n"
+    return head + "".join(f"| {f} | {b} | {base} | {ratio_text(r)} | {g} | {res} |\n"
                           for f, b, base, r, g, res in rows)
 
 
@@ -182,11 +234,11 @@ def details(v, latencies, p4):
                 out.append(f"- {k['kind']}: `{q['arguments']}`: {q['milliseconds']:.1f} ms, {q['total']:,} hits; plan: "
                            + " → ".join(q["plan"]))
         out.append("")
-    out.append("## All measurements (wall s, peak RSS KiB)\n")
+    out.append("## All measurements (wall s, peak RSS KiB; one value per round, in order)\n")
     out.append("```")
     for key in sorted(v):
         if key.endswith(".wall") or key.endswith(".rss_kib"):
-            out.append(f"{key:32} {v[key]}")
+            out.append(f"{key:32} {' '.join(v[key])}")
     out.append("```\n")
     return "\n".join(out)
 
@@ -196,6 +248,12 @@ METHOD = """## Method
 - Every figure and its baseline run in the same `bench/run`, on the same bytes, one after the
   other, each after `sync` and with the inputs read once beforehand (warm page cache: the data
   fits in memory, so the figures compare CPU and write cost, not cold-disk reads).
+- P1–P3 run in rounds (`BENCH_ROUNDS`, 3 unless set): a round runs every contender once, in a
+  fixed order. A ratio is taken within each round, from timings minutes apart at most, and the
+  table gives the median of the rounds' ratios with the lowest and highest in brackets; seconds
+  are the median of the rounds. (This shared host's speed moves by more than many code changes
+  do: the same `sha256sum` took 7.7 s and 12.5 s nine minutes apart.) Peak RSS is the highest of
+  any round.
 - Bevara fsyncs what it writes (package, OCFL version, index) before it reports success;
   `tar cf` and `cp -r` do not, so the baselines are a little flattered.
 - `sha256sum` is coreutils 9.1, which does not use the CPU's SHA extensions; Bevara hashes with
@@ -217,10 +275,9 @@ def main():
     rows = rows_for(values, latencies, p4)
 
     width = max([len(r[0]) for r in rows] + [10])
-    print(f"\n{'Figure':{width}}  {'Bevara':44}  {'Ratio':>7}  {'Goal':18}  Result")
+    print(f"\n{'Figure':{width}}  {'Bevara':44}  {'Ratio':>20}  {'Goal':18}  Result")
     for f, b, base, r, g, res in rows:
-        ratio = "" if r is None else f"{r:.2f}×"
-        print(f"{f:{width}}  {b:44}  {ratio:>7}  {g:18}  {res}")
+        print(f"{f:{width}}  {b:44}  {ratio_text(r):>20}  {g:18}  {res}")
         if base != "—":
             print(f"{'':{width}}    baseline: {base}")
 
