@@ -34,9 +34,13 @@ let package = Package(
             "CArchive", "CMagic", "CPosix",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // What Bevara's SQLite writers (the index, the staging catalog) share: binding rows fast.
+        .target(name: "BevaraSQLite", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         // Profiles: how a source system's export maps onto the model; submission agreements.
         .target(name: "BevaraProfiles", dependencies: [
-            "BevaraModel", "BevaraXML", "BevaraArchiveIO",
+            "BevaraModel", "BevaraXML", "BevaraArchiveIO", "BevaraSQLite",
             .product(name: "Yams", package: "Yams"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -55,7 +59,7 @@ let package = Package(
         ]),
         // Index: the SQLite catalogue of archived packages (a cache rebuildable from storage).
         .target(name: "BevaraIndex", dependencies: [
-            "BevaraModel", "BevaraXML", "BevaraArchiveIO", "CArchive", .product(name: "GRDB", package: "GRDB.swift"),
+            "BevaraModel", "BevaraXML", "BevaraArchiveIO", "BevaraSQLite", "CArchive", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Access: registrar search, case views, secrecy decisions, disclosure packages, access log.
         .target(name: "BevaraAccess", dependencies: [
@@ -92,6 +96,7 @@ let package = Package(
         .testTarget(name: "BevaraAccessTests", dependencies: ["BevaraTestSupport",
             "BevaraAccess", "BevaraIngest", "BevaraIndex", "BevaraModel", "BevaraArchiveIO", "BevaraPackaging", "BevaraStorage",
         ]),
+        .testTarget(name: "BevaraSQLiteTests", dependencies: ["BevaraSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BevaraIndexTests", dependencies: ["BevaraTestSupport", "BevaraIndex", "BevaraModel", "BevaraArchiveIO"]),
         .testTarget(name: "BevaraFixturesTests", dependencies: ["BevaraTestSupport", "BevaraFixtures", "BevaraProfiles", "BevaraModel"]),
         .testTarget(name: "BevaraPackagingTests", dependencies: [

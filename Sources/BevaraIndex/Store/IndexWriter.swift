@@ -1,4 +1,5 @@
 import Foundation
+import BevaraSQLite
 import GRDB
 
 /// Writes rows inside one `ArchiveIndex.write` transaction. Not for use outside that closure.
@@ -69,7 +70,7 @@ public final class IndexWriter {
             INSERT INTO organisation(organisation_id, name, org_no)
             VALUES (?, ?, (SELECT coalesce(max(org_no), 0) + 1 FROM organisation))
             ON CONFLICT(organisation_id) DO UPDATE SET name = excluded.name
-            """, [id, name])
+            """, id, name)
     }
 
     /// Deletes every row of the package (cases, records, parties, files, text, events). Call it
@@ -81,7 +82,7 @@ public final class IndexWriter {
         recordCache = nil
         packageOrganisations[objectID] = nil
         if pendingLinkCount > 0 {
-            try run("DELETE FROM temp.pending_link WHERE object_id = ?", [objectID])
+            try run("DELETE FROM temp.pending_link WHERE object_id = ?", objectID)
             pendingLinkCount -= db.changesCount
         }
         // Case and record rows are computed from their ids; files' texts are where file.text_rowid says.
@@ -96,9 +97,9 @@ public final class IndexWriter {
                 UNION ALL SELECT (o.org_no << \(org)) | \(recordKind) | (r.id << \(id))
                     FROM record r JOIN organisation o ON o.organisation_id = r.organisation_id WHERE r.object_id = ?1
                 UNION ALL SELECT text_rowid FROM file WHERE object_id = ?1 AND text_rowid IS NOT NULL)
-            """, [objectID])
+            """, objectID)
         for table in ["party", "file", "record", "case_file", "event", "package"] {
-            try run("DELETE FROM \(table) WHERE object_id = ?", [objectID])
+            try run("DELETE FROM \(table) WHERE object_id = ?", objectID)
         }
     }
 
@@ -111,20 +112,20 @@ public final class IndexWriter {
         try run("""
             INSERT OR IGNORE INTO organisation(organisation_id, name, org_no)
             VALUES (?, NULL, (SELECT coalesce(max(org_no), 0) + 1 FROM organisation))
-            """, [p.organisationID])
+            """, p.organisationID)
         try run("""
             INSERT INTO package(object_id, organisation_id, agreement_id, version, label, created, submitted_by,
                                 file_count, byte_count, indexed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [p.objectID, p.organisationID, p.agreementID, p.version, p.label, p.created, p.submittedBy,
-                  p.fileCount, p.byteCount, indexedAt])
+            """, p.objectID, p.organisationID, p.agreementID, p.version, p.label, p.created, p.submittedBy,
+                 p.fileCount, p.byteCount, indexedAt)
         packageOrganisations[p.objectID] = p.organisationID
     }
 
     /// Sets a package's byte count, for a caller that sums its file sizes while adding them
     /// (instead of a pass over every file before `addPackage`).
     public func setByteCount(objectID: String, _ bytes: Int64) throws {
-        try run("UPDATE package SET byte_count = ? WHERE object_id = ?", [bytes, objectID])
+        try run("UPDATE package SET byte_count = ? WHERE object_id = ?", bytes, objectID)
         guard db.changesCount == 1 else { throw IndexError.unknownPackage(objectID: objectID) }
     }
 
@@ -161,10 +162,10 @@ public final class IndexWriter {
             INSERT INTO case_file(organisation_id, object_id, dnr, dnr_key, title, status, opened, closed, classification,
                                   classification_text, unit, handling_officer, extra_ids, restricted, legal_reference)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [org, c.objectID, c.diarienummer, c.dnrKey, c.title, c.status, c.opened, c.closed, c.classification,
-                  c.classificationText, c.unit, c.handlingOfficer,
-                  c.extraIdentifiers.isEmpty ? nil : c.extraIdentifiers.joined(separator: "\n"),
-                  c.secrecy.restricted, c.secrecy.legalReference])
+            """, org, c.objectID, c.diarienummer, c.dnrKey, c.title, c.status, c.opened, c.closed, c.classification,
+                 c.classificationText, c.unit, c.handlingOfficer,
+                 c.extraIdentifiers.isEmpty ? nil : c.extraIdentifiers.joined(separator: "\n"),
+                 c.secrecy.restricted, c.secrecy.legalReference)
         let id = db.lastInsertedRowID
         caseCache = (id, org, c.objectID)
         let dnrText = ([c.diarienummer] + c.extraIdentifiers).joined(separator: "\n")
@@ -182,8 +183,8 @@ public final class IndexWriter {
             INSERT INTO record(organisation_id, object_id, case_id, record_id, type, direction, date, title, restricted,
                                legal_reference)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [owner.organisationID, owner.objectID, r.caseID, r.recordID, r.type, r.direction, r.date, r.title,
-                  r.secrecy.restricted, r.secrecy.legalReference])
+            """, owner.organisationID, owner.objectID, r.caseID, r.recordID, r.type, r.direction, r.date, r.title,
+                 r.secrecy.restricted, r.secrecy.legalReference)
         let id = db.lastInsertedRowID
         recordCache = (id, r.caseID)
         let rowid = try TextRowID.make(organisation: organisationNumber(owner.organisationID), kind: .record, id: id).value
@@ -203,8 +204,8 @@ public final class IndexWriter {
             INSERT INTO party(organisation_id, object_id, case_id, record_id, name, organisation, role, identity_number,
                               identity_key, protected)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [owner.organisationID, owner.objectID, p.caseID, p.recordID, p.name, p.organisation, p.role,
-                  p.identityNumber, p.identityKey, p.protectedIdentity])
+            """, owner.organisationID, owner.objectID, p.caseID, p.recordID, p.name, p.organisation, p.role,
+                 p.identityNumber, p.identityKey, p.protectedIdentity)
         guard !p.protectedIdentity else { return }
         let texts = [p.name, p.organisation].compactMap { $0 }
         let orgNumber = try organisationNumber(owner.organisationID)
@@ -261,8 +262,8 @@ public final class IndexWriter {
             INSERT INTO file(organisation_id, object_id, record_id, logical_path, original_name, size, sha256, mime, puid,
                              text_status, text_note, text_rowid)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [owner.organisationID, f.objectID, owner.recordID, f.logicalPath, owner.originalName, f.size, f.sha256,
-                  f.mime, f.puid, textStatus, textNote, textRowID])
+            """, owner.organisationID, f.objectID, owner.recordID, f.logicalPath, owner.originalName, f.size, f.sha256,
+                 f.mime, f.puid, textStatus, textNote, textRowID)
         return db.lastInsertedRowID
     }
 
@@ -290,13 +291,13 @@ public final class IndexWriter {
         guard let fileID = try Int64.fetchOne(statement("SELECT id FROM file WHERE object_id = ? AND logical_path = ?"),
                                               arguments: [objectID, logicalPath]) else {
             try run("INSERT OR REPLACE INTO temp.pending_link(object_id, logical_path, record_id, original_name) VALUES (?, ?, ?, ?)",
-                    [objectID, logicalPath, recordID, originalName])
+                   objectID, logicalPath, recordID, originalName)
             pendingLinkCount += 1
             return false
         }
         _ = try caseOfRecord(recordID)
         try run("UPDATE file SET record_id = ?, original_name = COALESCE(?, original_name) WHERE id = ?",
-                [recordID, originalName, fileID])
+               recordID, originalName, fileID)
         // Text extracted before the link moves under the record, where it counts as the record's hit.
         guard let row = try Row.fetchOne(statement("SELECT organisation_id, text_rowid FROM file WHERE id = ?"),
                                          arguments: [fileID]),
@@ -305,16 +306,16 @@ public final class IndexWriter {
         // `current`, nothing moves.
         let target = try textRowID(organisationID: row[0], recordID: recordID, fileID: fileID, current: current)
         guard target != current else { return true }
-        try run("UPDATE temp.pending_text SET rowid = ? WHERE rowid = ?", [target, current])
+        try run("UPDATE temp.pending_text SET rowid = ? WHERE rowid = ?", target, current)
         if db.changesCount == 0 {
             try run("""
                 INSERT INTO temp.pending_text(rowid, dnr, title, parties, body)
                 SELECT ?, dnr, title, parties, body FROM search_text WHERE rowid = ?
-                """, [target, current])
+                """, target, current)
             stagedTextCount += db.changesCount
-            try run("DELETE FROM search_text WHERE rowid = ?", [current])
+            try run("DELETE FROM search_text WHERE rowid = ?", current)
         }
-        try run("UPDATE file SET text_rowid = ? WHERE id = ?", [target, fileID])
+        try run("UPDATE file SET text_rowid = ? WHERE id = ?", target, fileID)
         return true
     }
 
@@ -336,14 +337,14 @@ public final class IndexWriter {
         case .text(let text, let truncated):
             let status = truncated ? "truncated" : "text"
             guard !text.isEmpty else {
-                try run("UPDATE file SET text_status = ?, text_note = NULL, text_rowid = NULL WHERE id = ?", [status, fileID])
+                try run("UPDATE file SET text_status = ?, text_note = NULL, text_rowid = NULL WHERE id = ?", status, fileID)
                 return
             }
             let rowid = try textRowID(organisationID: org, recordID: recordID, fileID: fileID, current: current)
-            try run("UPDATE file SET text_status = ?, text_note = NULL, text_rowid = ? WHERE id = ?", [status, rowid, fileID])
+            try run("UPDATE file SET text_status = ?, text_note = NULL, text_rowid = ? WHERE id = ?", status, rowid, fileID)
             try insert(SearchDocument(rowid: rowid, caseID: nil, recordID: recordID, dnr: "", title: "", parties: [], body: text))
         case .noText(let reason):
-            try run("UPDATE file SET text_status = 'none', text_note = ?, text_rowid = NULL WHERE id = ?", [reason, fileID])
+            try run("UPDATE file SET text_status = 'none', text_note = ?, text_rowid = NULL WHERE id = ?", reason, fileID)
         }
     }
 
@@ -353,7 +354,7 @@ public final class IndexWriter {
         try run("""
             INSERT INTO event(organisation_id, object_id, version, type, date_time, outcome, detail, agent)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [org, e.objectID, e.version, e.type, e.dateTime, e.outcome, e.detail, e.agent])
+            """, org, e.objectID, e.version, e.type, e.dateTime, e.outcome, e.detail, e.agent)
     }
 
     // MARK: Internals
@@ -372,8 +373,8 @@ public final class IndexWriter {
         try run("""
             INSERT INTO search_text(rowid, dnr, title, parties, body)
             SELECT rowid, dnr, title, parties, body FROM temp.pending_text ORDER BY rowid
-            """, [])
-        try run("DELETE FROM temp.pending_text", [])
+            """)
+        try run("DELETE FROM temp.pending_text")
         stagedTextCount = 0
     }
 
@@ -396,7 +397,7 @@ public final class IndexWriter {
     /// Stages a full-text row (see `stagedTextCount`).
     private func insert(_ doc: SearchDocument) throws {
         try run("INSERT INTO temp.pending_text(rowid, dnr, title, parties, body) VALUES (?, ?, ?, ?, ?)",
-                [doc.rowid, doc.dnr, doc.title, doc.partiesText, doc.body])
+               doc.rowid, doc.dnr, doc.title, doc.partiesText, doc.body)
         stagedTextCount += 1
         stagedTextBytes += doc.body.utf8.count + doc.title.utf8.count + doc.dnr.utf8.count + 64
         if stagedTextBytes >= Self.stagedTextBatch { try flushStagedText() }
@@ -405,13 +406,13 @@ public final class IndexWriter {
     /// Deletes a full-text row, staged or already in `search_text`.
     private func deleteText(rowid: Int64) throws {
         if stagedTextCount > 0 {
-            try run("DELETE FROM temp.pending_text WHERE rowid = ?", [rowid])
+            try run("DELETE FROM temp.pending_text WHERE rowid = ?", rowid)
             if db.changesCount > 0 {
                 stagedTextCount -= db.changesCount
                 return
             }
         }
-        try run("DELETE FROM search_text WHERE rowid = ?", [rowid])
+        try run("DELETE FROM search_text WHERE rowid = ?", rowid)
     }
 
     /// Where a file's text goes: in its record's unit (the row it has there already, else after
@@ -446,8 +447,8 @@ public final class IndexWriter {
         let before = doc.parties
         texts.forEach { doc.addParty($0) }
         guard doc.parties != before else { return }
-        try run("UPDATE \(staged == nil ? "search_text" : "temp.pending_text") SET parties = ? WHERE rowid = ?",
-                [doc.partiesText, rowid])
+        let table = staged == nil ? "search_text" : "temp.pending_text"
+        try run("UPDATE \(table) SET parties = ? WHERE rowid = ?", doc.partiesText, rowid)
     }
 
     private func caseOwner(_ caseID: Int64) throws -> (organisationID: String, objectID: String) {
@@ -476,9 +477,8 @@ public final class IndexWriter {
         return s
     }
 
-    private func run(_ sql: String, _ arguments: StatementArguments) throws {
-        let s = try statement(sql)
-        s.setUncheckedArguments(arguments)
-        try s.execute()
+    /// Runs a statement of this writer's with `values` bound to its parameters in order.
+    private func run<each V: StatementBinding>(_ sql: String, _ values: repeat each V) throws {
+        try statement(sql).execute(binding: repeat each values)
     }
 }

@@ -1,4 +1,5 @@
 import BevaraModel
+import BevaraSQLite
 import Foundation
 import GRDB
 
@@ -162,17 +163,17 @@ public final class ExportCatalog {
             let value = Data(CatalogWriter.encode(item))
             try write(db) {
                 try db.cachedStatement(sql: "INSERT INTO cases(case_key, dnr, src, json, party_count) VALUES (?, ?, ?, ?, ?)")
-                    .execute(arguments: [key, item.diarienummer.verbatim, src, value, item.parties.count])
+                    .execute(binding: key, item.diarienummer.verbatim, src, value, item.parties.count)
             }
         case let .record(record, key, src, bareNames, files):
             let value = Data(CatalogWriter.encode(record))
             try write(db) {
                 try db.cachedStatement(sql: "INSERT INTO records(case_key, record_id, src, json, party_count, bare_names) VALUES (?, ?, ?, ?, ?, ?)")
-                    .execute(arguments: [key, record.id, src, value, record.parties.count, bareNames])
+                    .execute(binding: key, record.id, src, value, record.parties.count, bareNames)
                 let seq = db.lastInsertedRowID
                 for file in files {
                     try db.cachedStatement(sql: "INSERT INTO files(record_seq, record_id, path, src) VALUES (?, ?, ?, ?)")
-                        .execute(arguments: [seq, record.id, file.path, file.src])
+                        .execute(binding: seq, record.id, file.path, file.src)
                 }
             }
         case let .party(party, caseKey, recordID, src, claim):
@@ -181,17 +182,17 @@ public final class ExportCatalog {
                 if let recordID, let claim,
                    let recordCaseKey = try claimBareName(claim.nameKey, isBare: claim.isBare, recordID: recordID, db) {
                     try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json, merges) VALUES (?, ?, ?, ?, 1)")
-                        .execute(arguments: [recordCaseKey, recordID, src, value])
+                        .execute(binding: recordCaseKey, recordID, src, value)
                     return
                 }
                 try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json) VALUES (?, ?, ?, ?)")
-                    .execute(arguments: [caseKey, recordID, src, value])
+                    .execute(binding: caseKey, recordID, src, value)
             }
         case let .file(file, recordID, src):
             let value = Data(CatalogWriter.encode(file))
             try write(db) {
                 try db.cachedStatement(sql: "INSERT INTO files(record_id, path, src, json) VALUES (?, ?, ?, ?)")
-                    .execute(arguments: [recordID, file.path, src, value])
+                    .execute(binding: recordID, file.path, src, value)
             }
         }
     }
@@ -203,7 +204,7 @@ public final class ExportCatalog {
         var inserted = false
         try write { db in
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO manifest(path, sha256, line) VALUES (?, ?, ?)")
-                .execute(arguments: [path, sha256.lowercased(), line])
+                .execute(binding: path, sha256.lowercased(), line)
             inserted = db.changesCount > 0
         }
         return inserted
@@ -295,7 +296,7 @@ public final class ExportCatalog {
         if !isBare {
             names.remove(at: i)
             try db.cachedStatement(sql: "UPDATE records SET bare_names = ? WHERE seq = ?")
-                .execute(arguments: [names.joined(separator: "\n"), row["seq"] as Int64])
+                .execute(binding: names.joined(separator: "\n"), row["seq"] as Int64)
         }
         return row["case_key"]
     }
