@@ -46,4 +46,32 @@ import Testing
         #expect(throws: DatePatternError(pattern: "yyyy-MM-dd'T", reason: "a quoted literal is not closed")) { try DatePattern("yyyy-MM-dd'T") }
         #expect(throws: DatePatternError(pattern: "HH:mm", reason: "'HH' needs 'dd' in the same pattern")) { try DatePattern("HH:mm") }
     }
+
+    /// Printable-ASCII values are matched as bytes (`match(ascii:original:)`): the same answer as
+    /// matching their characters, for every pattern kind, every value shape, and the limits of
+    /// each range. Other values (and patterns with other literals) keep the character path.
+    @Test func bytesAndCharactersGiveTheSameAnswer() throws {
+        let patterns = try ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "yyyy-MM", "yyyy",
+                            "yyyyMMdd", "d/M yyyy 'kl.' H.mm", "yyyy''MM", "d.M.yyyy", "'år' yyyy"].map { try DatePattern($0) }
+        var values = ["2021-05-12T08:30:05", "2021-05-12 08:30:05", "2021-05-12 08:30", "2021-05-12", "2021-05", "2021", "20210512",
+                      "3/7 2020 kl. 9.05", "2020'07", "1.1.1999", "2024-02-29", "2021-02-29", "2021-13-01", "2021-00-10",
+                      "2021-01-00", "2021-01-32", "2021-01-01 24:00", "2021-01-01 23:60", "2021-01-01 23:59:60", "0000-01-01",
+                      "2021-5-12", "2021-05-1", "21-05-12", "2021-05-12T08:30", "2021/05/12", "", "-", "2021-", "abcd",
+                      "2021-05-12x", "12345", "2021-05-12T08:30:05Z", "1900-02-29", "2000-02-29", "9999-12-31"]
+        values += ["år 2021", "２０２１-05-12", "2021-05-12\u{301}", "2021\r\n-05"]
+        for value in values {
+            for pattern in patterns {
+                let byCharacters = pattern.match(Array(value), original: value)
+                #expect(pattern.match(value) == byCharacters, "\(pattern) on \(value)")
+                if value.utf8.allSatisfy(DatePattern.isPrintableASCII), let bytes = value.utf8.withContiguousStorageIfAvailable({
+                    pattern.match(ascii: $0, original: value)
+                }), let byBytes = bytes {
+                    #expect(byBytes == byCharacters, "\(pattern) on \(value)")
+                }
+            }
+        }
+        #expect(try DatePattern("'år' yyyy").asciiTokens == nil)
+        #expect(try DatePattern("yyyy-MM-dd").asciiTokens != nil)
+        #expect(try DatePatterns(["'år' yyyy"]).parse("år 2021").get() == PartialDate(year: 2021, original: "år 2021"))
+    }
 }

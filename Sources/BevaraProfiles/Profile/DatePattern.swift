@@ -17,9 +17,16 @@ public struct DatePattern: Sendable, CustomStringConvertible {
         case literal(Character)
     }
 
+    /// The pattern's tokens over bytes, when every literal is printable ASCII (nil otherwise).
+    enum ASCIIToken: Sendable {
+        case number(Component, minDigits: Int, maxDigits: Int)
+        case literal(UInt8)
+    }
+
     /// The pattern as the profile wrote it.
     public let pattern: String
     let tokens: [Token]
+    let asciiTokens: [ASCIIToken]?
 
     public var description: String { pattern }
 
@@ -88,7 +95,20 @@ public struct DatePattern: Sendable, CustomStringConvertible {
         }
         guard present.contains(.year) else { throw DatePatternError(pattern: pattern, reason: "no year ('yyyy')") }
         self.tokens = tokens
+        var asciiTokens: [ASCIIToken]? = []
+        for token in tokens {
+            switch token {
+            case .number(let component, let minDigits, let maxDigits):
+                asciiTokens?.append(.number(component, minDigits: minDigits, maxDigits: maxDigits))
+            case .literal(let c):
+                if let byte = c.asciiValue, Self.isPrintableASCII(byte) { asciiTokens?.append(.literal(byte)) } else { asciiTokens = nil }
+            }
+        }
+        self.asciiTokens = asciiTokens
     }
+
+    /// Space to `~`: bytes that are each a character of their own (no CR LF pair, no combining marks).
+    static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
     private static func number(for letter: Character, run: Int, pattern: String) throws(DatePatternError) -> Token {
         let component: Component
@@ -116,13 +136,17 @@ public struct DatePattern: Sendable, CustomStringConvertible {
     /// Matches the whole of `text` (surrounding white space ignored).
     public func match(_ text: String) -> Match {
         let value = text.trimmedWhitespace()
+        if value.utf8.allSatisfy(Self.isPrintableASCII),
+           let byBytes = value.utf8.withContiguousStorageIfAvailable({ match(ascii: $0, original: value) }) ?? nil {
+            return byBytes
+        }
         return match(Array(value), original: value)
     }
 
     /// Matching over characters already split, so a list of patterns splits a value once.
     func match(_ chars: [Character], original value: String) -> Match {
         var i = 0
-        var parts: [Component: Int] = [:]
+        var parts = Parts()
         for token in tokens {
             switch token {
             case .literal(let c):
@@ -140,24 +164,85 @@ public struct DatePattern: Sendable, CustomStringConvertible {
                 parts[component] = n
             }
         }
-        guard i == chars.count, let year = parts[.year] else { return .noMatch }
-        if let problem = Self.rangeProblem(parts) { return .outOfRange(problem) }
-        return .date(PartialDate(year: year, month: parts[.month], day: parts[.day], hour: parts[.hour],
-                                 minute: parts[.minute], second: parts[.second], original: value))
+        guard i == chars.count else { return .noMatch }
+        return parts.match(original: value)
     }
 
-    private static func rangeProblem(_ parts: [Component: Int]) -> String? {
-        let year = parts[.year] ?? 0
-        if year < 1 { return "year \(year) is out of range" }
-        if let month = parts[.month], !(1...12).contains(month) { return "month \(month) is out of range" }
-        if let day = parts[.day], let month = parts[.month] {
-            let last = daysIn(month: month, year: year)
-            if !(1...last).contains(day) { return "day \(day) does not exist in \(year)-\(month < 10 ? "0" : "")\(month)" }
+    /// `match(_:original:)` over the bytes of a value that is printable ASCII, whose characters
+    /// are its bytes: the same answer without splitting the value into characters (which was most
+    /// of the cost of loading an export's dates). Nil when the pattern has other literals.
+    func match(ascii bytes: UnsafeBufferPointer<UInt8>, original value: String) -> Match? {
+        guard let asciiTokens else { return nil }
+        var i = 0
+        var parts = Parts()
+        for token in asciiTokens {
+            switch token {
+            case .literal(let byte):
+                guard i < bytes.count, bytes[i] == byte else { return .noMatch }
+                i += 1
+            case .number(let component, let minDigits, let maxDigits):
+                var n = 0
+                var digits = 0
+                while digits < maxDigits, i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                    n = n * 10 + Int(bytes[i] - 0x30)
+                    digits += 1
+                    i += 1
+                }
+                guard digits >= minDigits else { return .noMatch }
+                parts[component] = n
+            }
         }
-        if let hour = parts[.hour], !(0...23).contains(hour) { return "hour \(hour) is out of range" }
-        if let minute = parts[.minute], !(0...59).contains(minute) { return "minute \(minute) is out of range" }
-        if let second = parts[.second], !(0...59).contains(second) { return "second \(second) is out of range" }
-        return nil
+        guard i == bytes.count else { return .noMatch }
+        return parts.match(original: value)
+    }
+
+    /// The numbers a pattern read, by component.
+    struct Parts {
+        var year: Int?, month: Int?, day: Int?, hour: Int?, minute: Int?, second: Int?
+
+        subscript(component: Component) -> Int? {
+            get {
+                switch component {
+                case .year: year
+                case .month: month
+                case .day: day
+                case .hour: hour
+                case .minute: minute
+                case .second: second
+                }
+            }
+            set {
+                switch component {
+                case .year: year = newValue
+                case .month: month = newValue
+                case .day: day = newValue
+                case .hour: hour = newValue
+                case .minute: minute = newValue
+                case .second: second = newValue
+                }
+            }
+        }
+
+        /// The date, once the whole value was read; out of range when a part is.
+        func match(original value: String) -> Match {
+            guard let year else { return .noMatch }
+            if let problem = rangeProblem(year: year) { return .outOfRange(problem) }
+            return .date(PartialDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                                     original: value))
+        }
+
+        private func rangeProblem(year: Int) -> String? {
+            if year < 1 { return "year \(year) is out of range" }
+            if let month, !(1...12).contains(month) { return "month \(month) is out of range" }
+            if let day, let month {
+                let last = DatePattern.daysIn(month: month, year: year)
+                if !(1...last).contains(day) { return "day \(day) does not exist in \(year)-\(month < 10 ? "0" : "")\(month)" }
+            }
+            if let hour, !(0...23).contains(hour) { return "hour \(hour) is out of range" }
+            if let minute, !(0...59).contains(minute) { return "minute \(minute) is out of range" }
+            if let second, !(0...59).contains(second) { return "second \(second) is out of range" }
+            return nil
+        }
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -190,9 +275,20 @@ public struct DatePatterns: Sendable {
     public func parse(_ text: String) -> Result<PartialDate, DateProblem> {
         var rangeProblem: String?
         let value = text.trimmedWhitespace()
-        let chars = Array(value)
+        // Printable ASCII (every date of a well-kept export) is matched as bytes; anything else
+        // as characters, split once.
+        let ascii = value.utf8.allSatisfy(DatePattern.isPrintableASCII)
+        var chars: [Character]?
         for pattern in patterns {
-            switch pattern.match(chars, original: value) {
+            var match: DatePattern.Match?
+            if ascii {
+                match = value.utf8.withContiguousStorageIfAvailable { pattern.match(ascii: $0, original: value) } ?? nil
+            }
+            if match == nil {
+                if chars == nil { chars = Array(value) }
+                match = pattern.match(chars!, original: value)
+            }
+            switch match! {
             case .date(let date): return .success(date)
             case .outOfRange(let problem): rangeProblem = rangeProblem ?? problem
             case .noMatch: continue
