@@ -35,7 +35,27 @@ public struct PartialDate: Codable, Hashable, Sendable, Comparable, CustomString
 
     /// `YYYY-MM-DDThh:mm:ss`, the ERMS/METS form (see type comment for the rule).
     public var xsDateTime: String {
-        "\(pad(year, 4))-\(pad(month ?? 1, 2))-\(pad(day ?? 1, 2))T\(pad(hour ?? 0, 2)):\(pad(minute ?? 0, 2)):\(pad(second ?? 0, 2))"
+        // Written byte by byte: the ERMS and PREMIS writers ask for one or more per record, and
+        // the interpolation of six padded strings was most of a record's date cost.
+        let parts = [(year, 4, UInt8(ascii: "-")), (month ?? 1, 2, UInt8(ascii: "-")), (day ?? 1, 2, UInt8(ascii: "T")),
+                     (hour ?? 0, 2, UInt8(ascii: ":")), (minute ?? 0, 2, UInt8(ascii: ":")), (second ?? 0, 2, 0)]
+        guard parts.allSatisfy({ $0.0 >= 0 && $0.0 < 10_000 }) else {
+            return "\(pad(year, 4))-\(pad(month ?? 1, 2))-\(pad(day ?? 1, 2))T\(pad(hour ?? 0, 2)):\(pad(minute ?? 0, 2)):\(pad(second ?? 0, 2))"
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        for (value, width, separator) in parts {
+            // At least `width` digits, zero-padded on the left, as `pad` gives.
+            let digits = value >= 1000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1
+            for _ in 0..<max(0, width - digits) { bytes.append(UInt8(ascii: "0")) }
+            var divisor = [1, 10, 100, 1000][digits - 1]
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
+                divisor /= 10
+            }
+            if separator != 0 { bytes.append(separator) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `YYYY-MM-DD` with missing parts set to the first; for indexes and range filters.

@@ -40,12 +40,34 @@ struct CSVRow {
     fileprivate let values: [String]
     fileprivate let columns: [String: (index: Int, header: String)]
     fileprivate let nullTokens: Set<String>
+    /// No value longer than this (in UTF-8 bytes) can equal a null token. Strings compare by
+    /// canonical equivalence, so a token has longer spellings: an ASCII character's only other
+    /// spellings are single characters of at most 3 bytes (U+212A KELVIN SIGN for K, U+037E for
+    /// ';', U+1FEF for '`'), so 3 × the longest all-ASCII token; no bound for other tokens.
+    fileprivate let longestNullToken: Int
+
+    init(location: SourceLocation, values: [String], columns: [String: (index: Int, header: String)], nullTokens: Set<String>,
+         longestNullToken: Int) {
+        self.location = location
+        self.values = values
+        self.columns = columns
+        self.nullTokens = nullTokens
+        self.longestNullToken = longestNullToken
+    }
+
+    /// `longestNullToken` for a set of tokens.
+    static func longestSpelling(of nullTokens: Set<String>) -> Int {
+        guard nullTokens.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return Int.max }
+        return 3 * (nullTokens.map(\.utf8.count).max() ?? 0)
+    }
 
     /// The value of a model field, trimmed; nil when the field is not mapped, empty or a null token.
     subscript(field: String) -> String? {
         guard let column = columns[field] else { return nil }
         let value = values[column.index].trimmedWhitespace()
-        if value.isEmpty || nullTokens.contains(value) { return nil }
+        // Only a value no longer than the longest token can be one: most are longer, and skip
+        // hashing (a `Set` lookup hashes the whole value).
+        if value.isEmpty || (value.utf8.count <= longestNullToken && nullTokens.contains(value)) { return nil }
         return value
     }
 
@@ -70,6 +92,7 @@ struct CSVTableReader {
         let file = table.file
         var tokenizer = try CSVTokenizer(path: exportRoot + "/" + file, displayPath: file, encoding: dialect.encoding,
                                          delimiter: dialect.delimiter, quote: dialect.quote)
+        let longestNullToken = CSVRow.longestSpelling(of: dialect.nullTokens)
         // The header is the first row; a file whose header cannot be read has no usable rows.
         var header: [String]?
         var headerLine = 1
@@ -104,7 +127,8 @@ struct CSVTableReader {
                     continue
                 }
                 checkMojibake(fields, header: header, location: location, findings: findings)
-                try body(CSVRow(location: location, values: fields, columns: columns, nullTokens: dialect.nullTokens))
+                try body(CSVRow(location: location, values: fields, columns: columns, nullTokens: dialect.nullTokens,
+                                longestNullToken: longestNullToken))
             case .syntaxError(let line, let message):
                 findings.error("csv.syntax", SourceLocation(file: file, line: line), message)
             case .encodingError(let line, _, let message):

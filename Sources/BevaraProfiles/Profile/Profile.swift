@@ -93,14 +93,40 @@ public struct ValueMaps: Codable, Sendable {
     public var trueValues: [String]?
 
     public func lookup(_ map: [String: String]?, _ value: String) -> String? {
-        guard let map else { return nil }
-        let key = value.trimmedWhitespace().lowercased()
-        return map.first { $0.key.lowercased() == key }?.value
+        ValueMap(map).lookup(value)
     }
 
     public func isTrue(_ value: String) -> Bool {
-        let v = value.trimmedWhitespace().lowercased()
-        let truthy = (trueValues ?? ["ja", "j", "yes", "y", "true", "1", "x"]).map { $0.lowercased() }
-        return truthy.contains(v)
+        TrueValues(trueValues).contains(value)
     }
+}
+
+/// One of a profile's value maps, keyed as `ValueMaps.lookup` compares: lower-cased, so that a
+/// lookup lower-cases the value only (a reader looks up a status, direction or role per row).
+/// Keys that differ only in case: the first in sorted order wins.
+struct ValueMap: Sendable {
+    private let entries: [String: String]
+
+    init(_ map: [String: String]?) {
+        var entries: [String: String] = [:]
+        for (key, value) in (map ?? [:]).sorted(by: { $0.key < $1.key }) where entries[key.lowercased()] == nil {
+            entries[key.lowercased()] = value
+        }
+        self.entries = entries
+    }
+
+    func lookup(_ value: String) -> String? {
+        entries.isEmpty ? nil : entries[value.trimmedWhitespace().lowercased()]
+    }
+}
+
+/// A profile's values meaning "secret" (`ValueMaps.trueValues`, or the usual yes-words), lower-cased.
+struct TrueValues: Sendable {
+    private let values: Set<String>
+
+    init(_ values: [String]?) {
+        self.values = Set((values ?? ["ja", "j", "yes", "y", "true", "1", "x"]).map { $0.lowercased() })
+    }
+
+    func contains(_ value: String) -> Bool { values.contains(value.trimmedWhitespace().lowercased()) }
 }

@@ -7,12 +7,18 @@ import Foundation
 /// `field` arguments name the value as the archivist sees it in the export (a column header or an
 /// element name), so every message points at something they can find.
 struct ValueMapper {
-    let values: ValueMaps
+    let statuses: ValueMap
+    let directions: ValueMap
+    let roles: ValueMap
+    let trueValues: TrueValues
     let dates: DatePatterns
     let findings: FindingCollector
 
     init(profile: Profile, findings: FindingCollector) throws(ExportReadError) {
-        values = profile.values ?? ValueMaps(status: nil, direction: nil, partyRole: nil, trueValues: nil)
+        statuses = ValueMap(profile.values?.status)
+        directions = ValueMap(profile.values?.direction)
+        roles = ValueMap(profile.values?.partyRole)
+        trueValues = TrueValues(profile.values?.trueValues)
         do {
             dates = try DatePatterns(profile.effectiveDateFormats)
         } catch {
@@ -24,7 +30,7 @@ struct ValueMapper {
     /// Case status through `values.status`; an unmapped value is kept as `.unknown` and reported.
     func status(_ raw: String?, field: String, at location: SourceLocation) -> CaseStatus {
         guard let raw, !raw.isEmpty else { return .unknown("") }
-        let mapped = values.lookup(values.status, raw)
+        let mapped = statuses.lookup(raw)
         if let mapped, let status = CaseStatus(label: mapped) { return status }
         if mapped == nil, let status = CaseStatus(label: raw.lowercased()) { return status }
         findings.warning("value.unmapped", location,
@@ -35,7 +41,7 @@ struct ValueMapper {
     /// Record direction through `values.direction`; an unmapped value becomes `.unknown` and is reported.
     func direction(_ raw: String?, field: String, at location: SourceLocation) -> Record.Direction {
         guard let raw, !raw.isEmpty else { return .unknown }
-        let mapped = values.lookup(values.direction, raw)
+        let mapped = directions.lookup(raw)
         if let mapped, let direction = Record.Direction(rawValue: mapped) { return direction }
         if mapped == nil, let direction = Record.Direction(rawValue: raw) { return direction }
         findings.warning("value.unmapped", location,
@@ -46,7 +52,7 @@ struct ValueMapper {
     /// Party role through `values.partyRole`; empty gives `defaultRole`, an unmapped value `.other`.
     func role(_ raw: String?, field: String, default defaultRole: Party.Role, at location: SourceLocation) -> Party.Role {
         guard let raw, !raw.isEmpty else { return defaultRole }
-        let mapped = values.lookup(values.partyRole, raw)
+        let mapped = roles.lookup(raw)
         if let mapped, let role = Party.Role(rawValue: mapped) { return role }
         if mapped == nil, let role = Party.Role(rawValue: raw) { return role }
         findings.warning("value.unmapped", location,
@@ -73,7 +79,7 @@ struct ValueMapper {
 
     func isTrue(_ raw: String?) -> Bool {
         guard let raw else { return false }
-        return values.isTrue(raw)
+        return trueValues.contains(raw)
     }
 
     /// The number as delivered; a failing check is a warning that never shows the full number.
