@@ -13,6 +13,8 @@ extension Statement {
     ///
     /// Throws when a value cannot be bound (too big, out of memory), so that no row is written
     /// with a parameter left from the row before, and when the values do not match the parameters.
+    /// Inlinable, so that callers in other modules get it specialised for their values' types.
+    @inlinable
     public func execute<each V: StatementBinding>(binding values: repeat each V) throws {
         // Resets the statement, clears its bindings and marks its (empty) arguments as bound,
         // so that `execute()` below binds nothing over the values bound here.

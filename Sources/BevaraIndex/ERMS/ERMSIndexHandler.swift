@@ -255,9 +255,20 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
         // (≈ 2.5 % of ingest's main thread on a package of many small files).
         var p = raw.hasPrintableASCIIEnds ? raw : raw.trimmingCharacters(in: .whitespaces)
         while p.hasPrefix("./") { p.removeFirst(2) }
-        let segments = p.split(separator: "/", omittingEmptySubsequences: false)
-        guard !p.isEmpty, !p.hasPrefix("/"), !segments.contains(".."), !segments.contains("") else { return nil }
+        guard !p.isEmpty, !p.hasPrefix("/"), !Self.hasEmptyOrParentSegment(p) else { return nil }
         return p.hasPrefix("representations/") ? p : ermsFolder + p
+    }
+
+    /// True when a `/`-separated segment of `path` is empty or `..`. A printable-ASCII path
+    /// (nearly every one) is split by byte, which for it is the same as by character; splitting
+    /// by character cost ≈ 30,000 instructions a file.
+    static func hasEmptyOrParentSegment(_ path: String) -> Bool {
+        guard path.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+            let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+            return segments.contains("..") || segments.contains("")
+        }
+        return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .contains { $0.isEmpty || $0.elementsEqual("..".utf8) }
     }
 
     private func fail(_ parser: XMLParser, _ error: Error) {

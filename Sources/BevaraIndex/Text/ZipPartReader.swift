@@ -43,7 +43,9 @@ enum ZipPartReader {
         // Parsed before this runs: what was written is readable though the file is still open.
         defer { if let temp { close(temp.fd); unlink(temp.path) } }
         var expanded = 0
-        var buffer = [UInt8](repeating: 0, count: 256 * 1024)
+        // Not zeroed: libarchive fills what it returns. 64 KiB stays below malloc's mmap
+        // threshold, where a 256 KiB buffer was mapped, faulted in and unmapped per document.
+        var buffer = [UInt8](unsafeUninitializedCapacity: 64 * 1024) { _, count in count = 64 * 1024 }
         while true {
             let n = buffer.withUnsafeMutableBytes { archive_read_data(archive, $0.baseAddress, $0.count) }
             if n == 0 { break }

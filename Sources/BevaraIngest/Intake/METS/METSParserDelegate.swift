@@ -47,7 +47,9 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
         var out: [String: String] = [:]
         out.reserveCapacity(attributes.count)
         for (name, value) in attributes {
-            if let colon = name.firstIndex(of: ":") {
+            // ASCII names (all of METS's) are searched by byte, which for ASCII are the characters.
+            let colon = name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.firstIndex(of: UInt8(ascii: ":")) : name.firstIndex(of: ":")
+            if let colon {
                 let prefix = String(name[..<colon])
                 let local = String(name[name.index(after: colon)...])
                 if prefix == "xmlns" { continue }

@@ -79,6 +79,12 @@ struct RepresentationDiscovery {
 
     /// `rep1` for `representations/rep1/METS.xml`.
     static func representationName(ofMETS path: String) -> String? {
+        // Asked of every path of a package: the bytes tell first whether it can be one. Neither
+        // word has another spelling (no canonical equivalent of their ASCII letters), so a path
+        // without these bytes is not a representation's METS whatever its characters.
+        guard path.utf8.starts(with: "representations/".utf8), path.utf8.reversed().starts(with: "/METS.xml".utf8.reversed()) else {
+            return nil
+        }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "representations", parts[2] == "METS.xml", !parts[1].isEmpty else { return nil }
         return String(parts[1])
