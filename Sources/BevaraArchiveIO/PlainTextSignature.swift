@@ -39,6 +39,17 @@ enum PlainTextSignature {
         var i = from
         let end = bytes.count
         while i < end {
+            // Eight bytes at a time while they are printable ASCII (most of any text): none has
+            // its high bit set, none is below 0x20 and none is 0x7F.
+            while i + 8 <= end {
+                let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let belowSpace = (w &- 0x2020_2020_2020_2020) & ~w & high
+                let delete = ((w ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(w ^ 0x7F7F_7F7F_7F7F_7F7F) & high
+                guard (w & high) | belowSpace | delete == 0 else { break }
+                i += 8
+            }
+            guard i < end else { break }
             let lead = bytes[i]
             if lead < 0x80 {
                 if lead < 0x20 || lead == 0x7F {

@@ -41,8 +41,17 @@ enum XMLSignature {
                 if byte == UInt8(ascii: "\n") { break }
                 if byte == UInt8(ascii: ",") { return nil }
             }
-            // ASCII lower case, so that one search covers every spelling.
-            return containsMarker(bytes.map(ASCII.lower)) ? nil : "text/xml"
+            // ASCII lower case, so that one search covers every spelling; a plain loop over the
+            // buffer (the compiler vectorises it), where `map` with a closure cost ~10
+            // instructions a byte of every XML head.
+            let lowered = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                for i in 0..<bytes.count {
+                    let c = bytes[i]
+                    out[i] = c &- 0x41 < 26 ? c | 0x20 : c
+                }
+                count = bytes.count
+            }
+            return containsMarker(lowered) ? nil : "text/xml"
         }
     }
 
