@@ -24,7 +24,7 @@ public struct IdentityNumber: Codable, Hashable, Sendable {
 
     public init(_ raw: String, referenceYear: Int = IdentityNumber.currentYear()) {
         self.raw = raw.trimmedWhitespace()
-        let digits = self.raw.filter { $0.isASCII && $0.isNumber }
+        let digits = Self.asciiDigits(self.raw)
         // A byte test: Foundation's `contains` went through `CFStringFind` for every party.
         let plus = self.raw.utf8.contains(UInt8(ascii: "+"))
         var canonical: String?
@@ -66,6 +66,14 @@ public struct IdentityNumber: Codable, Hashable, Sendable {
         self.canonical = canonical
     }
 
+    /// The ASCII digits of `value`, in order. By byte when the value is ASCII (then each byte is a
+    /// character, but for CR LF, which is no digit); by character otherwise, where a digit with a
+    /// combining mark is no ASCII digit.
+    static func asciiDigits(_ value: String) -> String {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return value.filter { $0.isASCII && $0.isNumber } }
+        return String(decoding: value.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
+    }
+
     /// The current year in the local time zone, the default reference for a ten-digit number's
     /// century. From the C library: a `Calendar` made for every number showed in the profiles of
     /// ingest's and packaging's party rows.
@@ -104,6 +112,16 @@ public struct IdentityNumber: Codable, Hashable, Sendable {
 
     /// Luhn (mod 10) check over a string of digits, as used by personnummer and organisationsnummer.
     public static func luhnValid(_ digits: String) -> Bool {
+        // ASCII by byte; other digits (which `wholeNumberValue` reads too) by character.
+        if digits.utf8.allSatisfy({ $0 < 0x80 }) {
+            var sum = 0
+            for (i, b) in digits.utf8.reversed().enumerated() {
+                guard b >= 0x30 && b <= 0x39 else { return false }
+                let d = Int(b - 0x30)
+                sum += i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d
+            }
+            return sum % 10 == 0
+        }
         var sum = 0
         for (i, ch) in digits.reversed().enumerated() {
             guard let d = ch.wholeNumberValue else { return false }
