@@ -5,7 +5,9 @@ import Testing
 /// `trimmedWhitespace()` gives exactly what Foundation's `.whitespacesAndNewlines` trimming gives.
 @Suite struct StringTrimmingTests {
     @Test(arguments: ["", " ", "\n\t ", "KS 2024/17", "  KS 2024/17 ", "\u{00A0}Åsa Öberg\u{2003}", "\r\nrad\r\n",
-                      "ä", " ä ", "mitt i\u{00A0}texten", "\u{FEFF}bom", "\u{3000}ideografisk\u{3000}", "x\u{0085}"])
+                      "ä", " ä ", "mitt i\u{00A0}texten", "\u{FEFF}bom", "\u{3000}ideografisk\u{3000}", "x\u{0085}",
+                      "Åsa Öberg", "Öberg ö", "ö\u{00A0}", "\u{00A0}ö", "\u{0085}x", "é", "ÿ", "x\u{0080}", "\u{009F}Ä",
+                      "Ärende\u{2028}", "\u{00C0}\u{0301}", "å\u{1680}"])
     func agreesWithFoundation(value: String) {
         #expect(value.trimmedWhitespace() == value.trimmingCharacters(in: .whitespacesAndNewlines))
     }
