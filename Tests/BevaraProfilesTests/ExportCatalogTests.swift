@@ -72,6 +72,23 @@ import Testing
         #expect(try catalog.partiesWithoutCase().map(\.caseKey) == [wrongCase.searchKey])
     }
 
+    /// A row naming a record id that two records share merges into neither bare name (which
+    /// record is meant is unknown): it is added beside them as a party of its own.
+    @Test func aDuplicatedRecordIDTakesNoMerge() throws {
+        let catalog = try ExportCatalog()
+        let number = Diarienummer("KS 2023/5")
+        try catalog.add(Case(diarienummer: number, title: "Tillsyn", status: .open, source: src))
+        for _ in 0..<2 {
+            try catalog.add(BevaraModel.Record(id: "r1", caseNumber: number, direction: .outgoing, title: "Beslut",
+                                               parties: [Party(name: "Bo Ek", role: .recipient)], source: src))
+        }
+        try catalog.add(party: Party(name: "Bo Ek", address: "Gatan 1", role: .counterpart), caseNumber: number, recordID: "r1")
+        var parties: [[Party]] = []
+        try catalog.forEachCase { _, records in parties = records.map(\.parties) }
+        #expect(parties.map { $0.map(\.address) } == [[nil, "Gatan 1"], [nil]])
+        #expect(parties.map { $0.map(\.role) } == [[.recipient, .counterpart], [.recipient]])
+    }
+
     @Test func findsDuplicatesAndOrphans() throws {
         let catalog = try ExportCatalog()
         try catalog.add(Case(diarienummer: Diarienummer("KS 2021/7"), title: "a", status: .open, source: SourceLocation(file: "c.csv", line: 2)))
