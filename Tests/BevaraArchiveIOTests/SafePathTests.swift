@@ -27,6 +27,46 @@ import Testing
         #expect(SafePath.resolve("missing.txt", under: root + "/in") == nil)
     }
 
+    /// The slug by scalars, as it was written first: `slug` now works on bytes and must agree.
+    static func slugByScalars(_ name: String, maxLength: Int = 100) -> String {
+        let folded = SlugFolding.fold(name)
+        var out = ""
+        var lastUnderscore = false
+        for scalar in folded.unicodeScalars {
+            let v = scalar.value
+            let ok = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+                || scalar == "." || scalar == "-"
+            if ok {
+                out.unicodeScalars.append(scalar)
+                lastUnderscore = false
+            } else if !lastUnderscore {
+                out.append("_")
+                lastUnderscore = true
+            }
+        }
+        while out.hasPrefix(".") || out.hasPrefix("_") { out.removeFirst() }
+        while out.hasSuffix("_") || out.hasSuffix(".") { out.removeLast() }
+        if out.count > maxLength {
+            let ext = (out as NSString).pathExtension
+            let keep = max(1, maxLength - ext.count - 1)
+            out = String(out.prefix(keep)) + (ext.isEmpty ? "" : "." + ext)
+        }
+        return out.isEmpty ? "file" : out
+    }
+
+    @Test func slugByBytesAgreesWithSlugByScalars() {
+        let names = ["Ansökan om bygglov – Åsa Ödqvist.pdf", "../../etc", "???", "", ".", "..", "_x_", "a..b", "-a-", "A@B[C]`d{e}",
+                     "émigré naïve café.docx", "e\u{301}t\u{E9}.txt", "Ελληνικά.pdf", "日本語 ファイル.txt", "😀😀 glad.png",
+                     "tab\there", "new\nline", "Protokoll 2021-05-31 §77.pdf", "ZZZ.zz", "x" + String(repeating: "å", count: 150) + ".pdf",
+                     String(repeating: "a", count: 120), String(repeating: "ä", count: 60) + "." + String(repeating: "b", count: 60),
+                     "ﬁle ligature.txt", "Ｆｕｌｌ ｗｉｄｔｈ.pdf", "ß straße.odt", "a\u{0}b"]
+        for name in names {
+            for max in [100, 10, 3] {
+                #expect(SafePath.slug(name, maxLength: max) == Self.slugByScalars(name, maxLength: max), "\(name.debugDescription) \(max)")
+            }
+        }
+    }
+
     @Test func slugFoldsSwedishAndKeepsExtension() {
         #expect(SafePath.slug("Ansökan om bygglov – Åsa Ödqvist.pdf") == "Ansokan_om_bygglov_Asa_Odqvist.pdf")
         #expect(SafePath.slug("../../etc") == "etc")
