@@ -34,12 +34,38 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
 
     // MARK: Namespaces
 
-    func parser(_ parser: XMLParser, didStartMappingPrefix prefix: String, toURI namespaceURI: String) {
-        prefixes[prefix, default: []].append(namespaceURI)
+    /// The prefixes each open element declared (`""` for a default namespace), undone at its end.
+    /// Namespaces are resolved here from the `xmlns` attributes, not by Foundation (`METSReader`):
+    /// its namespace processing built a URI string, a qualified name and a prefix table for every
+    /// element start and end, most of the cost of reading a METS of many files. libxml2 still
+    /// checks them: an undeclared prefix is a parse error that stops the document.
+    private var declared: [[String]] = []
+
+    /// Takes the element's namespace declarations into scope, before its name and attributes are
+    /// resolved (they apply to both).
+    private func declare(_ attributes: [String: String]) {
+        var here: [String] = []
+        for (name, uri) in attributes where name.hasPrefix("xmlns") {
+            let prefix: String
+            if name == "xmlns" { prefix = "" } else if name.hasPrefix("xmlns:") { prefix = String(name.dropFirst(6)) } else { continue }
+            prefixes[prefix, default: []].append(uri)
+            here.append(prefix)
+        }
+        declared.append(here)
     }
 
-    func parser(_ parser: XMLParser, didEndMappingPrefix prefix: String) {
-        _ = prefixes[prefix]?.popLast()
+    private func undeclare() {
+        for prefix in declared.popLast() ?? [] { _ = prefixes[prefix]?.popLast() }
+    }
+
+    /// The namespace and local name of a qualified element name, with the prefixes in scope: an
+    /// unprefixed name is in the default namespace, or none (`""`).
+    private func resolve(element name: String) -> (namespace: String, local: String) {
+        // ASCII names (all of METS's) are searched by byte, which for ASCII are the characters.
+        let colon = name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.firstIndex(of: UInt8(ascii: ":")) : name.firstIndex(of: ":")
+        guard let colon else { return (prefixes[""]?.last ?? "", name) }
+        let prefix = String(name[..<colon])
+        return (prefixes[prefix]?.last ?? "", String(name[name.index(after: colon)...]))
     }
 
     /// Attribute values keyed `{namespace}local` (or `local` when unqualified).
@@ -64,10 +90,11 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
 
     // MARK: Elements
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    func parser(_ parser: XMLParser, didStartElement qualifiedName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String]) {
         guard !stopped else { return }
-        let namespace = namespaceURI ?? ""
+        declare(attributeDict)
+        let (namespace, elementName) = resolve(element: qualifiedName)
         let line = parser.lineNumber
         let parent = stack.last
         stack.append((namespace, elementName))
@@ -170,11 +197,12 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(_ parser: XMLParser, didEndElement qualifiedName: String, namespaceURI: String?, qualifiedName qName: String?) {
         guard !stopped else { return }
+        undeclare()
         let ended = stack.popLast()
-        guard ended?.namespace == METSNamespace.mets else { return }
-        switch elementName {
+        guard let ended, ended.namespace == METSNamespace.mets else { return }
+        switch ended.local {
         case "name" where capturing:
             if !document.agents.isEmpty { document.agents[document.agents.count - 1].names.append(endText()) }
         case "note" where capturing:

@@ -33,8 +33,9 @@ enum METSReader {
         }
         let handler = METSParserDelegate(document: document, onFile: onFile)
         parser.delegate = handler
-        parser.shouldProcessNamespaces = true
-        parser.shouldReportNamespacePrefixes = true
+        // The delegate resolves namespaces itself (`METSParserDelegate.declare`).
+        parser.shouldProcessNamespaces = false
+        parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
         parser.externalEntityResolvingPolicy = .never
         let ok = parser.parse()
