@@ -58,7 +58,8 @@ public enum ERMSIndexReader {
             throw IndexError.unreadableERMS(path: path, reason: "cannot open the file")
         }
         parser.delegate = handler
-        parser.shouldProcessNamespaces = true
+        // The handler resolves namespaces itself (`NamespaceScope`).
+        parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.externalEntityResolvingPolicy = .never
         let ok = withoutActuallyEscaping(emit) { emit in

@@ -1,3 +1,4 @@
+import BevaraXML
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -11,7 +12,8 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
     private(set) var document: METSDocument
 
     private var stack: [(namespace: String, local: String)] = []
-    private var prefixes: [String: [String]] = ["xml": ["http://www.w3.org/XML/1998/namespace"]]
+    /// Namespaces are resolved here, not by Foundation (`METSReader`): see `NamespaceScope`.
+    private var scope = NamespaceScope()
     private var text = ""
     private var capturing = false
     private var section: (kind: String, id: String?)?
@@ -34,52 +36,16 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
 
     // MARK: Namespaces
 
-    /// The prefixes each open element declared (`""` for a default namespace), undone at its end.
-    /// Namespaces are resolved here from the `xmlns` attributes, not by Foundation (`METSReader`):
-    /// its namespace processing built a URI string, a qualified name and a prefix table for every
-    /// element start and end, most of the cost of reading a METS of many files. libxml2 still
-    /// checks them: an undeclared prefix is a parse error that stops the document.
-    private var declared: [[String]] = []
-
-    /// Takes the element's namespace declarations into scope, before its name and attributes are
-    /// resolved (they apply to both).
-    private func declare(_ attributes: [String: String]) {
-        var here: [String] = []
-        for (name, uri) in attributes where name.hasPrefix("xmlns") {
-            let prefix: String
-            if name == "xmlns" { prefix = "" } else if name.hasPrefix("xmlns:") { prefix = String(name.dropFirst(6)) } else { continue }
-            prefixes[prefix, default: []].append(uri)
-            here.append(prefix)
-        }
-        declared.append(here)
-    }
-
-    private func undeclare() {
-        for prefix in declared.popLast() ?? [] { _ = prefixes[prefix]?.popLast() }
-    }
-
-    /// The namespace and local name of a qualified element name, with the prefixes in scope: an
-    /// unprefixed name is in the default namespace, or none (`""`).
-    private func resolve(element name: String) -> (namespace: String, local: String) {
-        // ASCII names (all of METS's) are searched by byte, which for ASCII are the characters.
-        let colon = name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.firstIndex(of: UInt8(ascii: ":")) : name.firstIndex(of: ":")
-        guard let colon else { return (prefixes[""]?.last ?? "", name) }
-        let prefix = String(name[..<colon])
-        return (prefixes[prefix]?.last ?? "", String(name[name.index(after: colon)...]))
-    }
-
     /// Attribute values keyed `{namespace}local` (or `local` when unqualified).
     private func resolve(_ attributes: [String: String]) -> [String: String] {
         var out: [String: String] = [:]
         out.reserveCapacity(attributes.count)
         for (name, value) in attributes {
-            // ASCII names (all of METS's) are searched by byte, which for ASCII are the characters.
-            let colon = name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.firstIndex(of: UInt8(ascii: ":")) : name.firstIndex(of: ":")
-            if let colon {
+            if let colon = NamespaceScope.colon(in: name) {
                 let prefix = String(name[..<colon])
                 let local = String(name[name.index(after: colon)...])
                 if prefix == "xmlns" { continue }
-                let namespace = prefixes[prefix]?.last ?? "urn:undeclared-prefix:\(prefix)"
+                let namespace = scope.uri(ofPrefix: prefix) ?? "urn:undeclared-prefix:\(prefix)"
                 out[METSNamespace.key(namespace, local)] = value
             } else if name != "xmlns" {
                 out[name] = value
@@ -93,8 +59,8 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement qualifiedName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String]) {
         guard !stopped else { return }
-        declare(attributeDict)
-        let (namespace, elementName) = resolve(element: qualifiedName)
+        scope.enter(attributeDict)
+        let (namespace, elementName) = scope.resolve(element: qualifiedName)
         let line = parser.lineNumber
         let parent = stack.last
         stack.append((namespace, elementName))
@@ -199,7 +165,7 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement qualifiedName: String, namespaceURI: String?, qualifiedName qName: String?) {
         guard !stopped else { return }
-        undeclare()
+        scope.leave()
         let ended = stack.popLast()
         guard let ended, ended.namespace == METSNamespace.mets else { return }
         switch ended.local {
