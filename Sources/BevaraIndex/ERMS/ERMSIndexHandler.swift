@@ -1,5 +1,4 @@
 import BevaraModel
-import BevaraXML
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -40,9 +39,6 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
     private(set) var appendices = 0
     var thrown: Error?
 
-    /// Namespaces are resolved here, not by Foundation (`ERMSIndexReader`): see `NamespaceScope`.
-    private var scope = NamespaceScope()
-
     init(objectID: String, path: String, ermsFolder: String) {
         self.objectID = objectID
         self.path = path
@@ -51,14 +47,12 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
 
     // MARK: SAX events
 
-    func parser(_ parser: XMLParser, didStartElement qualifiedName: String, namespaceURI: String?,
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String]) {
         guard thrown == nil else { return }
-        scope.enter(attributeDict)
-        let element = scope.resolve(element: qualifiedName)
         // Elements of other namespaces (extensions) are kept on the stack under no name, so
         // nothing inside them is mistaken for ERMS.
-        let name = element.namespace == Self.namespace ? element.local : ""
+        let name = namespaceURI == Self.namespace ? elementName : ""
         let parent = stack.last?.name
         do {
             switch name {
@@ -88,9 +82,8 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
         text = ""
     }
 
-    func parser(_ parser: XMLParser, didEndElement qualifiedName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         guard thrown == nil, let (name, attributes) = stack.popLast() else { return }
-        scope.leave()
         let parent = stack.last?.name
         let grandparent = stack.dropLast().last?.name
         let value = text.trimmedWhitespace()

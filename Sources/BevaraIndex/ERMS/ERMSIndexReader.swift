@@ -58,8 +58,7 @@ public enum ERMSIndexReader {
             throw IndexError.unreadableERMS(path: path, reason: "cannot open the file")
         }
         parser.delegate = handler
-        // The handler resolves namespaces itself (`NamespaceScope`).
-        parser.shouldProcessNamespaces = false
+        parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.externalEntityResolvingPolicy = .never
         let ok = withoutActuallyEscaping(emit) { emit in

@@ -44,11 +44,7 @@ enum XMLTextReader {
     private static func text(of parser: XMLParser, maxBytes: Int) -> TextOutcome {
         let handler = Handler(maxBytes: maxBytes)
         parser.delegate = handler
-        // Local names are all the handler needs (`localName`): with namespace processing on,
-        // Foundation decoded every element's namespace URI and built its qualified name, at its
-        // start and at its end, which was most of the cost of reading an office document's text.
-        // libxml2 checks the namespaces either way.
-        parser.shouldProcessNamespaces = false
+        parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.externalEntityResolvingPolicy = .never
         _ = parser.parse()
@@ -58,18 +54,6 @@ enum XMLTextReader {
             return partial.isEmpty ? .noText(reason: problem) : .text(partial, truncated: true)
         }
         return handler.accumulator.outcome
-    }
-
-    /// `w:p` → `p`: the part after the prefix of a qualified name.
-    static func localName(_ qualified: String) -> Substring {
-        guard let colon = qualified.utf8.lastIndex(of: UInt8(ascii: ":")) else { return qualified[...] }
-        return qualified[qualified.utf8.index(after: colon)...]
-    }
-
-    /// A local name in lower case, as `lineElements` and `skippedElements` hold them; without a
-    /// new string when it is lower case already.
-    static func lowercasedName(_ name: Substring) -> String {
-        name.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) ? String(name) : name.lowercased()
     }
 
     final class Handler: NSObject, XMLParserDelegate {
@@ -87,7 +71,7 @@ enum XMLTextReader {
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String]) {
-            let name = XMLTextReader.lowercasedName(XMLTextReader.localName(elementName))
+            let name = elementName.lowercased()
             if skipDepth > 0 || XMLTextReader.skippedElements.contains(name) { skipDepth += 1 }
             if name == "tab" { accumulator.append("\t") }
             leafHasText = false
@@ -95,10 +79,9 @@ enum XMLTextReader {
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
             if skipDepth > 0 { skipDepth -= 1; return }
-            let local = XMLTextReader.localName(elementName)
-            if XMLTextReader.lineElements.contains(XMLTextReader.lowercasedName(local)) {
+            if XMLTextReader.lineElements.contains(elementName.lowercased()) {
                 accumulator.breakLine()
-            } else if leafHasText, !Self.runElements.contains(String(local)), !(accumulator.text.last?.isWhitespace ?? true) {
+            } else if leafHasText, !Self.runElements.contains(elementName), !(accumulator.text.last?.isWhitespace ?? true) {
                 // Adjacent data elements (`<namn>Åsa</namn><ort>Sjöhult</ort>`) are separate words.
                 accumulator.append(" ")
             }

@@ -1,4 +1,3 @@
-import BevaraXML
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -12,8 +11,7 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
     private(set) var document: METSDocument
 
     private var stack: [(namespace: String, local: String)] = []
-    /// Namespaces are resolved here, not by Foundation (`METSReader`): see `NamespaceScope`.
-    private var scope = NamespaceScope()
+    private var prefixes: [String: [String]] = ["xml": ["http://www.w3.org/XML/1998/namespace"]]
     private var text = ""
     private var capturing = false
     private var section: (kind: String, id: String?)?
@@ -36,16 +34,26 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
 
     // MARK: Namespaces
 
+    func parser(_ parser: XMLParser, didStartMappingPrefix prefix: String, toURI namespaceURI: String) {
+        prefixes[prefix, default: []].append(namespaceURI)
+    }
+
+    func parser(_ parser: XMLParser, didEndMappingPrefix prefix: String) {
+        _ = prefixes[prefix]?.popLast()
+    }
+
     /// Attribute values keyed `{namespace}local` (or `local` when unqualified).
     private func resolve(_ attributes: [String: String]) -> [String: String] {
         var out: [String: String] = [:]
         out.reserveCapacity(attributes.count)
         for (name, value) in attributes {
-            if let colon = NamespaceScope.colon(in: name) {
+            // ASCII names (all of METS's) are searched by byte, which for ASCII are the characters.
+            let colon = name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.firstIndex(of: UInt8(ascii: ":")) : name.firstIndex(of: ":")
+            if let colon {
                 let prefix = String(name[..<colon])
                 let local = String(name[name.index(after: colon)...])
                 if prefix == "xmlns" { continue }
-                let namespace = scope.uri(ofPrefix: prefix) ?? "urn:undeclared-prefix:\(prefix)"
+                let namespace = prefixes[prefix]?.last ?? "urn:undeclared-prefix:\(prefix)"
                 out[METSNamespace.key(namespace, local)] = value
             } else if name != "xmlns" {
                 out[name] = value
@@ -56,11 +64,10 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
 
     // MARK: Elements
 
-    func parser(_ parser: XMLParser, didStartElement qualifiedName: String, namespaceURI: String?,
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String]) {
         guard !stopped else { return }
-        scope.enter(attributeDict)
-        let (namespace, elementName) = scope.resolve(element: qualifiedName)
+        let namespace = namespaceURI ?? ""
         let line = parser.lineNumber
         let parent = stack.last
         stack.append((namespace, elementName))
@@ -163,12 +170,11 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement qualifiedName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         guard !stopped else { return }
-        scope.leave()
         let ended = stack.popLast()
-        guard let ended, ended.namespace == METSNamespace.mets else { return }
-        switch ended.local {
+        guard ended?.namespace == METSNamespace.mets else { return }
+        switch elementName {
         case "name" where capturing:
             if !document.agents.isEmpty { document.agents[document.agents.count - 1].names.append(endText()) }
         case "note" where capturing:

@@ -33,9 +33,8 @@ enum METSReader {
         }
         let handler = METSParserDelegate(document: document, onFile: onFile)
         parser.delegate = handler
-        // The delegate resolves namespaces itself (`METSParserDelegate.declare`).
-        parser.shouldProcessNamespaces = false
-        parser.shouldReportNamespacePrefixes = false
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = true
         parser.shouldResolveExternalEntities = false
         parser.externalEntityResolvingPolicy = .never
         let ok = parser.parse()
