@@ -3,9 +3,9 @@ import Testing
 
 @testable import BevaraIndex
 
-/// The ERMS reader resolves namespaces itself (`NamespaceScope`, Foundation's processing off):
-/// the same document written with a prefix for the ERMS namespace, or with an extension in another
-/// namespace holding ERMS-named elements, gives the same rows as the plain one.
+/// The ERMS reader's namespaces: the same document written with a prefix for the ERMS namespace,
+/// or with an extension in another namespace holding ERMS-named elements, gives the same rows as
+/// the plain one.
 @Suite struct ERMSNamespaceTests {
     static func dump(of xml: String, _ label: String) throws -> String {
         let (index, dir) = try makeIndex(label)

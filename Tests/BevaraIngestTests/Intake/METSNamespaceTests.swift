@@ -2,9 +2,8 @@
 import Foundation
 import Testing
 
-/// The METS reader resolves namespaces itself from the `xmlns` attributes in scope (Foundation's
-/// namespace processing is off): any prefix a producer chooses, default namespaces, declarations
-/// that end with their element, and content in other namespaces stepped over.
+/// The METS reader's namespaces: any prefix a producer chooses, default namespaces, declarations
+/// that end with their element, content in other namespaces stepped over, undeclared prefixes.
 @Suite struct METSNamespaceTests {
     static func read(_ xml: String) throws -> METSDocument {
         let dir = NSTemporaryDirectory() + "bevara-mets-ns-\(UUID().uuidString)"
