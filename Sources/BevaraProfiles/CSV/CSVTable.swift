@@ -6,7 +6,7 @@ struct CSVDialect {
     let encoding: CSVEncoding
     let delimiter: Unicode.Scalar
     let quote: Unicode.Scalar?
-    let nullTokens: Set<String>
+    let nullTokens: NullTokens
     let listSeparator: String?
 
     init(_ section: CSVSection, profile: String) throws(ExportReadError) {
@@ -29,9 +29,28 @@ struct CSVDialect {
                 "csv.quote '\(quoteText)' must be one character (or empty for none) and differ from the delimiter")
         }
         quote = quoteScalars.first
-        nullTokens = Set(section.nullTokens ?? [""])
+        nullTokens = NullTokens(section.nullTokens ?? [""])
         listSeparator = section.listSeparator.flatMap { $0.isEmpty ? nil : $0 }
     }
+}
+
+/// The values a profile's CSV dialect reads as "no value" (`csv.nullTokens`).
+struct NullTokens {
+    private let tokens: Set<String>
+    /// No value longer than this (in UTF-8 bytes) can equal a token, so longer ones (most) skip
+    /// hashing: a `Set` lookup hashes the whole value. Strings compare by canonical equivalence,
+    /// so a token has longer spellings: an ASCII character's only other spellings are single
+    /// characters of at most 3 bytes (U+212A KELVIN SIGN for K, U+037E for ';', U+1FEF for '`'),
+    /// so 3 × the longest all-ASCII token; no bound for other tokens.
+    private let longestSpelling: Int
+
+    init(_ tokens: [String]) {
+        self.tokens = Set(tokens)
+        longestSpelling = self.tokens.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } })
+            ? 3 * (self.tokens.map(\.utf8.count).max() ?? 0) : Int.max
+    }
+
+    func contains(_ value: String) -> Bool { value.utf8.count <= longestSpelling && tokens.contains(value) }
 }
 
 /// One data row of a table, read by model field name.
@@ -39,35 +58,13 @@ struct CSVRow {
     let location: SourceLocation
     fileprivate let values: [String]
     fileprivate let columns: [String: (index: Int, header: String)]
-    fileprivate let nullTokens: Set<String>
-    /// No value longer than this (in UTF-8 bytes) can equal a null token. Strings compare by
-    /// canonical equivalence, so a token has longer spellings: an ASCII character's only other
-    /// spellings are single characters of at most 3 bytes (U+212A KELVIN SIGN for K, U+037E for
-    /// ';', U+1FEF for '`'), so 3 × the longest all-ASCII token; no bound for other tokens.
-    fileprivate let longestNullToken: Int
-
-    init(location: SourceLocation, values: [String], columns: [String: (index: Int, header: String)], nullTokens: Set<String>,
-         longestNullToken: Int) {
-        self.location = location
-        self.values = values
-        self.columns = columns
-        self.nullTokens = nullTokens
-        self.longestNullToken = longestNullToken
-    }
-
-    /// `longestNullToken` for a set of tokens.
-    static func longestSpelling(of nullTokens: Set<String>) -> Int {
-        guard nullTokens.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return Int.max }
-        return 3 * (nullTokens.map(\.utf8.count).max() ?? 0)
-    }
+    fileprivate let nullTokens: NullTokens
 
     /// The value of a model field, trimmed; nil when the field is not mapped, empty or a null token.
     subscript(field: String) -> String? {
         guard let column = columns[field] else { return nil }
         let value = values[column.index].trimmedWhitespace()
-        // Only a value no longer than the longest token can be one: most are longer, and skip
-        // hashing (a `Set` lookup hashes the whole value).
-        if value.isEmpty || (value.utf8.count <= longestNullToken && nullTokens.contains(value)) { return nil }
+        if value.isEmpty || nullTokens.contains(value) { return nil }
         return value
     }
 
@@ -92,7 +89,6 @@ struct CSVTableReader {
         let file = table.file
         var tokenizer = try CSVTokenizer(path: exportRoot + "/" + file, displayPath: file, encoding: dialect.encoding,
                                          delimiter: dialect.delimiter, quote: dialect.quote)
-        let longestNullToken = CSVRow.longestSpelling(of: dialect.nullTokens)
         // The header is the first row; a file whose header cannot be read has no usable rows.
         var header: [String]?
         var headerLine = 1
@@ -127,8 +123,7 @@ struct CSVTableReader {
                     continue
                 }
                 checkMojibake(fields, header: header, location: location, findings: findings)
-                try body(CSVRow(location: location, values: fields, columns: columns, nullTokens: dialect.nullTokens,
-                                longestNullToken: longestNullToken))
+                try body(CSVRow(location: location, values: fields, columns: columns, nullTokens: dialect.nullTokens))
             case .syntaxError(let line, let message):
                 findings.error("csv.syntax", SourceLocation(file: file, line: line), message)
             case .encodingError(let line, _, let message):
