@@ -12,21 +12,17 @@ import Foundation
 public struct DatePattern: Sendable, CustomStringConvertible {
     enum Component: Sendable { case year, month, day, hour, minute, second }
 
-    enum Token: Sendable {
+    /// A pattern's parts, over characters or over the bytes of printable-ASCII values.
+    enum Token<Literal: Equatable & Sendable>: Sendable {
         case number(Component, minDigits: Int, maxDigits: Int)
-        case literal(Character)
-    }
-
-    /// The pattern's tokens over bytes, when every literal is printable ASCII (nil otherwise).
-    enum ASCIIToken: Sendable {
-        case number(Component, minDigits: Int, maxDigits: Int)
-        case literal(UInt8)
+        case literal(Literal)
     }
 
     /// The pattern as the profile wrote it.
     public let pattern: String
-    let tokens: [Token]
-    let asciiTokens: [ASCIIToken]?
+    let tokens: [Token<Character>]
+    /// The same tokens over bytes, when every literal is printable ASCII (nil otherwise).
+    let asciiTokens: [Token<UInt8>]?
 
     public var description: String { pattern }
 
@@ -40,7 +36,7 @@ public struct DatePattern: Sendable, CustomStringConvertible {
 
     public init(_ pattern: String) throws(DatePatternError) {
         self.pattern = pattern
-        var tokens: [Token] = []
+        var tokens: [Token<Character>] = []
         let chars = Array(pattern)
         var i = 0
         while i < chars.count {
@@ -95,7 +91,7 @@ public struct DatePattern: Sendable, CustomStringConvertible {
         }
         guard present.contains(.year) else { throw DatePatternError(pattern: pattern, reason: "no year ('yyyy')") }
         self.tokens = tokens
-        var asciiTokens: [ASCIIToken]? = []
+        var asciiTokens: [Token<UInt8>]? = []
         for token in tokens {
             switch token {
             case .number(let component, let minDigits, let maxDigits):
@@ -110,7 +106,7 @@ public struct DatePattern: Sendable, CustomStringConvertible {
     /// Space to `~`: bytes that are each a character of their own (no CR LF pair, no combining marks).
     static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
-    private static func number(for letter: Character, run: Int, pattern: String) throws(DatePatternError) -> Token {
+    private static func number(for letter: Character, run: Int, pattern: String) throws(DatePatternError) -> Token<Character> {
         let component: Component
         switch letter {
         case "y":
@@ -136,26 +132,46 @@ public struct DatePattern: Sendable, CustomStringConvertible {
     /// Matches the whole of `text` (surrounding white space ignored).
     public func match(_ text: String) -> Match {
         let value = text.trimmedWhitespace()
-        if value.utf8.allSatisfy(Self.isPrintableASCII),
-           let byBytes = value.utf8.withContiguousStorageIfAvailable({ match(ascii: $0, original: value) }) ?? nil {
-            return byBytes
-        }
-        return match(Array(value), original: value)
+        var characters: [Character]?
+        return match(trimmed: value, isPrintableASCII: value.utf8.allSatisfy(Self.isPrintableASCII), characters: &characters)
     }
 
-    /// Matching over characters already split, so a list of patterns splits a value once.
+    /// Matches a trimmed value: as bytes when it is printable ASCII (its characters are its bytes;
+    /// splitting values into characters was most of the cost of loading an export's dates), else
+    /// as characters, split once into `characters` for every pattern of a list to share.
+    func match(trimmed value: String, isPrintableASCII: Bool, characters: inout [Character]?) -> Match {
+        if isPrintableASCII, let byBytes = value.utf8.withContiguousStorageIfAvailable({ match(ascii: $0, original: value) }) ?? nil {
+            return byBytes
+        }
+        if characters == nil { characters = Array(value) }
+        return match(characters!, original: value)
+    }
+
+    /// Matching over characters.
     func match(_ chars: [Character], original value: String) -> Match {
-        var i = 0
+        Self.match(chars, tokens, digit: \.asciiDigit, original: value)
+    }
+
+    /// Matching over the bytes of a printable-ASCII value; nil when the pattern has other literals.
+    func match(ascii bytes: UnsafeBufferPointer<UInt8>, original value: String) -> Match? {
+        asciiTokens.map { Self.match(bytes, $0, digit: { $0 >= 0x30 && $0 <= 0x39 ? Int($0 - 0x30) : nil }, original: value) }
+    }
+
+    /// The one matcher, over characters or bytes: every token in turn, then nothing left over.
+    private static func match<Elements: RandomAccessCollection<Literal>, Literal>(
+        _ elements: Elements, _ tokens: [Token<Literal>], digit: (Literal) -> Int?, original value: String
+    ) -> Match where Elements.Index == Int {
+        var i = elements.startIndex
         var parts = Parts()
         for token in tokens {
             switch token {
-            case .literal(let c):
-                guard i < chars.count, chars[i] == c else { return .noMatch }
+            case .literal(let literal):
+                guard i < elements.endIndex, elements[i] == literal else { return .noMatch }
                 i += 1
             case .number(let component, let minDigits, let maxDigits):
                 var n = 0
                 var digits = 0
-                while digits < maxDigits, i < chars.count, let d = chars[i].asciiDigit {
+                while digits < maxDigits, i < elements.endIndex, let d = digit(elements[i]) {
                     n = n * 10 + d
                     digits += 1
                     i += 1
@@ -164,35 +180,7 @@ public struct DatePattern: Sendable, CustomStringConvertible {
                 parts[component] = n
             }
         }
-        guard i == chars.count else { return .noMatch }
-        return parts.match(original: value)
-    }
-
-    /// `match(_:original:)` over the bytes of a value that is printable ASCII, whose characters
-    /// are its bytes: the same answer without splitting the value into characters (which was most
-    /// of the cost of loading an export's dates). Nil when the pattern has other literals.
-    func match(ascii bytes: UnsafeBufferPointer<UInt8>, original value: String) -> Match? {
-        guard let asciiTokens else { return nil }
-        var i = 0
-        var parts = Parts()
-        for token in asciiTokens {
-            switch token {
-            case .literal(let byte):
-                guard i < bytes.count, bytes[i] == byte else { return .noMatch }
-                i += 1
-            case .number(let component, let minDigits, let maxDigits):
-                var n = 0
-                var digits = 0
-                while digits < maxDigits, i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
-                    n = n * 10 + Int(bytes[i] - 0x30)
-                    digits += 1
-                    i += 1
-                }
-                guard digits >= minDigits else { return .noMatch }
-                parts[component] = n
-            }
-        }
-        guard i == bytes.count else { return .noMatch }
+        guard i == elements.endIndex else { return .noMatch }
         return parts.match(original: value)
     }
 
@@ -275,20 +263,10 @@ public struct DatePatterns: Sendable {
     public func parse(_ text: String) -> Result<PartialDate, DateProblem> {
         var rangeProblem: String?
         let value = text.trimmedWhitespace()
-        // Printable ASCII (every date of a well-kept export) is matched as bytes; anything else
-        // as characters, split once.
         let ascii = value.utf8.allSatisfy(DatePattern.isPrintableASCII)
-        var chars: [Character]?
+        var characters: [Character]?
         for pattern in patterns {
-            var match: DatePattern.Match?
-            if ascii {
-                match = value.utf8.withContiguousStorageIfAvailable { pattern.match(ascii: $0, original: value) } ?? nil
-            }
-            if match == nil {
-                if chars == nil { chars = Array(value) }
-                match = pattern.match(chars!, original: value)
-            }
-            switch match! {
+            switch pattern.match(trimmed: value, isPrintableASCII: ascii, characters: &characters) {
             case .date(let date): return .success(date)
             case .outOfRange(let problem): rangeProblem = rangeProblem ?? problem
             case .noMatch: continue
