@@ -36,24 +36,23 @@ public struct Diarienummer: Codable, Hashable, Sendable, CustomStringConvertible
         guard value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return runs(ofCharacters: value) }
         var letters: [String] = []
         var numbers: [String] = []
-        value.utf8.withContiguousStorageIfAvailable { bytes in
-            var start = 0
-            var kind: UInt8 = 0  // 0 none, 1 letters, 2 digits
-            func flush(_ end: Int) {
-                guard kind != 0, end > start else { return }
-                let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                if kind == 2 { numbers.append(run) } else { letters.append(run) }
+        let utf8 = value.utf8
+        var start = utf8.startIndex
+        var kind: UInt8 = 0  // 0 none, 1 letters, 2 digits
+        func flush(_ end: String.Index) {
+            guard kind != 0, end > start else { return }
+            if kind == 2 { numbers.append(String(value[start..<end])) } else { letters.append(String(value[start..<end])) }
+        }
+        for i in utf8.indices {
+            let b = utf8[i]
+            let k: UInt8 = b >= 0x30 && b <= 0x39 ? 2 : (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A ? 1 : 0
+            if k != kind {
+                flush(i)
+                kind = k
+                start = i
             }
-            for (i, b) in bytes.enumerated() {
-                let k: UInt8 = b >= 0x30 && b <= 0x39 ? 2 : (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A ? 1 : 0
-                if k != kind {
-                    flush(i)
-                    kind = k
-                    start = i
-                }
-            }
-            flush(bytes.count)
-        } ?? { (letters, numbers) = runs(ofCharacters: value) }()
+        }
+        flush(utf8.endIndex)
         return (letters, numbers)
     }
 

@@ -113,18 +113,12 @@ public struct IdentityNumber: Codable, Hashable, Sendable {
     /// Luhn (mod 10) check over a string of digits, as used by personnummer and organisationsnummer.
     public static func luhnValid(_ digits: String) -> Bool {
         // ASCII by byte; other digits (which `wholeNumberValue` reads too) by character.
-        if digits.utf8.allSatisfy({ $0 < 0x80 }) {
-            var sum = 0
-            for (i, b) in digits.utf8.reversed().enumerated() {
-                guard b >= 0x30 && b <= 0x39 else { return false }
-                let d = Int(b - 0x30)
-                sum += i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d
-            }
-            return sum % 10 == 0
-        }
+        let values: [Int?] = digits.utf8.allSatisfy({ $0 < 0x80 })
+            ? digits.utf8.map { $0 >= 0x30 && $0 <= 0x39 ? Int($0 - 0x30) : nil }
+            : digits.map(\.wholeNumberValue)
         var sum = 0
-        for (i, ch) in digits.reversed().enumerated() {
-            guard let d = ch.wholeNumberValue else { return false }
+        for (i, value) in values.reversed().enumerated() {
+            guard let d = value else { return false }
             if i % 2 == 1 {
                 let doubled = d * 2
                 sum += doubled > 9 ? doubled - 9 : doubled

@@ -35,31 +35,12 @@ public struct PartialDate: Codable, Hashable, Sendable, Comparable, CustomString
 
     /// `YYYY-MM-DDThh:mm:ss`, the ERMS/METS form (see type comment for the rule).
     public var xsDateTime: String {
-        // Written byte by byte: the ERMS and PREMIS writers ask for one or more per record, and
-        // the interpolation of six padded strings was most of a record's date cost.
-        let parts = [(year, 4, UInt8(ascii: "-")), (month ?? 1, 2, UInt8(ascii: "-")), (day ?? 1, 2, UInt8(ascii: "T")),
-                     (hour ?? 0, 2, UInt8(ascii: ":")), (minute ?? 0, 2, UInt8(ascii: ":")), (second ?? 0, 2, 0)]
-        guard parts.allSatisfy({ $0.0 >= 0 && $0.0 < 10_000 }) else {
-            return "\(pad(year, 4))-\(pad(month ?? 1, 2))-\(pad(day ?? 1, 2))T\(pad(hour ?? 0, 2)):\(pad(minute ?? 0, 2)):\(pad(second ?? 0, 2))"
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        for (value, width, separator) in parts {
-            // At least `width` digits, zero-padded on the left, as `pad` gives.
-            let digits = value >= 1000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1
-            for _ in 0..<max(0, width - digits) { bytes.append(UInt8(ascii: "0")) }
-            var divisor = [1, 10, 100, 1000][digits - 1]
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
-                divisor /= 10
-            }
-            if separator != 0 { bytes.append(separator) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        Self.formatted([(year, 4), (month ?? 1, 2), (day ?? 1, 2), (hour ?? 0, 2), (minute ?? 0, 2), (second ?? 0, 2)],
+                       separators: "--T::")
     }
 
     /// `YYYY-MM-DD` with missing parts set to the first; for indexes and range filters.
-    public var isoDay: String { "\(pad(year, 4))-\(pad(month ?? 1, 2))-\(pad(day ?? 1, 2))" }
+    public var isoDay: String { Self.formatted([(year, 4), (month ?? 1, 2), (day ?? 1, 2)], separators: "--") }
 
     public var description: String { original }
 
@@ -70,8 +51,19 @@ public struct PartialDate: Codable, Hashable, Sendable, Comparable, CustomString
         year <= 1900 || year >= 9000
     }
 
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let s = String(value)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    /// The fields in decimal, each zero-padded on the left to its width (as written when wider),
+    /// with the bytes of `separators` between them in turn. Written into bytes: the ERMS and PREMIS
+    /// writers ask for dates per record, and interpolating six padded strings was most of it.
+    private static func formatted(_ fields: [(value: Int, width: Int)], separators: StaticString) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        let between = UnsafeBufferPointer(start: separators.utf8Start, count: separators.utf8CodeUnitCount)
+        for (i, field) in fields.enumerated() {
+            if i > 0 { bytes.append(between[i - 1]) }
+            let digits = String(field.value)
+            for _ in 0..<max(0, field.width - digits.utf8.count) { bytes.append(UInt8(ascii: "0")) }
+            bytes.append(contentsOf: digits.utf8)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
