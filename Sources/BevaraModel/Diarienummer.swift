@@ -33,7 +33,7 @@ public struct Diarienummer: Codable, Hashable, Sendable, CustomStringConvertible
     /// value (nearly every case number) is split by byte, which for it are its characters; a
     /// walk of `Character`s cost ~13,000 instructions a case number when loading an export.
     static func runs(_ value: String) -> (letters: [String], numbers: [String]) {
-        guard value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return runs(ofCharacters: value) }
+        guard value.isPrintableASCII else { return runs(ofCharacters: value) }
         var letters: [String] = []
         var numbers: [String] = []
         let utf8 = value.utf8

@@ -63,7 +63,7 @@ import Testing
             for pattern in patterns {
                 let byCharacters = pattern.match(Array(value), original: value)
                 #expect(pattern.match(value) == byCharacters, "\(pattern) on \(value)")
-                if value.utf8.allSatisfy(DatePattern.isPrintableASCII), let bytes = value.utf8.withContiguousStorageIfAvailable({
+                if value.isPrintableASCII, let bytes = value.utf8.withContiguousStorageIfAvailable({
                     pattern.match(ascii: $0, original: value)
                 }), let byBytes = bytes {
                     #expect(byBytes == byCharacters, "\(pattern) on \(value)")

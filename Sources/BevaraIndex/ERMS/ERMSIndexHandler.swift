@@ -263,7 +263,7 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
     /// (nearly every one) is split by byte, which for it is the same as by character; splitting
     /// by character cost ≈ 30,000 instructions a file.
     static func hasEmptyOrParentSegment(_ path: String) -> Bool {
-        guard path.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+        guard path.isPrintableASCII else {
             let segments = path.split(separator: "/", omittingEmptySubsequences: false)
             return segments.contains("..") || segments.contains("")
         }

@@ -32,6 +32,10 @@ extension String {
         } ?? false
     }
 
+    /// True when every byte is printable ASCII (space to `~`): then each byte is a character of
+    /// its own (no CR LF pair, no combining mark), and byte-wise work gives the character answer.
+    public var isPrintableASCII: Bool { utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+
     /// True when the first and the last byte are printable ASCII (not space): no trimming of
     /// white space, of any set, changes such a string, so callers can skip it.
     public var hasPrintableASCIIEnds: Bool {

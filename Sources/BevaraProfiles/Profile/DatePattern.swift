@@ -97,14 +97,11 @@ public struct DatePattern: Sendable, CustomStringConvertible {
             case .number(let component, let minDigits, let maxDigits):
                 asciiTokens?.append(.number(component, minDigits: minDigits, maxDigits: maxDigits))
             case .literal(let c):
-                if let byte = c.asciiValue, Self.isPrintableASCII(byte) { asciiTokens?.append(.literal(byte)) } else { asciiTokens = nil }
+                if String(c).isPrintableASCII, let byte = c.asciiValue { asciiTokens?.append(.literal(byte)) } else { asciiTokens = nil }
             }
         }
         self.asciiTokens = asciiTokens
     }
-
-    /// Space to `~`: bytes that are each a character of their own (no CR LF pair, no combining marks).
-    static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
     private static func number(for letter: Character, run: Int, pattern: String) throws(DatePatternError) -> Token<Character> {
         let component: Component
@@ -133,7 +130,7 @@ public struct DatePattern: Sendable, CustomStringConvertible {
     public func match(_ text: String) -> Match {
         let value = text.trimmedWhitespace()
         var characters: [Character]?
-        return match(trimmed: value, isPrintableASCII: value.utf8.allSatisfy(Self.isPrintableASCII), characters: &characters)
+        return match(trimmed: value, isPrintableASCII: value.isPrintableASCII, characters: &characters)
     }
 
     /// Matches a trimmed value: as bytes when it is printable ASCII (its characters are its bytes;
@@ -263,7 +260,7 @@ public struct DatePatterns: Sendable {
     public func parse(_ text: String) -> Result<PartialDate, DateProblem> {
         var rangeProblem: String?
         let value = text.trimmedWhitespace()
-        let ascii = value.utf8.allSatisfy(DatePattern.isPrintableASCII)
+        let ascii = value.isPrintableASCII
         var characters: [Character]?
         for pattern in patterns {
             switch pattern.match(trimmed: value, isPrintableASCII: ascii, characters: &characters) {
