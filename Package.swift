@@ -22,13 +22,15 @@ let package = Package(
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"])]),
         .systemLibrary(name: "CPosix"),
+        // libxml2 (libxml2-dev): the SAX2 parser behind BevaraXML's `SAXParser`.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // poppler-glib (libpoppler-glib-dev): linked by the PDF text worker only, not by `bevara`.
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
 
         // Model: plain value types for organisations, agreements, cases, records, parties, files.
         .target(name: "BevaraModel"),
         // Streaming XML writing (escaping, namespaces) and hardened XML reading helpers.
-        .target(name: "BevaraXML", dependencies: ["BevaraArchiveIO"]),
+        .target(name: "BevaraXML", dependencies: ["BevaraArchiveIO", "CLibXML2"]),
         // Files and archives: SHA-256 streaming, libarchive tar/zip, libmagic, safe paths, atomic output.
         .target(name: "BevaraArchiveIO", dependencies: [
             "CArchive", "CMagic", "CPosix",

@@ -1,18 +1,16 @@
 import BevaraModel
+import BevaraXML
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// SAX delegate that turns CITS ERMS v3 events into rows as it goes, handing each to `emit`
+/// SAX handler that turns CITS ERMS v3 events into rows as it goes, handing each to `emit`
 /// (`ERMSIndexItem`; `ERMSRowWriter` writes them): a case when its first record (or nested
 /// aggregation, or its end) arrives, a record when it ends. Memory holds one case header per
 /// nesting level and one record at a time. It never touches the index, so it can run on a thread
 /// of its own.
 ///
-/// Delegate callbacks cannot throw: the first error (the parse's, or `emit`'s when the writing
-/// side has stopped) is kept in `thrown` and parsing aborted.
-final class ERMSIndexHandler: NSObject, XMLParserDelegate {
+/// SAX callbacks cannot throw: the first error (the parse's, or `emit`'s when the writing side
+/// has stopped) is kept in `thrown` and the parser stopped.
+final class ERMSIndexHandler: SAXHandler {
     static let namespace = "https://DILCIS.eu/XML/ERMS"
     /// Agent types that are parties of a case or record (the rest are officers, units, systems).
     static let partyAgentTypes: Set<String> = ["counterpart", "sender", "recipient", "applicant", "other"]
@@ -24,8 +22,10 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
     /// not package-relative are taken relative to it.
     private let ermsFolder: String
 
-    private var stack: [(name: String, attributes: [String: String])] = []
-    private var text = ""
+    /// Open elements: ERMS local name ("" for other namespaces) and the attributes an end needs.
+    private var stack: [(name: String, attributes: SAXAttributes)] = []
+    /// The current element's text as UTF-8, gathered in place rather than as a string per piece.
+    private var text: [UInt8] = []
     private var aggregations: [ERMSParts.Aggregation] = []
     private var record: ERMSParts.Record?
     private var agent: ERMSParts.Agent?
@@ -47,12 +47,12 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
 
     // MARK: SAX events
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String]) {
+    func startElement(_ element: SAXElement, parser: SAXParser) {
         guard thrown == nil else { return }
         // Elements of other namespaces (extensions) are kept on the stack under no name, so
         // nothing inside them is mistaken for ERMS.
-        let name = namespaceURI == Self.namespace ? elementName : ""
+        let name = element.namespace == Self.namespace ? element.local : ""
+        let attributes = element.attributes
         let parent = stack.last?.name
         do {
             switch name {
@@ -61,16 +61,16 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
                 aggregations.append(ERMSParts.Aggregation())
             case "record" where parent == "aggregation":
                 try emitCase(at: aggregations.count - 1)
-                record = ERMSParts.Record(recordType: attributeDict["recordType"])
+                record = ERMSParts.Record(recordType: attributes["recordType"])
             case "agent" where parent == "agents" && isObjectLevel(stack.dropLast().last?.name):
-                agent = ERMSParts.Agent(agentType: attributeDict["agentType"] ?? "",
-                                        otherAgentType: attributeDict["otherAgentType"])
+                agent = ERMSParts.Agent(agentType: attributes["agentType"] ?? "",
+                                        otherAgentType: attributes["otherAgentType"])
             case "restriction" where isObjectLevel(parent):
-                restriction = ERMSParts.Restriction(type: attributeDict["restrictionType"] ?? "")
+                restriction = ERMSParts.Restriction(type: attributes["restrictionType"] ?? "")
             case "appendix" where record != nil:
                 appendices += 1
-                if let p = attributeDict["path"] {
-                    record?.appendices.append(ERMSParts.Appendix(name: attributeDict["name"], path: p))
+                if let p = attributes["path"] {
+                    record?.appendices.append(ERMSParts.Appendix(name: attributes["name"], path: p))
                 }
             default:
                 break
@@ -78,16 +78,17 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
         } catch {
             fail(parser, error)
         }
-        stack.append((name, attributeDict))
-        text = ""
+        // Only ERMS elements keep their attributes: holding them copies the parser's scratch list.
+        stack.append((name, name.isEmpty || attributes.isEmpty ? SAXAttributes() : attributes))
+        text.removeAll(keepingCapacity: true)
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func endElement(namespace: String, local: String, parser: SAXParser) {
         guard thrown == nil, let (name, attributes) = stack.popLast() else { return }
         let parent = stack.last?.name
         let grandparent = stack.dropLast().last?.name
-        let value = text.trimmedWhitespace()
-        text = ""
+        let value = String(decoding: text, as: UTF8.self).trimmedWhitespace()
+        text.removeAll(keepingCapacity: true)
         do {
             if let handled = try agentField(name, parent: parent, value: value, attributes: attributes), handled { return }
             switch name {
@@ -140,23 +141,20 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
+    func characters(_ utf8: UnsafeRawBufferPointer, parser: SAXParser) {
+        text.append(contentsOf: utf8)
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        text += String(decoding: CDATABlock, as: UTF8.self)
-    }
-
-    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        fail(parser, IndexError.unreadableERMS(path: path, reason: "refers to the external entity &\(name);, which is never resolved"))
-        return nil
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        let code = (parseError as NSError).code
-        fail(parser, IndexError.unreadableERMS(
-            path: path, reason: "not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber) (libxml2 error \(code))"))
+    func problem(_ problem: SAXProblem, parser: SAXParser) {
+        switch problem.kind {
+        case .declaration:
+            fail(parser, IndexError.unreadableERMS(path: path, reason: "it has a DOCTYPE; DTDs are refused (entity expansion, external entities)"))
+        case .libxml2(let code, let level):
+            // A warning (a relative namespace URI, say) leaves the document readable.
+            guard level != .warning else { return }
+            fail(parser, IndexError.unreadableERMS(
+                path: path, reason: "not well-formed XML at line \(problem.line), column \(problem.column) (libxml2 error \(code))"))
+        }
     }
 
     // MARK: Mapping
@@ -164,7 +162,7 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
     private func isObjectLevel(_ name: String?) -> Bool { name == "aggregation" || name == "record" }
 
     /// Fields of the agent being read; nil when `name` is not one.
-    private func agentField(_ name: String, parent: String?, value: String, attributes: [String: String]) throws -> Bool? {
+    private func agentField(_ name: String, parent: String?, value: String, attributes: SAXAttributes) throws -> Bool? {
         guard agent != nil else { return nil }
         switch (name, parent) {
         case ("name", "agent"): agent?.name = value
@@ -271,9 +269,9 @@ final class ERMSIndexHandler: NSObject, XMLParserDelegate {
             .contains { $0.isEmpty || $0.elementsEqual("..".utf8) }
     }
 
-    private func fail(_ parser: XMLParser, _ error: Error) {
+    private func fail(_ parser: SAXParser, _ error: Error) {
         guard thrown == nil else { return }
         thrown = error
-        parser.abortParsing()
+        parser.stop()
     }
 }

@@ -1,15 +1,12 @@
 import BevaraArchiveIO
 import BevaraXML
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Indexes the cases, records, parties and restrictions of a CITS ERMS v3 document (an AIP's
 /// `representations/rep1/data/erms.xml`) and ties files to records by the appendix paths.
 ///
-/// The document is streamed with Foundation's SAX `XMLParser`; external entities are never
-/// resolved and a document with a DOCTYPE is refused before parsing (`XMLPrologGuard`).
+/// The document is streamed with `SAXParser` (libxml2); external entities are never resolved and
+/// a document with a DOCTYPE is refused before parsing (`XMLPrologGuard`).
 ///
 /// The parse runs on a thread of its own (`TwoThreadPipeline`) and hands plain values
 /// (`ERMSIndexItem`) to the calling thread, which alone uses the `IndexWriter`. Why: for a
@@ -54,23 +51,16 @@ public enum ERMSIndexReader {
         case .noRootElement:
             throw IndexError.unreadableERMS(path: path, reason: "no root element found")
         }
-        guard let parser = XMLParser(contentsOf: URL(fileURLWithPath: path)) else {
-            throw IndexError.unreadableERMS(path: path, reason: "cannot open the file")
-        }
-        parser.delegate = handler
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.externalEntityResolvingPolicy = .never
-        let ok = withoutActuallyEscaping(emit) { emit in
+        let outcome = try withoutActuallyEscaping(emit) { emit in
             handler.emit = emit
             defer { handler.emit = nil }
-            return parser.parse()
+            do { return try SAXParser.parse(path: path, handler: handler) } catch {
+                throw IndexError.unreadableERMS(path: path, reason: "cannot read the file (\((error as? IOError)?.reason ?? "\(error)"))")
+            }
         }
         // An `emit` that threw (the writing side stopped) is rethrown here for the pipeline.
         if let error = handler.thrown { throw error }
-        if !ok {
-            throw IndexError.unreadableERMS(path: path, reason: parser.parserError.map { "\($0)" } ?? "parser failure")
-        }
+        if let failure = outcome.failure { throw IndexError.unreadableERMS(path: path, reason: failure.description) }
     }
 
     /// `representations/<rep>/data/` taken from the file's path when it lies in such a folder

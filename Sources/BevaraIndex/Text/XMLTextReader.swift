@@ -1,12 +1,9 @@
 import BevaraModel
 import BevaraXML
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The text nodes of an XML document (XHTML, office XML parts, e-service data), streamed with
-/// SAX. A DOCTYPE is refused (`XMLPrologGuard`), external entities are never resolved.
+/// `SAXParser`. A DOCTYPE is refused (`XMLPrologGuard`), external entities are never resolved.
 enum XMLTextReader {
     /// Element local names that end a line of text (paragraphs, headings, rows, breaks).
     static let lineElements: Set<String> = [
@@ -25,10 +22,12 @@ enum XMLTextReader {
         } catch {
             return .noText(reason: "cannot open the file")
         }
-        guard let parser = XMLParser(contentsOf: URL(fileURLWithPath: path)) else {
-            return .noText(reason: "cannot open the file")
+        let handler = Handler(maxBytes: maxBytes)
+        do {
+            return handler.outcome(try SAXParser.parse(path: path, handler: handler))
+        } catch {
+            return .noText(reason: "cannot read the file")
         }
-        return text(of: parser, maxBytes: maxBytes)
     }
 
     /// As `read(path:maxBytes:)`, for a document held in memory (an office part read from its zip).
@@ -38,25 +37,11 @@ enum XMLTextReader {
         case .declaration: return .noText(reason: "the document has a DOCTYPE; DTDs are refused (entity expansion, external entities)")
         case .noRootElement: return .noText(reason: "no XML root element found")
         }
-        return text(of: XMLParser(data: data), maxBytes: maxBytes)
-    }
-
-    private static func text(of parser: XMLParser, maxBytes: Int) -> TextOutcome {
         let handler = Handler(maxBytes: maxBytes)
-        parser.delegate = handler
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.externalEntityResolvingPolicy = .never
-        _ = parser.parse()
-        if let problem = handler.problem {
-            // Text before a syntax error is still the document's text; say that it is partial.
-            let partial = handler.accumulator.text.trimmedWhitespace()
-            return partial.isEmpty ? .noText(reason: problem) : .text(partial, truncated: true)
-        }
-        return handler.accumulator.outcome
+        return handler.outcome(data.withUnsafeBytes { SAXParser.parse(bytes: $0, handler: handler) })
     }
 
-    final class Handler: NSObject, XMLParserDelegate {
+    final class Handler: SAXHandler {
         var accumulator: TextAccumulator
         var problem: String?
         private var skipDepth = 0
@@ -69,47 +54,47 @@ enum XMLTextReader {
             accumulator = TextAccumulator(maxBytes: maxBytes)
         }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String]) {
-            let name = elementName.lowercased()
+        func outcome(_ parse: SAXParser.Outcome) -> TextOutcome {
+            if case .declaration? = parse.failure?.kind {
+                return .noText(reason: "the document has a DOCTYPE; DTDs are refused (entity expansion, external entities)")
+            }
+            if let problem {
+                // Text before a syntax error is still the document's text; say that it is partial.
+                let partial = accumulator.text.trimmedWhitespace()
+                return partial.isEmpty ? .noText(reason: problem) : .text(partial, truncated: true)
+            }
+            return accumulator.outcome
+        }
+
+        func startElement(_ element: SAXElement, parser: SAXParser) {
+            let name = element.local.lowercased()
             if skipDepth > 0 || XMLTextReader.skippedElements.contains(name) { skipDepth += 1 }
             if name == "tab" { accumulator.append("\t") }
             leafHasText = false
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        func endElement(namespace: String, local: String, parser: SAXParser) {
             if skipDepth > 0 { skipDepth -= 1; return }
-            if XMLTextReader.lineElements.contains(elementName.lowercased()) {
+            if XMLTextReader.lineElements.contains(local.lowercased()) {
                 accumulator.breakLine()
-            } else if leafHasText, !Self.runElements.contains(elementName), !(accumulator.text.last?.isWhitespace ?? true) {
+            } else if leafHasText, !Self.runElements.contains(local), !(accumulator.text.last?.isWhitespace ?? true) {
                 // Adjacent data elements (`<namn>Åsa</namn><ort>Sjöhult</ort>`) are separate words.
                 accumulator.append(" ")
             }
             leafHasText = false
-            if accumulator.isFull { parser.abortParsing() }
+            if accumulator.isFull { parser.stop() }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        func characters(_ utf8: UnsafeRawBufferPointer, parser: SAXParser) {
             guard skipDepth == 0 else { return }
             leafHasText = true
-            if !accumulator.append(string) { parser.abortParsing() }
+            if !accumulator.append(String(decoding: utf8, as: UTF8.self)) { parser.stop() }
         }
 
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            guard skipDepth == 0 else { return }
-            if !accumulator.append(String(decoding: CDATABlock, as: UTF8.self)) { parser.abortParsing() }
-        }
-
-        func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-            problem = "refers to the external entity &\(name);, which is never resolved"
-            parser.abortParsing()
-            return nil
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            // Aborting at the budget reports an error too; that is not a problem with the file.
-            guard !accumulator.isFull, problem == nil else { return }
-            problem = "not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber)"
+        func problem(_ problem: SAXProblem, parser: SAXParser) {
+            // Warnings (a relative namespace URI, say) leave the text whole.
+            guard !problem.isWarning, !accumulator.isFull, self.problem == nil else { return }
+            self.problem = "not well-formed XML at line \(problem.line), column \(problem.column)"
         }
     }
 }

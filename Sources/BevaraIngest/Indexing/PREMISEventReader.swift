@@ -1,12 +1,10 @@
 import BevaraArchiveIO
 import BevaraPackaging
+import BevaraXML
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Reads the events of a PREMIS 3 file Bevara wrote (`bevara-ingest-vN.xml`), so reindex can
-/// rebuild the event table from storage alone. SAX, namespace-aware; external entities are not
+/// rebuild the event table from storage alone, with `SAXParser`; external entities are not
 /// resolved (and a stored file of ours has none).
 enum PREMISEventReader {
     struct Event: Equatable {
@@ -19,38 +17,30 @@ enum PREMISEventReader {
     }
 
     static func read(path: String) throws -> [Event] {
-        guard let parser = XMLParser(contentsOf: URL(fileURLWithPath: path)) else {
-            throw IOError(path: path, operation: "open", reason: "unreadable PREMIS file")
-        }
         let handler = Handler()
-        parser.delegate = handler
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        guard parser.parse() else {
-            throw IOError(path: path, operation: "parse PREMIS",
-                          reason: parser.parserError.map { "\($0)" } ?? "malformed XML at line \(parser.lineNumber)")
+        if let failure = try SAXParser.parse(path: path, handler: handler).failure {
+            throw IOError(path: path, operation: "parse PREMIS", reason: failure.description)
         }
         return handler.events
     }
 
-    private final class Handler: NSObject, XMLParserDelegate {
+    private final class Handler: SAXHandler {
         var events: [Event] = []
         private var current: Event?
-        private var text = ""
+        private var text: [UInt8] = []
         private var agentValue: String?
         private var agentRole: String?
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            text = ""
-            if name == "event" { current = Event() }
-            if name == "linkingAgentIdentifier" { agentValue = nil; agentRole = nil }
+        func startElement(_ element: SAXElement, parser: SAXParser) {
+            text.removeAll(keepingCapacity: true)
+            if element.local == "event" { current = Event() }
+            if element.local == "linkingAgentIdentifier" { agentValue = nil; agentRole = nil }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+        func characters(_ utf8: UnsafeRawBufferPointer, parser: SAXParser) { text.append(contentsOf: utf8) }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        func endElement(namespace: String, local name: String, parser: SAXParser) {
+            let value = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard current != nil else { return }
             switch name {
             case "eventType": current?.type = value
@@ -66,7 +56,7 @@ enum PREMISEventReader {
                 current = nil
             default: break
             }
-            text = ""
+            text.removeAll(keepingCapacity: true)
         }
     }
 }

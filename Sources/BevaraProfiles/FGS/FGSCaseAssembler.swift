@@ -1,4 +1,5 @@
 import BevaraModel
+import BevaraXML
 import Foundation
 
 /// Builds cases and records from FGS Ärendehantering 1.0 elements as the SAX handler reports
@@ -102,7 +103,7 @@ final class FGSCaseAssembler {
     // MARK: Events
 
     /// An element starts; `parent` is the local name of the element containing it.
-    func start(_ name: String, parent: String?, attributes: [String: String], line: Int) {
+    func start(_ name: String, parent: String?, attributes: SAXAttributes, line: Int) {
         switch name {
         case "ArkivobjektArende":
             caseCount += 1
@@ -250,7 +251,7 @@ final class FGSCaseAssembler {
     }
 
     /// `Bilaga` on a record becomes a file reference; the model has no files on cases.
-    private func attachment(_ attributes: [String: String], parent: String?, line: Int) {
+    private func attachment(_ attributes: SAXAttributes, parent: String?, line: Int) {
         guard parent == "ArkivobjektHandling", var r = record else {
             if parent == "ArkivobjektArende", let c = current, record == nil {
                 findings.warning("fgs.unsupported", SourceLocation(file: document, line: line, element: "\(c.path)/Bilaga"),

@@ -1,23 +1,20 @@
 import BevaraModel
+import BevaraXML
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// The SAX delegate for an FGS document: keeps the element stack and text, checks namespaces,
-/// refuses DTD declarations, reports malformed XML, and passes elements to the assembler.
+/// The SAX handler for an FGS document: keeps the element stack and text, checks namespaces,
+/// reports refused DTD declarations and malformed XML, and passes elements to the assembler.
 ///
-/// Delegate callbacks cannot throw, so the first catalog error is kept in `thrown` and parsing is
-/// aborted; `FGSReader` rethrows it.
-final class FGSDocumentHandler: NSObject, XMLParserDelegate {
+/// SAX callbacks cannot throw, so the first catalog error is kept in `thrown` and the parser
+/// stopped; `FGSReader` rethrows it.
+final class FGSDocumentHandler: SAXHandler {
     private let document: String
-    private let absolutePath: String
     private let namespaces: Set<String>
     private let assembler: FGSCaseAssembler
     private let findings: FindingCollector
 
     private var stack: [String] = []
-    private var text = ""
+    private var text: [UInt8] = []
     private var textLine = 0
     private var sawRoot = false
     private var namespaceReported = false
@@ -29,13 +26,12 @@ final class FGSDocumentHandler: NSObject, XMLParserDelegate {
     private(set) var rootName: String?
     var thrown: Error?
 
-    /// libxml2 warning codes (xmlerror.h `XML_WAR_*`): reported through the same callback as
-    /// errors but not errors. 100 is the relative namespace URI `eARDERMS` that Ciceron writes.
+    /// libxml2 warning codes (xmlerror.h `XML_WAR_*`): not errors. 100 is the relative namespace
+    /// URI `eARDERMS` that Ciceron writes.
     static let libxmlWarnings: Set<Int> = [27, 93, 97, 98, 99, 100, 102, 106, 107]
 
-    init(document: String, absolutePath: String, namespaces: [String], assembler: FGSCaseAssembler, findings: FindingCollector) {
+    init(document: String, namespaces: [String], assembler: FGSCaseAssembler, findings: FindingCollector) {
         self.document = document
-        self.absolutePath = absolutePath
         self.namespaces = Set(namespaces)
         self.assembler = assembler
         self.findings = findings
@@ -43,14 +39,13 @@ final class FGSDocumentHandler: NSObject, XMLParserDelegate {
 
     // MARK: Elements and text
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String]) {
+    func startElement(_ element: SAXElement, parser: SAXParser) {
         guard !stopped else { return }
+        let elementName = element.local
+        let line = parser.line
         if !sawRoot {
             sawRoot = true
             rootName = elementName
-            // Everything before the root start tag is the prolog: look there for declarations.
-            if rejectDeclarations(parser, throughLine: parser.lineNumber) { return }
         }
         // Vendor XML is kept out of the mapping and out of memory: its elements are not FGS even
         // when their local names match, and it can hold large base64 blobs.
@@ -59,21 +54,21 @@ final class FGSDocumentHandler: NSObject, XMLParserDelegate {
             stack.append(elementName)
             return
         }
-        let namespace = namespaceURI ?? ""
+        let namespace = element.namespace
         if !namespaces.contains(namespace), !namespaceReported {
             namespaceReported = true
             let accepted = namespaces.sorted().map { $0.isEmpty ? "no namespace" : $0 }.joined(separator: ", ")
-            findings.error("xml.namespace", SourceLocation(file: document, line: parser.lineNumber, element: elementName),
+            findings.error("xml.namespace", SourceLocation(file: document, line: line, element: elementName),
                            "element \(elementName) is in namespace '\(namespace.isEmpty ? "(none)" : namespace)', which the profile does not accept (fgs.namespaces: \(accepted)); elements were read by their local names")
         }
         if elementName == "TillkommandeXMLdata" { foreignDepth = 1 }
-        assembler.start(elementName, parent: stack.last, attributes: attributeDict, line: parser.lineNumber)
+        assembler.start(elementName, parent: stack.last, attributes: element.attributes, line: line)
         stack.append(elementName)
-        text = ""
-        textLine = parser.lineNumber
+        text.removeAll(keepingCapacity: true)
+        textLine = line
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func endElement(namespace: String, local elementName: String, parser: SAXParser) {
         guard !stopped else { return }
         stack.removeLast()
         if foreignDepth > 0 {
@@ -81,99 +76,45 @@ final class FGSDocumentHandler: NSObject, XMLParserDelegate {
             if foreignDepth > 0 { return }
         }
         do {
-            try assembler.end(elementName, parent: stack.last, text: text, line: textLine)
+            try assembler.end(elementName, parent: stack.last, text: String(decoding: text, as: UTF8.self), line: textLine)
         } catch {
             thrown = error
             stop(parser)
         }
-        text = ""
+        text.removeAll(keepingCapacity: true)
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ utf8: UnsafeRawBufferPointer, parser: SAXParser) {
         guard !stopped, foreignDepth == 0 else { return }
-        text += string
+        text.append(contentsOf: utf8)
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        guard !stopped, foreignDepth == 0 else { return }
-        text += String(decoding: CDATABlock, as: UTF8.self)
-    }
+    // MARK: Problems
 
-    // MARK: DTD declarations (billion laughs, XXE)
-
-    func parser(_ parser: XMLParser, foundElementDeclarationWithName elementName: String, model: String) {
-        forbid(parser, "an element declaration (<!ELEMENT \(elementName) …>)")
-    }
-
-    func parser(_ parser: XMLParser, foundAttributeDeclarationWithName attributeName: String, forElement elementName: String,
-                type: String?, defaultValue: String?) {
-        forbid(parser, "an attribute declaration (<!ATTLIST \(elementName) \(attributeName) …>)")
-    }
-
-    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        forbid(parser, "an entity declaration (<!ENTITY \(name) …>)")
-    }
-
-    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        forbid(parser, "an external entity declaration (<!ENTITY \(name) SYSTEM …>)")
-    }
-
-    func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?,
-                systemID: String?, notationName: String?) {
-        forbid(parser, "an unparsed entity declaration (<!ENTITY \(name) … NDATA …>)")
-    }
-
-    func parser(_ parser: XMLParser, foundNotationDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        forbid(parser, "a notation declaration (<!NOTATION \(name) …>)")
-    }
-
-    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        forbid(parser, "a reference to the entity &\(name);")
-        return nil
-    }
-
-    /// Scans the prolog for declarations the parser does not report; true if one was found.
-    private func rejectDeclarations(_ parser: XMLParser, throughLine line: Int) -> Bool {
-        do {
-            guard let hit = try DTDDeclarationScan.firstDeclaration(path: absolutePath, displayPath: document, throughLine: line) else {
-                return false
-            }
-            forbid(parser, "a DTD declaration (<!\(hit.keyword) …>)", line: hit.line)
-        } catch {
-            thrown = error
+    func problem(_ problem: SAXProblem, parser: SAXParser) {
+        guard !stopped else { return }
+        switch problem.kind {
+        case .declaration:
+            // Billion laughs and XXE: the parser has already stopped at the declaration.
+            reportedProblem = true
+            stopped = true
+            findings.error("xml.forbidden-dtd", SourceLocation(file: document, line: problem.line),
+                           "\(document) contains \(problem.message); DTD declarations are refused because entities can expand without bound (billion laughs) or read other files (XXE). Deliver the document without a DOCTYPE; nothing from it was read")
+        case .libxml2(let code, let level):
+            if level == .warning || Self.libxmlWarnings.contains(code) { return }
+            reportedProblem = true
+            let casesNote = assembler.closedCaseCount > 0
+                ? "; cases completed before this point were read, the rest of the document was not"
+                : "; nothing from it was read"
+            findings.error("xml.malformed", SourceLocation(file: document, line: parser.line),
+                           "\(document) is not well-formed XML at line \(parser.line), column \(parser.column): \(Self.describe(code))\(casesNote)")
             stop(parser)
         }
-        return true
     }
 
-    private func forbid(_ parser: XMLParser, _ what: String, line: Int? = nil) {
-        guard !stopped else { return }
-        reportedProblem = true
-        findings.error("xml.forbidden-dtd", SourceLocation(file: document, line: line ?? parser.lineNumber),
-                       "\(document) contains \(what); DTD declarations are refused because entities can expand without bound (billion laughs) or read other files (XXE). Deliver the document without a DOCTYPE; nothing from it was read")
-        stop(parser)
-    }
-
-    // MARK: Errors
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        guard !stopped else { return }
-        let code = (parseError as NSError).code
-        if Self.libxmlWarnings.contains(code) { return }
-        // An error inside a DOCTYPE (an undeclared parameter entity, say) is reported as the DTD it is.
-        if !sawRoot, rejectDeclarations(parser, throughLine: parser.lineNumber) { return }
-        reportedProblem = true
-        let casesNote = assembler.closedCaseCount > 0
-            ? "; cases completed before this point were read, the rest of the document was not"
-            : "; nothing from it was read"
-        findings.error("xml.malformed", SourceLocation(file: document, line: parser.lineNumber),
-                       "\(document) is not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber): \(Self.describe(code))\(casesNote)")
-        stop(parser)
-    }
-
-    private func stop(_ parser: XMLParser) {
+    private func stop(_ parser: SAXParser) {
         stopped = true
-        parser.abortParsing()
+        parser.stop()
     }
 
     /// Plain words for the libxml2 errors seen most in exports; others by number.

@@ -1,14 +1,12 @@
 import BevaraModel
+import BevaraXML
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Reads a `format: fgs-xml` export: one FGS Ärendehantering 1.0 document (`fgs.document`),
-/// streamed with Foundation's SAX `XMLParser` so memory holds one case at a time.
+/// streamed with `SAXParser` (libxml2) so memory holds one case at a time.
 ///
-/// External entities are never resolved and any DTD declaration stops the read
-/// (`xml.forbidden-dtd`); malformed XML is `xml.malformed` with the parser's line and column.
+/// External entities are never resolved; a bare DOCTYPE is accepted, but any DTD declaration
+/// stops the read (`xml.forbidden-dtd`); malformed XML is `xml.malformed` with the parser's line and column.
 /// Throws only when the profile has no `fgs` section or the document is missing or unreadable.
 struct FGSReader: ExportReader {
     let profile: Profile
@@ -23,24 +21,23 @@ struct FGSReader: ExportReader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw ExportReadError.missingMetadataFile(path: document, exportRoot: exportRoot, profile: profile.id)
         }
-        guard FileManager.default.isReadableFile(atPath: path),
-              let parser = XMLParser(contentsOf: URL(fileURLWithPath: path)) else {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             throw ExportReadError.unreadableFile(path: document, reason: "cannot open the file")
         }
         let mapper = try ValueMapper(profile: profile, findings: findings)
         let assembler = FGSCaseAssembler(document: document, mapper: mapper, catalog: catalog, findings: findings)
-        let handler = FGSDocumentHandler(document: document, absolutePath: path, namespaces: section.effectiveNamespaces,
+        let handler = FGSDocumentHandler(document: document, namespaces: section.effectiveNamespaces,
                                          assembler: assembler, findings: findings)
-        parser.delegate = handler
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.externalEntityResolvingPolicy = .never
-        let ok = parser.parse()
+        let outcome: SAXParser.Outcome
+        do {
+            outcome = try SAXParser.parse(path: path, handler: handler, doctype: .allowWithoutDeclarations)
+        } catch {
+            throw ExportReadError.unreadableFile(path: document, reason: error.description)
+        }
         if let error = handler.thrown { throw error }
-        if !ok && !handler.reportedProblem {
-            // A failure the delegate never heard about, such as a read error on the stream.
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown parser failure"
-            throw ExportReadError.unreadableFile(path: document, reason: reason)
+        if let failure = outcome.failure, !handler.reportedProblem {
+            // A failure the handler was not told of (none is expected: each is reported to it).
+            throw ExportReadError.unreadableFile(path: document, reason: failure.description)
         }
         if !handler.stopped && assembler.caseCount == 0 {
             findings.error("metadata.missing", SourceLocation(file: document, line: 1, element: handler.rootName),

@@ -4,10 +4,10 @@ import Foundation
 /// Refuses an XML document whose prolog has a DOCTYPE (or any other `<!…>` markup than a
 /// comment) before a parser sees it.
 ///
-/// Why: entity declarations are how billion-laughs and XXE attacks work, and on Linux Foundation's
-/// `XMLParser` drops entity declarations silently instead of reporting them (see the FGS reader's
-/// `DTDDeclarationScan`), which would lose text without a word. Nothing Bevara reads as XML (METS,
-/// ERMS, documents whose text is indexed) needs a DTD, so any DOCTYPE is refused. This scans the
+/// Why: entity declarations are how billion-laughs and XXE attacks work, and nothing Bevara reads
+/// as its own XML (METS, ERMS, documents whose text is indexed) needs a DTD, so any DOCTYPE is
+/// refused, with its line, before any content is handled. (`SAXParser` refuses one too; this
+/// check comes first so that nothing of such a document is read at all.) This scans the
 /// bytes before the root element only: the XML declaration, processing instructions and comments
 /// are stepped over; the first `<!` that does not open a comment is a declaration. NUL bytes are
 /// skipped, so the ASCII markup of a UTF-16 document is seen too (that can only add refusals,

@@ -1,18 +1,15 @@
+import BevaraXML
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// The SAX delegate behind `METSReader`: keeps the element stack and the namespace prefixes in
-/// scope (attribute names arrive qualified, `xlink:href`, whatever prefix the producer chose),
-/// and records the METS elements the CSIP rules look at. Elements outside the METS namespace
-/// (embedded `mdWrap` content, extensions) are stepped over.
-final class METSParserDelegate: NSObject, XMLParserDelegate {
+/// The SAX handler behind `METSReader`: keeps the element stack and records the METS elements
+/// the CSIP rules look at. Names arrive with their namespaces resolved (`xlink:href` is XLink's
+/// `href` whatever prefix the producer chose). Elements outside the METS namespace (embedded
+/// `mdWrap` content, extensions) are stepped over.
+final class METSParserHandler: SAXHandler {
     private(set) var document: METSDocument
 
     private var stack: [(namespace: String, local: String)] = []
-    private var prefixes: [String: [String]] = ["xml": ["http://www.w3.org/XML/1998/namespace"]]
-    private var text = ""
+    private var text: [UInt8] = []
     private var capturing = false
     private var section: (kind: String, id: String?)?
     private var groupStack: [Int] = []
@@ -32,43 +29,13 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
         self.onFile = onFile
     }
 
-    // MARK: Namespaces
-
-    func parser(_ parser: XMLParser, didStartMappingPrefix prefix: String, toURI namespaceURI: String) {
-        prefixes[prefix, default: []].append(namespaceURI)
-    }
-
-    func parser(_ parser: XMLParser, didEndMappingPrefix prefix: String) {
-        _ = prefixes[prefix]?.popLast()
-    }
-
-    /// Attribute values keyed `{namespace}local` (or `local` when unqualified).
-    private func resolve(_ attributes: [String: String]) -> [String: String] {
-        var out: [String: String] = [:]
-        out.reserveCapacity(attributes.count)
-        for (name, value) in attributes {
-            // ASCII names (all of METS's) are searched by byte, which for ASCII are the characters.
-            let colon = name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.firstIndex(of: UInt8(ascii: ":")) : name.firstIndex(of: ":")
-            if let colon {
-                let prefix = String(name[..<colon])
-                let local = String(name[name.index(after: colon)...])
-                if prefix == "xmlns" { continue }
-                let namespace = prefixes[prefix]?.last ?? "urn:undeclared-prefix:\(prefix)"
-                out[METSNamespace.key(namespace, local)] = value
-            } else if name != "xmlns" {
-                out[name] = value
-            }
-        }
-        return out
-    }
-
     // MARK: Elements
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String]) {
+    func startElement(_ element: SAXElement, parser: SAXParser) {
         guard !stopped else { return }
-        let namespace = namespaceURI ?? ""
-        let line = parser.lineNumber
+        let namespace = element.namespace
+        let elementName = element.local
+        let line = parser.line
         let parent = stack.last
         stack.append((namespace, elementName))
         if stack.count == 1 {
@@ -79,16 +46,16 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
         guard namespace == METSNamespace.mets else { return }
         let parentIsMETS = parent?.namespace == METSNamespace.mets
         let parentLocal = parentIsMETS ? parent?.local : nil
-        let a = resolve(attributeDict)
+        let a = element.attributes
         switch elementName {
         case "mets" where stack.count == 1:
             document.objid = a["OBJID"]
             document.label = a["LABEL"]
             document.type = a["TYPE"]
             document.profile = a["PROFILE"]
-            document.otherType = a[METSNamespace.csip("OTHERTYPE")]
-            document.contentInformationType = a[METSNamespace.csip("CONTENTINFORMATIONTYPE")]
-            document.otherContentInformationType = a[METSNamespace.csip("OTHERCONTENTINFORMATIONTYPE")]
+            document.otherType = a[METSNamespace.csip, "OTHERTYPE"]
+            document.contentInformationType = a[METSNamespace.csip, "CONTENTINFORMATIONTYPE"]
+            document.otherContentInformationType = a[METSNamespace.csip, "OTHERCONTENTINFORMATIONTYPE"]
             noteMisplacedCSIP(a, names: ["OTHERTYPE", "CONTENTINFORMATIONTYPE", "OTHERCONTENTINFORMATIONTYPE"])
         case "metsHdr" where parentLocal == "mets":
             document.headerCount += 1
@@ -97,7 +64,7 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
                 document.createDate = a["CREATEDATE"]
                 document.lastModDate = a["LASTMODDATE"]
                 document.recordStatus = a["RECORDSTATUS"]
-                document.oaisPackageType = a[METSNamespace.csip("OAISPACKAGETYPE")]
+                document.oaisPackageType = a[METSNamespace.csip, "OAISPACKAGETYPE"]
                 noteMisplacedCSIP(a, names: ["OAISPACKAGETYPE"])
             }
         case "agent" where parentLocal == "metsHdr":
@@ -109,7 +76,7 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
         case "note" where parentLocal == "agent":
             startText()
             if !document.agents.isEmpty {
-                document.agents[document.agents.count - 1].notes.append((a[METSNamespace.csip("NOTETYPE")], ""))
+                document.agents[document.agents.count - 1].notes.append((a[METSNamespace.csip, "NOTETYPE"], ""))
             }
         case "dmdSec", "digiprovMD", "techMD", "rightsMD", "sourceMD":
             section = (elementName, a["ID"])
@@ -117,7 +84,7 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
             guard let section else { break }
             document.metadataReferences.append(.init(
                 section: section.kind, sectionID: section.id, id: a["ID"], locType: a["LOCTYPE"],
-                xlinkType: a[METSNamespace.xlink("type")], href: a[METSNamespace.xlink("href")], mdType: a["MDTYPE"],
+                xlinkType: a[METSNamespace.xlink, "type"], href: a[METSNamespace.xlink, "href"], mdType: a["MDTYPE"],
                 otherMDType: a["OTHERMDTYPE"], mimeType: a["MIMETYPE"], size: a["SIZE"], created: a["CREATED"],
                 checksum: a["CHECKSUM"], checksumType: a["CHECKSUMTYPE"], line: line))
         case "fileSec" where parentLocal == "mets":
@@ -128,8 +95,8 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
             }
         case "fileGrp":
             document.fileGroups.append(.init(id: a["ID"], use: a["USE"],
-                                             contentInformationType: a[METSNamespace.csip("CONTENTINFORMATIONTYPE")],
-                                             otherContentInformationType: a[METSNamespace.csip("OTHERCONTENTINFORMATIONTYPE")],
+                                             contentInformationType: a[METSNamespace.csip, "CONTENTINFORMATIONTYPE"],
+                                             otherContentInformationType: a[METSNamespace.csip, "OTHERCONTENTINFORMATIONTYPE"],
                                              line: line))
             groupStack.append(document.fileGroups.count - 1)
         case "file":
@@ -170,7 +137,7 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func endElement(namespace: String, local elementName: String, parser: SAXParser) {
         guard !stopped else { return }
         let ended = stack.popLast()
         guard ended?.namespace == METSNamespace.mets else { return }
@@ -204,81 +171,50 @@ final class METSParserDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if capturing { text += string }
+    func characters(_ utf8: UnsafeRawBufferPointer, parser: SAXParser) {
+        if capturing { text.append(contentsOf: utf8) }
     }
 
     private func startText() {
         capturing = true
-        text = ""
+        text.removeAll(keepingCapacity: true)
     }
 
     private func endText() -> String {
         capturing = false
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private func locator(_ a: [String: String], line: Int) -> METSDocument.Locator {
-        .init(locType: a["LOCTYPE"], xlinkType: a[METSNamespace.xlink("type")], href: a[METSNamespace.xlink("href")],
-              title: a[METSNamespace.xlink("title")], line: line)
+    private func locator(_ a: SAXAttributes, line: Int) -> METSDocument.Locator {
+        .init(locType: a["LOCTYPE"], xlinkType: a[METSNamespace.xlink, "type"], href: a[METSNamespace.xlink, "href"],
+              title: a[METSNamespace.xlink, "title"], line: line)
     }
 
     /// Remembers CSIP attributes written in the wrong namespace (or none), for a hint.
-    private func noteMisplacedCSIP(_ attributes: [String: String], names: [String]) {
-        for (key, _) in attributes {
-            for name in names where key != METSNamespace.csip(name) && (key == name || key.hasSuffix("}" + name)) {
-                if key == name {
-                    document.misplacedCSIPAttributes[name] = "no namespace"
-                } else {
-                    document.misplacedCSIPAttributes[name] = String(key.dropFirst().prefix(while: { $0 != "}" }))
-                }
-            }
+    private func noteMisplacedCSIP(_ attributes: SAXAttributes, names: [String]) {
+        for attribute in attributes where attribute.namespace != METSNamespace.csip && names.contains(attribute.local) {
+            document.misplacedCSIPAttributes[attribute.local] = attribute.namespace.isEmpty ? "no namespace" : attribute.namespace
         }
     }
 
-    // MARK: DTD declarations (XXE, billion laughs) — refused even though the prolog guard runs first
+    // MARK: Problems
 
-    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        forbid(parser, "an entity declaration (<!ENTITY \(name) …>)")
-    }
-
-    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        forbid(parser, "an external entity declaration (<!ENTITY \(name) SYSTEM …>)")
-    }
-
-    func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?,
-                systemID: String?, notationName: String?) {
-        forbid(parser, "an unparsed entity declaration (<!ENTITY \(name) …>)")
-    }
-
-    func parser(_ parser: XMLParser, foundElementDeclarationWithName elementName: String, model: String) {
-        forbid(parser, "an element declaration (<!ELEMENT \(elementName) …>)")
-    }
-
-    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        forbid(parser, "a reference to the external entity &\(name);")
-        return nil
-    }
-
-    private func forbid(_ parser: XMLParser, _ what: String) {
+    func problem(_ problem: SAXProblem, parser: SAXParser) {
         guard !stopped else { return }
-        stopped = true
-        document.problem = .init(rule: SIPRule.xmlEntity, line: parser.lineNumber, message:
-            "\(document.path) contains \(what); DTD declarations are refused (billion laughs, XXE)")
-        parser.abortParsing()
-    }
-
-    // MARK: Errors
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        guard !stopped else { return }
-        let code = (parseError as NSError).code
-        // libxml2 warnings arrive through the same callback (xmlerror.h XML_WAR_*), e.g. 100 for a
-        // relative namespace URI; they do not make the document unreadable.
-        if [27, 93, 97, 98, 99, 100, 102, 106, 107].contains(code) { return }
-        stopped = true
-        document.problem = .init(rule: SIPRule.xmlMalformed, line: parser.lineNumber, message:
-            "\(document.path) is not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber) (libxml2 error \(code))")
-        parser.abortParsing()
+        switch problem.kind {
+        case .declaration:
+            // Refused even though the prolog guard runs first (billion laughs, XXE).
+            stopped = true
+            document.problem = .init(rule: SIPRule.xmlEntity, line: problem.line, message:
+                "\(document.path) contains \(problem.message); DTD declarations are refused (billion laughs, XXE)")
+        case .libxml2(let code, let level):
+            // Warnings (xmlerror.h XML_WAR_*, e.g. 100 for a relative namespace URI) do not make
+            // the document unreadable.
+            if level == .warning || [27, 93, 97, 98, 99, 100, 102, 106, 107].contains(code) { return }
+            stopped = true
+            document.problem = .init(rule: SIPRule.xmlMalformed, line: problem.line, message:
+                "\(document.path) is not well-formed XML at line \(problem.line), column \(problem.column) (libxml2 error \(code))")
+            parser.stop()
+        }
     }
 }
