@@ -134,11 +134,10 @@ final class ArchiveSink: PackageSink {
         // The common case, a file in the same folder as the one before: a byte comparison (equal
         // bytes are equal strings), no Character walk, no hashing. Then a file in a folder
         // already written: one lookup, no path building.
-        let utf8 = packagePath.utf8
-        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")) {
-            let folder = utf8[..<slash]
-            if folder.elementsEqual(lastDirectory.utf8) { return }
-            lastDirectory = String(Substring(folder))
+        if let slash = packagePath.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let folder = packagePath[..<slash]
+            if folder.hasSameUTF8(as: lastDirectory) { return }
+            lastDirectory = String(folder)
             if directories.contains(lastDirectory) { return }
         }
         var dirs: [String] = [""]

@@ -496,7 +496,7 @@ public final class OCFLVersionBuilder {
     private func folders(of path: String) -> [String] {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return [] }
         let parent = path[..<slash]
-        if let hit = recentFolders.first(where: { $0.parent.utf8.elementsEqual(parent.utf8) }) { return hit.folders }
+        if let hit = recentFolders.first(where: { $0.parent.hasSameUTF8(as: parent) }) { return hit.folders }
         let folders = Self.directoryPrefixes(of: path)
         if recentFolders.count == 2 { recentFolders.removeFirst() }
         recentFolders.append((String(parent), folders))

@@ -168,7 +168,7 @@ struct IdentifiedFormats: Sendable {
     /// A reader for storing, or nil when the package root is not the one the lanes guessed
     /// (then none of the records may be used).
     func lookup(forRoot packageRoot: String) throws -> Lookup? {
-        guard packageRoot.utf8.elementsEqual(root.utf8) else { return nil }
+        guard packageRoot.hasSameUTF8(as: root) else { return nil }
         return Lookup(reader: try RecordFileReader(path: path))
     }
 
