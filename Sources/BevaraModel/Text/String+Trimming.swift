@@ -8,6 +8,7 @@ extension String {
     /// small files.
     public func trimmedWhitespace() -> String {
         if isEmpty || hasPrintableASCIIEnds || hasLatinNonSpaceEnds { return self }
+        if let trimmed = asciiEndsTrimmed { return trimmed }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
@@ -20,16 +21,40 @@ extension String {
     /// scalar property lookups at both ends showed in loading and ingest profiles. In
     /// U+0080–U+00FF (UTF-8 C2 80 – C3 BF) only U+0085 and U+00A0 are white space.
     var hasLatinNonSpaceEnds: Bool {
-        utf8.withContiguousStorageIfAvailable { b -> Bool in
-            guard b.count >= 1 else { return false }
-            func latin1NonSpace(_ lead: UInt8, _ next: UInt8) -> Bool {
-                (lead == 0xC2 || lead == 0xC3) && next & 0xC0 == 0x80 && !(lead == 0xC2 && (next == 0x85 || next == 0xA0))
-            }
-            let f = b[0], l = b[b.count - 1]
-            let start = (f > 0x20 && f < 0x7F) || (b.count >= 2 && latin1NonSpace(b[0], b[1]))
-            let end = (l > 0x20 && l < 0x7F) || (b.count >= 2 && latin1NonSpace(b[b.count - 2], b[b.count - 1]))
-            return start && end
-        } ?? false
+        utf8.withContiguousStorageIfAvailable(Self.hasNonSpaceEnds) ?? false
+    }
+
+    /// Whether the bytes start and end with a printable ASCII or Latin-1 character that is not
+    /// white space (and so need no trimming).
+    static func hasNonSpaceEnds(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count >= 1 else { return false }
+        func latin1NonSpace(_ lead: UInt8, _ next: UInt8) -> Bool {
+            (lead == 0xC2 || lead == 0xC3) && next & 0xC0 == 0x80 && !(lead == 0xC2 && (next == 0x85 || next == 0xA0))
+        }
+        let f = b[0], l = b[b.count - 1]
+        let start = (f > 0x20 && f < 0x7F) || (b.count >= 2 && latin1NonSpace(b[0], b[1]))
+        let end = (l > 0x20 && l < 0x7F) || (b.count >= 2 && latin1NonSpace(b[b.count - 2], b[b.count - 1]))
+        return start && end
+    }
+
+    /// The trimmed string when the white space at the ends is ASCII (tab, LF, VT, FF, CR, space:
+    /// indentation between elements, line ends) and what is left starts and ends as
+    /// `hasNonSpaceEnds` wants, or is nothing; nil when the scalars must decide. Each ASCII byte
+    /// is a scalar of its own, so stepping over them by byte trims what the scalar walk would.
+    var asciiEndsTrimmed: String? {
+        let bounds = utf8.withContiguousStorageIfAvailable { b -> Range<Int>? in
+            func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            var start = 0, end = b.count
+            while start < end, isASCIISpace(b[start]) { start += 1 }
+            if start == end { return 0 ..< 0 }
+            while isASCIISpace(b[end - 1]) { end -= 1 }
+            return Self.hasNonSpaceEnds(UnsafeBufferPointer(rebasing: b[start ..< end])) ? start ..< end : nil
+        }
+        guard let bounds, let bounds else { return nil }
+        // Scalar boundaries both (an ASCII byte, or a two-byte scalar's ends): the slice is
+        // copied as it is, not decoded again.
+        let from = utf8.index(utf8.startIndex, offsetBy: bounds.lowerBound)
+        return String(self[from ..< utf8.index(from, offsetBy: bounds.count)])
     }
 
     /// True when every byte is printable ASCII (space to `~`): then each byte is a character of
