@@ -172,6 +172,23 @@ import Testing
         #expect(r.events == ["start {}r [{}n=Åsa] line 1", "text Sjöhult", "end {}r"])
     }
 
+    @Test func aUTF16DocumentWithItsByteOrderMarkArrivesAsUTF8() {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><r n=\"Åsa\">Sjöhult &amp; ärende</r>"
+        let bytes: [UInt8] = [0xFF, 0xFE] + xml.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let (r, outcome) = Self.parse(bytes: bytes)
+        #expect(outcome.failure == nil)
+        #expect(r.events == ["start {}r [{}n=Åsa] line 1", "text Sjöhult & ärende", "end {}r"])
+    }
+
+    @Test func deepNestingIsReadWithoutRecursion() {
+        // libxml2's push parser has no depth limit of its own (its 256 applies to trees); events
+        // go to the handler one by one, so depth costs the handler's stack, not the call stack.
+        let xml = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
+        let (r, outcome) = Self.parse(xml)
+        #expect(outcome == .init(stopped: false, failure: nil))
+        #expect(r.events.count == 20_000 && r.events.last == "end {}a")
+    }
+
     @Test func aMissingFileOrASymlinkIsAnIOErrorNamingIt() throws {
         let dir = NSTemporaryDirectory() + "bevara-sax-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
