@@ -141,6 +141,16 @@ import Testing
         #expect(r.events.count == 5)
     }
 
+    @Test func aWarningIsOneByLevelOrByItsXMLWARCode() {
+        func problem(_ code: Int, _ level: SAXProblem.Level) -> SAXProblem {
+            SAXProblem(kind: .libxml2(code: code, level: level), line: 1, column: 1, message: "m")
+        }
+        #expect(problem(27, .error).isWarningByLevelOrCode && !problem(27, .error).isWarning)
+        #expect(problem(100, .warning).isWarningByLevelOrCode && problem(500, .warning).isWarningByLevelOrCode)
+        #expect(!problem(76, .fatal).isWarningByLevelOrCode && !problem(201, .error).isWarningByLevelOrCode)
+        #expect(!SAXProblem(kind: .declaration, line: 1, column: 1, message: "m").isWarningByLevelOrCode)
+    }
+
     @Test func aStopEndsTheEventsThere() {
         let (r, outcome) = Self.parse("<r><a/><b><c/></b><d/></r>", stopAt: "b")
         #expect(outcome == .init(stopped: true, failure: nil))

@@ -26,10 +26,6 @@ final class FGSDocumentHandler: SAXHandler {
     private(set) var rootName: String?
     var thrown: Error?
 
-    /// libxml2 warning codes (xmlerror.h `XML_WAR_*`): not errors. 100 is the relative namespace
-    /// URI `eARDERMS` that Ciceron writes.
-    static let libxmlWarnings: Set<Int> = [27, 93, 97, 98, 99, 100, 102, 106, 107]
-
     init(document: String, namespaces: [String], assembler: FGSCaseAssembler, findings: FindingCollector) {
         self.document = document
         self.namespaces = Set(namespaces)
@@ -100,8 +96,8 @@ final class FGSDocumentHandler: SAXHandler {
             stopped = true
             findings.error("xml.forbidden-dtd", SourceLocation(file: document, line: problem.line),
                            "\(document) contains \(problem.message); DTD declarations are refused because entities can expand without bound (billion laughs) or read other files (XXE). Deliver the document without a DOCTYPE; nothing from it was read")
-        case .libxml2(let code, let level):
-            if level == .warning || Self.libxmlWarnings.contains(code) { return }
+        case .libxml2(let code, _):
+            if problem.isWarningByLevelOrCode { return }
             reportedProblem = true
             let casesNote = assembler.closedCaseCount > 0
                 ? "; cases completed before this point were read, the rest of the document was not"

@@ -31,6 +31,16 @@ public struct SAXProblem: Equatable, Sendable, CustomStringConvertible {
         return false
     }
 
+    /// libxml2's `XML_WAR_*` codes (xmlerror.h), warnings by name: 100 is the relative namespace
+    /// URI (`eARDERMS`) that Ciceron writes. libxml2 raises some of them at error level (27, an
+    /// undeclared entity where a DTD could have declared it), so the level alone does not say.
+    public static let libxml2WarningCodes: Set<Int> = [27, 93, 97, 98, 99, 100, 102, 106, 107]
+
+    /// A warning by level or by code (`libxml2WarningCodes`): the document stays readable.
+    public var isWarningByLevelOrCode: Bool {
+        isWarning || code.map(Self.libxml2WarningCodes.contains) == true
+    }
+
     public var code: Int? {
         if case .libxml2(let code, _) = kind { return code }
         return nil

@@ -207,10 +207,9 @@ final class METSParserHandler: SAXHandler {
             stopped = true
             document.problem = .init(rule: SIPRule.xmlEntity, line: problem.line, message:
                 "\(document.path) contains \(problem.message); DTD declarations are refused (billion laughs, XXE)")
-        case .libxml2(let code, let level):
-            // Warnings (xmlerror.h XML_WAR_*, e.g. 100 for a relative namespace URI) do not make
-            // the document unreadable.
-            if level == .warning || [27, 93, 97, 98, 99, 100, 102, 106, 107].contains(code) { return }
+        case .libxml2(let code, _):
+            // Warnings (a relative namespace URI, say) do not make the document unreadable.
+            if problem.isWarningByLevelOrCode { return }
             stopped = true
             document.problem = .init(rule: SIPRule.xmlMalformed, line: problem.line, message:
                 "\(document.path) is not well-formed XML at line \(problem.line), column \(problem.column) (libxml2 error \(code))")
