@@ -12,13 +12,12 @@ enum XMLTextReader {
     /// HTML elements whose content is not text.
     static let skippedElements: Set<String> = ["script", "style"]
 
+    /// Why a document with a DOCTYPE has no text, whichever check meets it first.
+    static let doctypeRefused = TextOutcome.noText(reason: "the document has a DOCTYPE; DTDs are refused (entity expansion, external entities)")
+
     static func read(path: String, maxBytes: Int) -> TextOutcome {
         do {
-            switch try XMLPrologGuard.check(path: path, limit: 1 << 20) {
-            case .clean: break
-            case .declaration: return .noText(reason: "the document has a DOCTYPE; DTDs are refused (entity expansion, external entities)")
-            case .noRootElement: return .noText(reason: "no XML root element found")
-            }
+            if let refused = refusal(try XMLPrologGuard.check(path: path, limit: 1 << 20)) { return refused }
         } catch {
             return .noText(reason: "cannot open the file")
         }
@@ -32,13 +31,18 @@ enum XMLTextReader {
 
     /// As `read(path:maxBytes:)`, for a document held in memory (an office part read from its zip).
     static func read(data: Data, maxBytes: Int) -> TextOutcome {
-        switch XMLPrologGuard.check(bytes: data.prefix(1 << 20)) {
-        case .clean: break
-        case .declaration: return .noText(reason: "the document has a DOCTYPE; DTDs are refused (entity expansion, external entities)")
-        case .noRootElement: return .noText(reason: "no XML root element found")
-        }
+        if let refused = refusal(XMLPrologGuard.check(bytes: data.prefix(1 << 20))) { return refused }
         let handler = Handler(maxBytes: maxBytes)
         return handler.outcome(data.withUnsafeBytes { SAXParser.parse(bytes: $0, handler: handler) })
+    }
+
+    /// The outcome for a prolog that stops the read (nil when the document may be parsed).
+    private static func refusal(_ verdict: XMLPrologGuard.Verdict) -> TextOutcome? {
+        switch verdict {
+        case .clean: return nil
+        case .declaration: return doctypeRefused
+        case .noRootElement: return .noText(reason: "no XML root element found")
+        }
     }
 
     final class Handler: SAXHandler {
@@ -55,9 +59,7 @@ enum XMLTextReader {
         }
 
         func outcome(_ parse: SAXParser.Outcome) -> TextOutcome {
-            if case .declaration? = parse.failure?.kind {
-                return .noText(reason: "the document has a DOCTYPE; DTDs are refused (entity expansion, external entities)")
-            }
+            if case .declaration? = parse.failure?.kind { return XMLTextReader.doctypeRefused }
             if let problem {
                 // Text before a syntax error is still the document's text; say that it is partial.
                 let partial = accumulator.text.trimmedWhitespace()
