@@ -70,7 +70,7 @@ public struct IdentityNumber: Codable, Hashable, Sendable {
     /// character, but for CR LF, which is no digit); by character otherwise, where a digit with a
     /// combining mark is no ASCII digit.
     static func asciiDigits(_ value: String) -> String {
-        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return value.filter { $0.isASCII && $0.isNumber } }
+        guard value.isASCII else { return value.filter { $0.isASCII && $0.isNumber } }
         return String(decoding: value.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
     }
 
@@ -113,7 +113,7 @@ public struct IdentityNumber: Codable, Hashable, Sendable {
     /// Luhn (mod 10) check over a string of digits, as used by personnummer and organisationsnummer.
     public static func luhnValid(_ digits: String) -> Bool {
         // ASCII by byte; other digits (which `wholeNumberValue` reads too) by character.
-        let values: [Int?] = digits.utf8.allSatisfy({ $0 < 0x80 })
+        let values: [Int?] = digits.isASCII
             ? digits.utf8.map { $0 >= 0x30 && $0 <= 0x39 ? Int($0 - 0x30) : nil }
             : digits.map(\.wholeNumberValue)
         var sum = 0

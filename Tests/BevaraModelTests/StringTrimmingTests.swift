@@ -25,4 +25,11 @@ import Testing
         let utf8 = Array(value.utf8)
         #expect(value.hasPrintableASCIIEnds == (!utf8.isEmpty && (0x21...0x7E).contains(utf8.first!) && (0x21...0x7E).contains(utf8.last!)))
     }
+
+    @Test func isASCIIIsEveryByteBelow0x80() {
+        for value in ["", "KS 2024/17", "\u{7F}\t\r\n", "å", "Åsa", "x\u{0301}", "\u{2003}"] {
+            #expect(value.isASCII == Array(value.utf8).allSatisfy { $0 < 0x80 }, "\(value)")
+        }
+        #expect("KS 2024/17".isASCII && !"Åsa".isASCII)
+    }
 }

@@ -57,6 +57,9 @@ extension String {
     /// its own (no CR LF pair, no combining mark), and byte-wise work gives the character answer.
     public var isPrintableASCII: Bool { utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
 
+    /// True when every byte is ASCII (below 0x80): each byte is a scalar of its own.
+    public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
     /// True when the first and the last byte are printable ASCII (not space): no trimming of
     /// white space, of any set, changes such a string, so callers can skip it.
     public var hasPrintableASCIIEnds: Bool {

@@ -46,7 +46,7 @@ struct NullTokens {
 
     init(_ tokens: [String]) {
         self.tokens = Set(tokens)
-        longestSpelling = self.tokens.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } })
+        longestSpelling = self.tokens.allSatisfy(\.isASCII)
             ? 3 * (self.tokens.map(\.utf8.count).max() ?? 0) : Int.max
     }
 
