@@ -1,4 +1,5 @@
 import BevaraArchiveIO
+import BevaraModel
 import BevaraPackaging
 import BevaraXML
 import Foundation
@@ -40,7 +41,7 @@ enum PREMISEventReader {
         func characters(_ utf8: UnsafeRawBufferPointer, parser: SAXParser) { text.append(contentsOf: utf8) }
 
         func endElement(namespace: String, local name: String, parser: SAXParser) {
-            let value = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = String(decoding: text, as: UTF8.self).trimmedWhitespace()
             guard current != nil else { return }
             switch name {
             case "eventType": current?.type = value

@@ -1,3 +1,4 @@
+import BevaraModel
 import BevaraXML
 import Foundation
 
@@ -182,7 +183,7 @@ final class METSParserHandler: SAXHandler {
 
     private func endText() -> String {
         capturing = false
-        return String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: text, as: UTF8.self).trimmedWhitespace()
     }
 
     private func locator(_ a: SAXAttributes, line: Int) -> METSDocument.Locator {
