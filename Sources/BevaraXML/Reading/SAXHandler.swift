@@ -1,8 +1,9 @@
 /// What `SAXParser` hands over while it reads a document, on the thread that called `parse`.
 ///
 /// Names arrive resolved: `namespace` is the element's namespace URI ("" for none), whatever
-/// prefix the document chose, and `local` its local name. The buffers given to `characters` and
-/// the element's attribute view are valid only during the call.
+/// prefix the document chose, and `local` its local name. The buffer given to `characters` is
+/// valid only during the call; an element's attributes are a value that may be kept (keeping
+/// them copies the list the parser reuses for every element).
 public protocol SAXHandler: AnyObject {
     func startElement(_ element: SAXElement, parser: SAXParser)
     func endElement(namespace: String, local: String, parser: SAXParser)
