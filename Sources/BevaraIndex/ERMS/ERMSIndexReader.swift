@@ -51,12 +51,15 @@ public enum ERMSIndexReader {
         case .noRootElement:
             throw IndexError.unreadableERMS(path: path, reason: "no root element found")
         }
-        let outcome = try withoutActuallyEscaping(emit) { emit in
-            handler.emit = emit
-            defer { handler.emit = nil }
-            do { return try SAXParser.parse(path: path, handler: handler) } catch {
-                throw IndexError.unreadableERMS(path: path, reason: "cannot read the file (\((error as? IOError)?.reason ?? "\(error)"))")
+        let outcome: SAXParser.Outcome
+        do {
+            outcome = try withoutActuallyEscaping(emit) { emit throws(IOError) in
+                handler.emit = emit
+                defer { handler.emit = nil }
+                return try SAXParser.parse(path: path, handler: handler)
             }
+        } catch {
+            throw IndexError.unreadableERMS(path: path, reason: "cannot read the file (\(error.reason))")
         }
         // An `emit` that threw (the writing side stopped) is rethrown here for the pipeline.
         if let error = handler.thrown { throw error }
