@@ -36,6 +36,19 @@ public enum FileDigest {
     /// needs no digest (a spool put into a document).
     @discardableResult
     public static func forEachChunk(path: String, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws -> Int64 {
+        var thrown: Error?
+        let total = try forEachChunk(path: path, while: { chunk in
+            do { try consume(chunk) } catch { thrown = error }
+            return thrown == nil
+        })
+        if let thrown { throw thrown }
+        return total
+    }
+
+    /// As `forEachChunk(path:_:)`, stopping once `consume` answers false (a reader that has what
+    /// it needs); returns the bytes read. Throws only the file's own errors.
+    @discardableResult
+    public static func forEachChunk(path: String, while consume: (UnsafeRawBufferPointer) -> Bool) throws(IOError) -> Int64 {
         let (fd, _) = try openRegularFile(path)
         defer { close(fd) }
         #if os(Linux)
@@ -51,14 +64,14 @@ public enum FileDigest {
                 throw IOError(path: path, operation: "read", errno: errno)
             }
             if n == 0 { return total }
-            try consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             total += Int64(n)
+            if !consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { return total }
         }
     }
 
     /// Opens `path` for reading, refusing symlinks and anything but a regular file; the caller
     /// closes the descriptor.
-    static func openRegularFile(_ path: String) throws -> (fd: Int32, stat: stat) {
+    static func openRegularFile(_ path: String) throws(IOError) -> (fd: Int32, stat: stat) {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
         var st = stat()

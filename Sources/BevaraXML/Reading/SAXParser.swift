@@ -67,29 +67,16 @@ public final class SAXParser {
 
     // MARK: Parsing
 
-    /// Parses the file at `path` (not following a symlink). Throws only when the file cannot be
-    /// opened or read; what is wrong inside it is in the outcome and was told to the handler.
+    /// Parses the file at `path` (a regular file, not a symlink; `FileDigest.forEachChunk` reads
+    /// it). Throws only when the file cannot be opened or read; what is wrong inside it is in the
+    /// outcome and was told to the handler.
     public static func parse(path: String, handler: any SAXHandler, doctype: DoctypePolicy = .refuse) throws(IOError) -> Outcome {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
-        defer { close(fd) }
         let parser = SAXParser(handler: handler, doctype: doctype)
-        let size = 64 * 1024
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        defer { buffer.deallocate() }
-        var readError: Int32?
+        var readError: IOError?
         parser.run(name: path) { feed in
-            while true {
-                let n = read(fd, buffer, size)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    readError = errno
-                    return
-                }
-                if n == 0 || !feed(UnsafeRawBufferPointer(start: buffer, count: n)) { return }
-            }
+            do throws(IOError) { try FileDigest.forEachChunk(path: path, while: feed) } catch { readError = error }
         }
-        if let readError { throw IOError(path: path, operation: "read", errno: readError) }
+        if let readError { throw readError }
         return Outcome(stopped: parser.stopped, failure: parser.failure)
     }
 

@@ -22,27 +22,19 @@ public enum XMLPrologGuard {
         case noRootElement
     }
 
-    /// Scans the prolog of the file at `path`, reading at most `limit` bytes (all of it when nil).
+    /// Scans the prolog of the file at `path` (a regular file, not a symlink), looking at most at
+    /// its first `limit` bytes (all of it when nil).
     public static func check(path: String, limit: Int? = nil) throws(IOError) -> Verdict {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw IOError(path: path, operation: "open", errno: errno) }
-        defer { close(fd) }
         var scanner = Scanner()
-        let size = 64 * 1024
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
-        defer { buffer.deallocate() }
+        var verdict: Verdict?
         var scanned = 0
-        while limit.map({ scanned < $0 }) ?? true {
-            let n = read(fd, buffer.baseAddress!, size)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IOError(path: path, operation: "read", errno: errno)
-            }
-            if n == 0 { return .noRootElement }
-            scanned += n
-            if let verdict = scanner.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { return verdict }
-        }
-        return .noRootElement
+        try FileDigest.forEachChunk(path: path, while: { chunk in
+            let part = UnsafeRawBufferPointer(rebasing: chunk.prefix(limit.map { $0 - scanned } ?? chunk.count))
+            verdict = scanner.feed(part)
+            scanned += part.count
+            return verdict == nil && limit.map { scanned < $0 } ?? true
+        })
+        return verdict ?? .noRootElement
     }
 
     /// The verdict for a prolog held in memory (what `check` applies to each chunk it reads).
