@@ -1,3 +1,4 @@
+import BevaraArchiveIO
 import Foundation
 
 /// Where an `XMLWriter` sends its UTF-8 text.
@@ -6,11 +7,21 @@ public protocol XMLOutput: AnyObject {
     /// Writes UTF-8 bytes, valid only during the call: what `XMLWriter` assembles. Byte-buffered
     /// outputs append them as they are; the default goes through `write(_:)`.
     func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws
+    /// Puts the `size` bytes of the file at `path` here (`XMLWriter.insertFragment`). The default
+    /// copies them through `write(utf8:)`; an output whose file is streamed on later may note
+    /// where they go instead and leave them in their file.
+    func insertFile(at path: String, size: Int64) throws
 }
 
 extension XMLOutput {
     public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
         try write(String(decoding: bytes, as: UTF8.self))
+    }
+
+    public func insertFile(at path: String, size: Int64) throws {
+        try FileDigest.forEachChunk(path: path) { chunk in
+            try write(utf8: chunk.assumingMemoryBound(to: UInt8.self))
+        }
     }
 }
 

@@ -102,11 +102,10 @@ public final class XMLWriter {
     /// `XMLWriter` wrote, started at this writer's `depth`. An empty file adds nothing (so an
     /// element left without content still closes as `<name/>`).
     public func insertFragment(at path: String) throws {
-        var first = true
-        try FileDigest.forEachChunk(path: path) { chunk in
-            if first { try closePendingTag(selfClosing: false); first = false }
-            try output.write(utf8: chunk.assumingMemoryBound(to: UInt8.self))
-        }
+        let size = try FileDigest.regularFileSize(path)
+        guard size > 0 else { return }
+        try closePendingTag(selfClosing: false)
+        try output.insertFile(at: path, size: size)
     }
 
     private func closePendingTag(selfClosing: Bool) throws {

@@ -15,4 +15,36 @@ import Testing
             #expect(!FileDigest.isLowerHexSHA256(bad), "\(bad)")
         }
     }
+
+    /// Ranges of several files stream as one file: same digest and bytes as the concatenation,
+    /// empty ranges skipped, and a file shorter than its range is an error naming it.
+    @Test func rangesStreamAsOneFile() throws {
+        let folder = NSTemporaryDirectory() + "bevara-ranges-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let a = folder + "/a", b = folder + "/b"
+        let aBytes = Array("<doc>\n  <head/>\n</doc>\n".utf8)
+        // Larger than a chunk, so a range is read in pieces.
+        let bBytes = (0 ..< FileDigest.chunkSize + 1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(aBytes).write(to: URL(fileURLWithPath: a))
+        try Data(bBytes).write(to: URL(fileURLWithPath: b))
+        let ranges = [FileRange(path: a, offset: 0, length: 6), FileRange(path: b, offset: 0, length: Int64(bBytes.count)),
+                      FileRange(path: a, offset: 6, length: 0), FileRange(path: a, offset: 6, length: Int64(aBytes.count - 6))]
+        var streamed: [UInt8] = []
+        let result = try FileDigest.stream(ranges: ranges, headBytes: 10) { streamed.append(contentsOf: $0) }
+        let expected = Array(aBytes[0 ..< 6]) + bBytes + Array(aBytes[6...])
+        #expect(streamed == expected)
+        #expect(result.size == Int64(expected.count))
+        #expect(result.sha256 == FileDigest.sha256(of: expected))
+        #expect(result.head == Array(expected.prefix(10)))
+        #expect(try FileDigest.regularFileSize(b) == Int64(bBytes.count))
+
+        let tooLong = [FileRange(path: a, offset: 4, length: Int64(aBytes.count))]
+        #expect { _ = try FileDigest.stream(ranges: tooLong) } throws: { error in
+            guard let error = error as? IOError else { return false }
+            return error.path == a && error.reason.contains("ends at byte \(aBytes.count)")
+        }
+        #expect(throws: IOError.self) { _ = try FileDigest.stream(ranges: [FileRange(path: folder + "/missing", offset: 0, length: 1)]) }
+        #expect(throws: IOError.self) { _ = try FileDigest.regularFileSize(folder) }
+    }
 }

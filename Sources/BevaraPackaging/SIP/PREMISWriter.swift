@@ -147,10 +147,11 @@ final class RepresentationPREMISWriter {
                                    size: file.size, sha256: file.sha256, format: format, originalName: reference.originalName)
     }
 
-    /// Writes the complete PREMIS file to `path`, given the finished erms.xml.
-    func finish(to path: String, erms: PackagedFile) throws {
+    /// Writes the complete PREMIS file to `path`, given the finished erms.xml; with `splicing`,
+    /// the spooled objects are left in their spool (returned as the insertion to make).
+    func finish(to path: String, erms: PackagedFile, splicing: Bool) throws -> [SplicedDocument.Insertion] {
         try spool.close()
-        let out = try SpliceableOutput(path: path)
+        let out = try SpliceableOutput(path: path, splicing: splicing)
         let w = XMLWriter(output: out)
         try w.declaration()
         try PREMISParts.openRoot(w, packagePath: PackageLayout.repPREMIS)
@@ -177,6 +178,7 @@ final class RepresentationPREMISWriter {
         try software.write(w)
         try w.finish()
         try out.close()
+        return out.insertions
     }
 }
 

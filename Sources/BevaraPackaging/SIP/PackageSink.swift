@@ -19,12 +19,23 @@ protocol PackageSink: AnyObject {
     func addFile(at packagePath: String, bytes: [UInt8]) throws
     /// A local path to write the metadata file `packagePath` to; call `commitMetadata` when done.
     func metadataPath(for packagePath: String) throws -> String
-    /// Makes a finished metadata file part of the package and returns its size and SHA-256.
-    func commitMetadata(_ packagePath: String) throws -> FileDigest.Result
+    /// True when a metadata document may leave the spools it takes in where they are
+    /// (`SpliceableOutput(splicing:)`): the sink puts them in as it commits the document.
+    var splicesMetadata: Bool { get }
+    /// Makes a finished metadata file part of the package, with the spools `insertions` puts
+    /// into it, and returns its size and SHA-256.
+    func commitMetadata(_ packagePath: String, insertions: [SplicedDocument.Insertion]) throws -> FileDigest.Result
     /// A path for a temporary file that is never part of the package.
     func spoolPath(_ name: String) throws -> String
     /// Removes the spool files after a successful write.
     func finish() throws
+}
+
+extension PackageSink {
+    /// Makes a finished metadata file, complete in itself, part of the package.
+    func commitMetadata(_ packagePath: String) throws -> FileDigest.Result {
+        try commitMetadata(packagePath, insertions: [])
+    }
 }
 
 /// Writes the package as a folder tree.
@@ -65,8 +76,12 @@ final class DirectorySink: PackageSink {
 
     func metadataPath(for packagePath: String) throws -> String { try prepare(packagePath) }
 
-    func commitMetadata(_ packagePath: String) throws -> FileDigest.Result {
-        try FileDigest.stream(path: root + "/" + packagePath, headBytes: 0)
+    /// A metadata file is written where it stays, so it must be complete: nothing to splice.
+    var splicesMetadata: Bool { false }
+
+    func commitMetadata(_ packagePath: String, insertions: [SplicedDocument.Insertion]) throws -> FileDigest.Result {
+        precondition(insertions.isEmpty, "a folder package's metadata files are written whole")
+        return try FileDigest.stream(path: root + "/" + packagePath, headBytes: 0)
     }
 
     func spoolPath(_ name: String) throws -> String { spoolDir + "/" + name }
@@ -119,9 +134,19 @@ final class ArchiveSink: PackageSink {
         scratch + "/" + packagePath.replacingOccurrences(of: "/", with: "__")
     }
 
-    func commitMetadata(_ packagePath: String) throws -> FileDigest.Result {
+    /// Metadata files are scratch copies streamed into the archive: spools can be streamed in
+    /// from where they are.
+    var splicesMetadata: Bool { true }
+
+    func commitMetadata(_ packagePath: String, insertions: [SplicedDocument.Insertion]) throws -> FileDigest.Result {
         try addDirectories(for: packagePath)
-        return try archive.addFile(named: prefix + packagePath, from: try metadataPath(for: packagePath))
+        let local = try metadataPath(for: packagePath)
+        let ranges = SplicedDocument(path: local, insertions: insertions).ranges(ownSize: try FileDigest.regularFileSize(local))
+        var result: FileDigest.Result?
+        try archive.addFile(named: prefix + packagePath, size: ranges.reduce(0) { $0 + $1.length }) { write in
+            result = try FileDigest.stream(ranges: ranges, consume: write)
+        }
+        return result!
     }
 
     func spoolPath(_ name: String) throws -> String { scratch + "/spool-" + name }

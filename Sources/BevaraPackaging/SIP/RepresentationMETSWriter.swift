@@ -18,10 +18,13 @@ final class RepresentationMETSWriter {
                            admid: PackageLayout.repPREMISDigiprovID)
     }
 
-    /// Writes the complete METS to `path`, given the finished erms.xml and representation PREMIS.
-    func finish(to path: String, erms: PackagedFile, premis: PackagedFile, softwareName: String, softwareVersion: String) throws {
+    /// Writes the complete METS to `path`, given the finished erms.xml and representation PREMIS;
+    /// with `splicing`, the spooled file entries are left in their spool (returned as the
+    /// insertion to make).
+    func finish(to path: String, erms: PackagedFile, premis: PackagedFile, softwareName: String, softwareVersion: String,
+                splicing: Bool) throws -> [SplicedDocument.Insertion] {
         try spool.close()
-        let out = try SpliceableOutput(path: path)
+        let out = try SpliceableOutput(path: path, splicing: splicing)
         let w = XMLWriter(output: out)
         try w.declaration()
         try METSParts.openRoot(w, objid: PackageLayout.representation, label: nil, packagePath: PackageLayout.repMETS)
@@ -41,6 +44,7 @@ final class RepresentationMETSWriter {
         try METSParts.representationStructMap(w, metadataADMID: PackageLayout.repPREMISDigiprovID)
         try w.finish()
         try out.close()
+        return out.insertions
     }
 
     /// Hrefs in the representation METS are relative to the representation folder.

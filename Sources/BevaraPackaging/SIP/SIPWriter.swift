@@ -127,11 +127,13 @@ public struct SIPWriter {
         // Metadata, innermost first: each file's hash goes into the one that references it.
         try erms.finish()
         let ermsFile = try commit(sink, PackageLayout.erms)
-        try repPREMIS.finish(to: try sink.metadataPath(for: PackageLayout.repPREMIS), erms: ermsFile)
-        let repPREMISFile = try commit(sink, PackageLayout.repPREMIS)
-        try repMETS.finish(to: try sink.metadataPath(for: PackageLayout.repMETS), erms: ermsFile, premis: repPREMISFile,
-                           softwareName: context.softwareName, softwareVersion: context.softwareVersion)
-        let repMETSFile = try commit(sink, PackageLayout.repMETS)
+        let premisSpools = try repPREMIS.finish(to: try sink.metadataPath(for: PackageLayout.repPREMIS), erms: ermsFile,
+                                                splicing: sink.splicesMetadata)
+        let repPREMISFile = try commit(sink, PackageLayout.repPREMIS, insertions: premisSpools)
+        let metsSpools = try repMETS.finish(to: try sink.metadataPath(for: PackageLayout.repMETS), erms: ermsFile,
+                                            premis: repPREMISFile, softwareName: context.softwareName,
+                                            softwareVersion: context.softwareVersion, splicing: sink.splicesMetadata)
+        let repMETSFile = try commit(sink, PackageLayout.repMETS, insertions: metsSpools)
         try PackagePREMISWriter.write(to: try sink.metadataPath(for: PackageLayout.packagePREMIS), context: context,
                                       objid: objid, software: software, cases: caseCount, records: recordCount, files: fileCount)
         let packagePREMISFile = try commit(sink, PackageLayout.packagePREMIS)
@@ -165,8 +167,8 @@ public struct SIPWriter {
                           contentBytes: contentBytes, rootMETSSHA256: root.sha256)
     }
 
-    private func commit(_ sink: PackageSink, _ path: String) throws -> PackagedFile {
-        let digest = try sink.commitMetadata(path)
+    private func commit(_ sink: PackageSink, _ path: String, insertions: [SplicedDocument.Insertion] = []) throws -> PackagedFile {
+        let digest = try sink.commitMetadata(path, insertions: insertions)
         return PackagedFile(path: path, size: digest.size, sha256: digest.sha256, mime: "application/xml")
     }
 
