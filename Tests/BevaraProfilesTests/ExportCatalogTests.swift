@@ -1,9 +1,36 @@
+import BevaraArchiveIO
 import BevaraModel
 @testable import BevaraProfiles
 import Testing
 
 @Suite struct ExportCatalogTests {
     let src = SourceLocation(file: "arenden.csv", line: 2)
+
+    /// The manifest loads into a store of its own, here on another thread while the case tables
+    /// load; the first read attaches it, so queries join it with the files table; loading more
+    /// after that is an error, not a lost line.
+    @Test func manifestLoadedAlongsideIsReadWithTheCatalog() throws {
+        let catalog = try ExportCatalog()
+        let store = try catalog.manifestStore()
+        let digest = String(repeating: "ab", count: 32)
+        try SideThread.run(threadName: "test-manifest", side: {
+            for i in 0 ..< 3 { try store.add(path: "f/\(i).pdf", sha256: digest.uppercased(), line: i + 1) }
+        }, while: {
+            try catalog.add(BevaraModel.Record(id: "r1", caseNumber: Diarienummer("KS 2021/1"), direction: .incoming, title: "A", source: src))
+            try catalog.add(file: FileReference(path: "f/1.pdf", source: src), recordID: "r1")
+            try catalog.add(file: FileReference(path: "g/unlisted.pdf", source: src), recordID: "r1")
+        })
+        #expect(try !store.add(path: "f/0.pdf", sha256: digest, line: 9))
+        try catalog.finishLoading()
+
+        #expect(try catalog.manifestEntry(path: "f/2.pdf")?.sha256 == digest)
+        #expect(try catalog.manifestEntry(path: "f/0.pdf")?.line == 1)
+        #expect(try catalog.unlistedReferenceCount() == 1)
+        var unreferenced: [String] = []
+        try catalog.forEachManifestEntry(unreferencedOnly: true) { path, _, _ in unreferenced.append(path) }
+        #expect(unreferenced == ["f/0.pdf", "f/2.pdf"])
+        #expect(throws: ExportCatalogError.self) { try catalog.addManifestEntry(path: "late.pdf", sha256: digest, line: 4) }
+    }
 
     @Test func streamsCasesWithRecordsPartiesAndFiles() throws {
         let catalog = try ExportCatalog()

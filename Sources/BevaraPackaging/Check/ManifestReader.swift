@@ -3,9 +3,10 @@ import BevaraProfiles
 import Foundation
 
 /// Reads a `sha256sum`-style manifest (`<64 hex>  <path>` or `<64 hex> *<path>`) into the
-/// catalog, line by line.
+/// catalog's manifest store, line by line (on a thread of its own while the catalog loads: see
+/// `Preflight`).
 enum ManifestReader {
-    static func read(_ layout: ExportLayout, into catalog: ExportCatalog, findings: FindingCollector) throws {
+    static func read(_ layout: ExportLayout, into store: ManifestStore, findings: FindingCollector) throws {
         guard let manifest = layout.manifest else { return }
         let path = (layout.root as NSString).appendingPathComponent(manifest)
         guard FileManager.default.fileExists(atPath: path) else {
@@ -42,7 +43,7 @@ enum ManifestReader {
                 filePath = String(rest.dropFirst(2))
             }
             if filePath.hasPrefix("./") { filePath.removeFirst(2) }
-            if try !catalog.addManifestEntry(path: filePath, sha256: String(hex), line: lineNumber) {
+            if try !store.add(path: filePath, sha256: String(hex), line: lineNumber) {
                 findings.error("manifest.duplicate", location, "'\(filePath)' is listed more than once")
             }
         }

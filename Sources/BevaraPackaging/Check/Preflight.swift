@@ -54,8 +54,17 @@ public struct Preflight {
         findings.severityOverrides = agreement?.ruleSeverity ?? [:]
         checkAgreement(findings)
 
-        try makeReader(for: profile).read(exportRoot: layout.root, into: catalog, findings: findings)
-        try ManifestReader.read(layout, into: catalog, findings: findings)
+        // The manifest loads into a store of its own on a second thread while the reader loads
+        // the case tables here; its findings follow the reader's, as when it was read after.
+        let manifestFindings = FindingCollector(limitPerRule: findings.limitPerRule)
+        manifestFindings.severityOverrides = findings.severityOverrides
+        let manifestStore = try catalog.manifestStore()
+        try SideThread.run(threadName: "bevara.manifest-reader", side: {
+            try ManifestReader.read(layout, into: manifestStore, findings: manifestFindings)
+        }, while: {
+            try makeReader(for: profile).read(exportRoot: layout.root, into: catalog, findings: findings)
+        })
+        findings.absorb(manifestFindings)
         try CatalogRules.run(catalog, findings: findings)
         // Case findings come here in the report; `PendingPreflight` collects them apart.
         let caseRulesPosition = findings.findings.count

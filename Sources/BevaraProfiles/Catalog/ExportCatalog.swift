@@ -20,6 +20,9 @@ public final class ExportCatalog {
     // Values are stored in a binary form of their own, not JSON: see `CatalogCodable`.
     private var pendingWrites = 0
     private var inBulk = false
+    /// The manifest's database while it loads; attached to this one from the first read on.
+    private var manifest: ManifestStore?
+    private var manifestAttached = false
 
     /// Opens (creating) a catalog at `path`.
     public init(path: String) throws {
@@ -113,8 +116,6 @@ public final class ExportCatalog {
                 CREATE INDEX IF NOT EXISTS files_path ON files(path);
                 CREATE INDEX IF NOT EXISTS files_record ON files(record_id) WHERE json IS NOT NULL;
                 CREATE INDEX IF NOT EXISTS files_record_seq ON files(record_seq) WHERE record_seq IS NOT NULL;
-                CREATE TABLE IF NOT EXISTS manifest(
-                    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID;
                 """)
         }
         return queue
@@ -201,13 +202,20 @@ public final class ExportCatalog {
     /// before (the first entry is kept).
     @discardableResult
     public func addManifestEntry(path: String, sha256: String, line: Int) throws -> Bool {
-        var inserted = false
-        try write { db in
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO manifest(path, sha256, line) VALUES (?, ?, ?)")
-                .execute(binding: path, sha256.lowercased(), line)
-            inserted = db.changesCount > 0
+        try manifestStore().add(path: path, sha256: sha256, line: line)
+    }
+
+    /// Where the manifest is loaded: a database of its own (`ManifestStore`), which another
+    /// thread may fill while this catalog loads the case tables. Hand it over before the first
+    /// read of the catalog and take it back (the thread done) before that read, which attaches it.
+    public func manifestStore() throws -> ManifestStore {
+        guard !manifestAttached else {
+            throw ExportCatalogError(path: path, reason: "the manifest is loaded before the catalog is first read")
         }
-        return inserted
+        if let manifest { return manifest }
+        let store = try ManifestStore(path: path + "-manifest")
+        manifest = store
+        return store
     }
 
     /// A manifest line: the SHA-256 it gives and the line it is on.
@@ -215,7 +223,7 @@ public final class ExportCatalog {
 
     /// The manifest's SHA-256 for `path` and the line it is on, if listed.
     public func manifestEntry(path: String) throws -> ManifestEntry? {
-        try finishLoading()
+        try prepareForReading()
         return try access { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, line FROM manifest WHERE path = ?"), arguments: [path]).map { ($0[0], $0[1]) }
         }
@@ -234,7 +242,7 @@ public final class ExportCatalog {
     /// compares paths); nil when more than `limit` lie under it, so that memory stays bounded
     /// and the caller asks per path. One range query per folder instead of one query per file.
     private func entries<T>(inFolder folder: String, limit: Int, sql: String, value: (Row) -> T) throws -> [[UInt8]: T]? {
-        try finishLoading()
+        try prepareForReading()
         // Paths under "folder/" are exactly those in ["folder/", "folder0"): '0' follows '/'.
         let low = folder + "/"
         let high = folder + "0"
@@ -255,7 +263,7 @@ public final class ExportCatalog {
     /// Streams manifest entries (path, sha256, line) in path order; with `unreferencedOnly`, only
     /// those whose path no file reference names.
     public func forEachManifestEntry(unreferencedOnly: Bool = false, _ body: (String, String, Int) throws -> Void) throws {
-        try finishLoading()
+        try prepareForReading()
         let filter = unreferencedOnly ? " m WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.path = m.path)" : ""
         try access { db in
             let cursor = try Row.fetchCursor(db, sql: "SELECT path, sha256, line FROM manifest\(filter) ORDER BY path")
@@ -265,13 +273,13 @@ public final class ExportCatalog {
 
     /// How many different paths the file references name.
     public func distinctReferencedPathCount() throws -> Int {
-        try finishLoading()
+        try prepareForReading()
         return try access { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT path) FROM files") ?? 0 }
     }
 
     /// How many file references name a path the manifest does not list.
     public func unlistedReferenceCount() throws -> Int {
-        try finishLoading()
+        try prepareForReading()
         return try access { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM files f WHERE NOT EXISTS (SELECT 1 FROM manifest m WHERE m.path = f.path)") ?? 0
         }
@@ -379,10 +387,26 @@ public final class ExportCatalog {
 
     /// Commits the loading transaction.
     public func finishLoading() throws {
-        guard inBulk else { return }
-        try access { try $0.execute(sql: "COMMIT") }
-        inBulk = false
-        pendingWrites = 0
+        if inBulk {
+            try access { try $0.execute(sql: "COMMIT") }
+            inBulk = false
+            pendingWrites = 0
+        }
+    }
+
+    /// Every read starts here: loading is over (committed) and the manifest attached.
+    private func prepareForReading() throws {
+        try finishLoading()
+        if !manifestAttached { try attachManifest() }
+    }
+
+    /// Closes the manifest's own database (an empty one if the export has no manifest) and
+    /// attaches it, so that `manifest` names its table in every query from here on.
+    private func attachManifest() throws {
+        let store = try manifestStore()
+        try store.close()
+        try access { try $0.execute(sql: "ATTACH DATABASE ? AS manifest_db", arguments: [store.path]) }
+        manifestAttached = true
     }
 
     /// Writes go into one long transaction, committed every 50,000 rows: bulk inserts run at
@@ -424,7 +448,7 @@ public final class ExportCatalog {
     }
 
     public func counts() throws -> Counts {
-        try finishLoading()
+        try prepareForReading()
         return try access { db in
             Counts(cases: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0,
                    records: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records") ?? 0,
@@ -443,7 +467,7 @@ public final class ExportCatalog {
     }
 
     private func forEachCase(where condition: String?, _ body: (Case, [Record]) throws -> Void) throws {
-        try finishLoading()
+        try prepareForReading()
         try access { db in
             let filter = condition.map { " WHERE \($0)" } ?? ""
             let cursor = try Row.fetchCursor(db, sql: "SELECT case_key, json FROM cases\(filter) ORDER BY seq")
@@ -481,7 +505,7 @@ public final class ExportCatalog {
     /// would give them in its records (the order within a case may differ), without decoding
     /// any value: for planning a split delivery by size.
     public func forEachCaseFilePaths(_ body: ([String]) throws -> Void) throws {
-        try finishLoading()
+        try prepareForReading()
         try access { db in
             let cursor = try String.fetchCursor(db, sql: "SELECT case_key FROM cases ORDER BY seq")
             let embedded = try db.cachedStatement(sql: """
@@ -500,7 +524,7 @@ public final class ExportCatalog {
     /// Streams every file reference with the id of its record, in export order: those embedded
     /// in records, then those from a files table.
     public func forEachFileReference(_ body: (FileReference, String) throws -> Void) throws {
-        try finishLoading()
+        try prepareForReading()
         try access { db in
             let records = try Row.fetchCursor(db, sql: "SELECT record_id, json FROM records ORDER BY seq")
             while let row = try records.next() {
@@ -530,7 +554,7 @@ public final class ExportCatalog {
     }
 
     private func duplicates(sql: String) throws -> [(value: String, places: [String])] {
-        try finishLoading()
+        try prepareForReading()
         return try access { db in
             // Grouped by the normalised key; reported with the first occurrence's verbatim value.
             var result: [(String, [String])] = []
@@ -548,7 +572,7 @@ public final class ExportCatalog {
 
     /// Records whose case number matches no case: (record id, case number, where).
     public func recordsWithoutCase() throws -> [(recordID: String, caseNumber: String, place: String)] {
-        try finishLoading()
+        try prepareForReading()
         return try access { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.record_id, r.json, r.src FROM records r
@@ -562,7 +586,7 @@ public final class ExportCatalog {
 
     /// File references (from a files table) whose record id matches no record: (record id, path, where).
     public func filesWithoutRecord() throws -> [(recordID: String, path: String, place: String)] {
-        try finishLoading()
+        try prepareForReading()
         return try access { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.record_id, f.path, f.src FROM files f WHERE f.json IS NOT NULL
@@ -573,7 +597,7 @@ public final class ExportCatalog {
 
     /// Parties whose case number matches no case: (case number key, where).
     public func partiesWithoutCase() throws -> [(caseKey: String, place: String)] {
-        try finishLoading()
+        try prepareForReading()
         return try access { db in
             try Row.fetchAll(db, sql: """
                 SELECT p.case_key, p.src FROM parties p
@@ -590,7 +614,7 @@ public final class ExportCatalog {
 
     /// True if any record references `path` (relative to the export's file root).
     public func isReferenced(path: String) throws -> Bool {
-        try finishLoading()
+        try prepareForReading()
         return try access { db in
             try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM files WHERE path = ?)"), arguments: [path]) ?? false
         }
