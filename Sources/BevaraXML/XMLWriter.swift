@@ -43,7 +43,7 @@ public final class XMLWriter {
         try closePendingTag(selfClosing: false)
         startLine()
         line.append(UInt8(ascii: "<"))
-        line.append(contentsOf: name.utf8)
+        line.appendUTF8(name)
         XMLWriter.render(attributes, into: &line)
         try flushLine()
         stack.append(name)
@@ -59,9 +59,9 @@ public final class XMLWriter {
             try write("/>\n")
         } else {
             startLine()
-            line.append(contentsOf: "</".utf8)
-            line.append(contentsOf: name.utf8)
-            line.append(contentsOf: ">\n".utf8)
+            line.appendLiteral("</")
+            line.appendUTF8(name)
+            line.appendLiteral(">\n")
             try flushLine()
         }
     }
@@ -71,16 +71,16 @@ public final class XMLWriter {
         try closePendingTag(selfClosing: false)
         startLine()
         line.append(UInt8(ascii: "<"))
-        line.append(contentsOf: name.utf8)
+        line.appendUTF8(name)
         XMLWriter.render(attributes, into: &line)
         if let text {
             line.append(UInt8(ascii: ">"))
             XMLWriter.escape(text, quotes: false, into: &line)
-            line.append(contentsOf: "</".utf8)
-            line.append(contentsOf: name.utf8)
-            line.append(contentsOf: ">\n".utf8)
+            line.appendLiteral("</")
+            line.appendUTF8(name)
+            line.appendLiteral(">\n")
         } else {
-            line.append(contentsOf: "/>\n".utf8)
+            line.appendLiteral("/>\n")
         }
         try flushLine()
     }
@@ -142,8 +142,8 @@ public final class XMLWriter {
         for (name, value) in attributes {
             guard let value else { continue }
             out.append(UInt8(ascii: " "))
-            out.append(contentsOf: name.utf8)
-            out.append(contentsOf: "=\"".utf8)
+            out.appendUTF8(name)
+            out.appendLiteral("=\"")
             escape(value, quotes: true, into: &out)
             out.append(UInt8(ascii: "\""))
         }
@@ -169,18 +169,18 @@ public final class XMLWriter {
     static func escape(_ text: String, quotes: Bool, into out: inout [UInt8]) {
         // Fast path: most values need nothing, and a byte scan of the UTF-8 says so.
         if isPlain(text.utf8, quotes: quotes) {
-            out.append(contentsOf: text.utf8)
+            out.appendUTF8(text)
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": out.append(contentsOf: "&amp;".utf8)
-            case "<": out.append(contentsOf: "&lt;".utf8)
-            case ">": out.append(contentsOf: "&gt;".utf8)
-            case "\"" where quotes: out.append(contentsOf: "&quot;".utf8)
-            case "\n" where quotes: out.append(contentsOf: "&#10;".utf8)
-            case "\r": out.append(contentsOf: "&#13;".utf8)
-            case "\t" where quotes: out.append(contentsOf: "&#9;".utf8)
+            case "&": out.appendLiteral("&amp;")
+            case "<": out.appendLiteral("&lt;")
+            case ">": out.appendLiteral("&gt;")
+            case "\"" where quotes: out.appendLiteral("&quot;")
+            case "\n" where quotes: out.appendLiteral("&#10;")
+            case "\r": out.appendLiteral("&#13;")
+            case "\t" where quotes: out.appendLiteral("&#9;")
             default:
                 UTF8.encode(isAllowedInXML(scalar) ? scalar : "\u{FFFD}") { out.append($0) }
             }
@@ -212,5 +212,22 @@ public final class XMLWriter {
         let v = s.value
         return v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
             || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends `text`'s UTF-8 in one copy: native and small strings lend their bytes as one
+    /// buffer. Appending the `UTF8View` as a sequence took the generic path, ≈ 170 instructions
+    /// an append, 1.2 million appends in a 9,950-file package (callgrind).
+    @inline(__always)
+    mutating func appendUTF8(_ text: String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
+        if done == nil { append(contentsOf: text.utf8) }
+    }
+
+    /// Appends a literal's UTF-8 bytes.
+    @inline(__always)
+    mutating func appendLiteral(_ literal: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }
