@@ -1,47 +1,51 @@
 import BevaraModel
 import Foundation
 
-/// One value for the staging catalog with the keys its insert needs already worked out: search
-/// keys, source text, bare-name keys.
+/// One value for the staging catalog, ready to insert: encoded (`CatalogWriter`), with the keys
+/// its insert needs already worked out (search keys, source text, bare-name keys).
 ///
-/// Making one is pure work (no catalog involved), so a reader can make rows on one thread while
-/// another encodes and inserts them (`CatalogLoadPipeline`). Encoding is left to the inserting
-/// side on purpose: on exports of many small files (bench P2) parsing and mapping a row cost
-/// about as much as encoding and inserting it, so the two threads stay balanced.
-/// `ExportCatalog.add(_:)` stores a row exactly as the typed `add` methods always did; those now
-/// make a row and add it.
+/// Making one is pure work (no catalog involved), so a reader makes rows on one thread while
+/// another inserts them (`CatalogLoadPipeline`). Encoding is done here, on the reader's side:
+/// with the manifest loading on a thread of its own, the inserting thread is the busier one
+/// (on exports of many small files, bench P2, it ran all the time while the reader waited a
+/// quarter of it). `ExportCatalog.add(_:)` stores a row exactly as the typed `add` methods
+/// always did; those now make a row and add it.
 public struct CatalogRow: Sendable {
     enum Content: Sendable {
-        case caseRow(Case, key: String, src: String)
-        case record(Record, key: String, src: String, bareNames: String, files: [(path: String, src: String)])
+        case caseRow(value: Data, key: String, diarienummer: String, src: String, partyCount: Int)
+        case record(value: Data, key: String, recordID: String, src: String, partyCount: Int, bareNames: String,
+                    files: [(path: String, src: String)])
         /// A record's party: `claim` (its name key and whether it is bare itself) decides at insert
         /// time whether it merges into one of the record's bare names; nil for a case's party.
-        case party(Party, caseKey: String, recordID: String?, src: String, claim: (nameKey: String, isBare: Bool)?)
-        case file(FileReference, recordID: String, src: String)
+        case party(value: Data, caseKey: String, recordID: String?, src: String, claim: (nameKey: String, isBare: Bool)?)
+        case file(value: Data, path: String, recordID: String, src: String)
     }
 
     let content: Content
 
     /// A case.
     public init(_ item: Case) {
-        content = .caseRow(item, key: item.diarienummer.searchKey, src: item.source.description)
+        content = .caseRow(value: Data(CatalogWriter.encode(item)), key: item.diarienummer.searchKey,
+                           diarienummer: item.diarienummer.verbatim, src: item.source.description, partyCount: item.parties.count)
     }
 
     /// A record with its file references.
     public init(_ record: Record) {
-        content = .record(record, key: record.caseNumber.searchKey, src: record.source.description,
+        content = .record(value: Data(CatalogWriter.encode(record)), key: record.caseNumber.searchKey, recordID: record.id,
+                          src: record.source.description, partyCount: record.parties.count,
                           bareNames: ExportCatalog.bareNames(of: record.parties),
                           files: record.files.map { ($0.path, $0.source.description) })
     }
 
     /// A party of a case, or of one record when `recordID` is given (see `ExportCatalog.add(party:…)`).
     public init(party: Party, caseNumber: Diarienummer, recordID: String?) {
-        content = .party(party, caseKey: caseNumber.searchKey, recordID: recordID, src: party.source?.description ?? "",
+        content = .party(value: Data(CatalogWriter.encode(party)), caseKey: caseNumber.searchKey, recordID: recordID,
+                         src: party.source?.description ?? "",
                          claim: recordID == nil ? nil : (ExportCatalog.nameKey(party.name), ExportCatalog.isBare(party)))
     }
 
     /// A file reference of a files table, for the record with id `recordID`.
     public init(file: FileReference, recordID: String) {
-        content = .file(file, recordID: recordID, src: file.source.description)
+        content = .file(value: Data(CatalogWriter.encode(file)), path: file.path, recordID: recordID, src: file.source.description)
     }
 }

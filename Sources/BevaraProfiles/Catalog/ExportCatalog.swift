@@ -160,25 +160,22 @@ public final class ExportCatalog {
 
     private func insert(_ row: CatalogRow, _ db: Database) throws {
         switch row.content {
-        case let .caseRow(item, key, src):
-            let value = Data(CatalogWriter.encode(item))
+        case let .caseRow(value, key, diarienummer, src, partyCount):
             try write(db) {
                 try db.cachedStatement(sql: "INSERT INTO cases(case_key, dnr, src, json, party_count) VALUES (?, ?, ?, ?, ?)")
-                    .execute(binding: key, item.diarienummer.verbatim, src, value, item.parties.count)
+                    .execute(binding: key, diarienummer, src, value, partyCount)
             }
-        case let .record(record, key, src, bareNames, files):
-            let value = Data(CatalogWriter.encode(record))
+        case let .record(value, key, recordID, src, partyCount, bareNames, files):
             try write(db) {
                 try db.cachedStatement(sql: "INSERT INTO records(case_key, record_id, src, json, party_count, bare_names) VALUES (?, ?, ?, ?, ?, ?)")
-                    .execute(binding: key, record.id, src, value, record.parties.count, bareNames)
+                    .execute(binding: key, recordID, src, value, partyCount, bareNames)
                 let seq = db.lastInsertedRowID
                 for file in files {
                     try db.cachedStatement(sql: "INSERT INTO files(record_seq, record_id, path, src) VALUES (?, ?, ?, ?)")
-                        .execute(binding: seq, record.id, file.path, file.src)
+                        .execute(binding: seq, recordID, file.path, file.src)
                 }
             }
-        case let .party(party, caseKey, recordID, src, claim):
-            let value = Data(CatalogWriter.encode(party))
+        case let .party(value, caseKey, recordID, src, claim):
             try write(db) {
                 if let recordID, let claim,
                    let recordCaseKey = try claimBareName(claim.nameKey, isBare: claim.isBare, recordID: recordID, db) {
@@ -189,11 +186,10 @@ public final class ExportCatalog {
                 try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json) VALUES (?, ?, ?, ?)")
                     .execute(binding: caseKey, recordID, src, value)
             }
-        case let .file(file, recordID, src):
-            let value = Data(CatalogWriter.encode(file))
+        case let .file(value, path, recordID, src):
             try write(db) {
                 try db.cachedStatement(sql: "INSERT INTO files(record_id, path, src, json) VALUES (?, ?, ?, ?)")
-                    .execute(binding: recordID, file.path, src, value)
+                    .execute(binding: recordID, path, src, value)
             }
         }
     }
