@@ -43,6 +43,30 @@ import Testing
         #expect(listing.1.contains("pkg/Prüfbericht_ß åäö.txt"))
     }
 
+    /// ASCII paths (set in the locale's form, see `setPathname`) come back exactly, also one too
+    /// long for a ustar header (a pax path record), beside a non-ASCII one.
+    @Test(arguments: [ArchiveWriter.Format.tar, .zip])
+    func asciiPathsOfAnyLengthComeBackExactly(format: ArchiveWriter.Format) throws {
+        ProcessSetup.useUTF8Locale()
+        let dir = try temp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let source = dir + "/source.txt"
+        try "x\n".write(toFile: source, atomically: true, encoding: .utf8)
+        let long = "pkg/" + (1...12).map { "folder-\($0)-with-a-longer-name" }.joined(separator: "/") + "/file_name-001.pdf"
+        #expect(long.utf8.count > 255)
+        let names = ["pkg/a.txt", long, "pkg/Överklagande.pdf"]
+        let path = dir + "/out.\(format.rawValue)"
+        let writer = try ArchiveWriter(path: path, format: format)
+        try writer.addDirectory(named: "pkg")
+        for name in names { try writer.addFile(named: name, from: source) }
+        try writer.close()
+        let listing = format == .tar
+            ? try run(["tar", "tf", path])
+            : try run(["python3", "-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print('\\n'.join(z.namelist()))", path])
+        #expect(listing.0 == 0, "\(listing.1)")
+        #expect(listing.1.split(separator: "\n").map(String.init) == ["pkg/"] + names)
+    }
+
     /// The archive's SHA-256 comes from the bytes as they are written (not from reading the file
     /// back), across many blocks and an unpadded last block.
     @Test(arguments: [ArchiveWriter.Format.tar, .zip])
