@@ -340,4 +340,13 @@ import Testing
         profile.dateFormats = ["YYYY-MM-dd"]
         #expect(throws: ExportReadError.self) { _ = try readExport(export, profile: profile) }
     }
+
+    /// The byte scan for Ã (C3 83) agrees with a scalar search, next to the other C3 letters of
+    /// Swedish text and at either end.
+    @Test func capitalATildeScanAgreesWithTheScalars() {
+        let samples = ["", "a", "Ã", "xÃ", "Ãx", "åäö ÅÄÖ", "MalmÃ¶", "Ã¥", "\u{C3}", "e\u{301}", "Ã\u{301}", String(repeating: "ö", count: 40) + "Ã"]
+        for sample in samples {
+            #expect(CSVTableReader.containsCapitalATilde(sample) == sample.unicodeScalars.contains("\u{C3}"), "\(sample)")
+        }
+    }
 }

@@ -152,13 +152,16 @@ struct CSVTableReader {
 
     /// True if `value` holds U+00C3 (Ã), whose UTF-8 is C3 83: a byte scan, as Swedish text is full
     /// of other C3 sequences (å ä ö) and a scalar walk per field was measurable.
+    /// Scans the string's buffer (fields are native strings): iterating the `UTF8View` by index
+    /// cost ≈ 10 instructions a byte, 1 % of a 9,950-file package (callgrind).
     static func containsCapitalATilde(_ value: String) -> Bool {
-        var previousWasC3 = false
-        for byte in value.utf8 {
-            if previousWasC3 && byte == 0x83 { return true }
-            previousWasC3 = byte == 0xC3
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count > 1 else { return false }
+            for i in 1 ..< bytes.count where bytes[i] == 0x83 && bytes[i - 1] == 0xC3 { return true }
+            return false
         }
-        return false
+        if let found = value.utf8.withContiguousStorageIfAvailable(scan) { return found }
+        return Array(value.utf8).withUnsafeBufferPointer(scan)
     }
 
     private func checkMojibake(_ fields: [String], header: [String], location: SourceLocation, findings: FindingCollector) {
