@@ -9,11 +9,11 @@ extension FileDigest {
         let (fd, st) = try openRegularFile(path)
         defer { close(fd) }
         guard st.st_size <= limit else { return nil }
-        // One byte more than the size, to notice a file that grew since fstat.
+        // One byte more than the size, to notice a file that grew since fstat. Uninitialised:
+        // zero-filling it first was ≈ 1 % of a package of many small files (callgrind).
         let capacity = Int(st.st_size) + 1
-        var bytes = [UInt8](repeating: 0, count: capacity)
         var total = 0
-        try bytes.withUnsafeMutableBytes { buffer in
+        let bytes = try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             while total < capacity {
                 let n = read(fd, buffer.baseAddress! + total, capacity - total)
                 if n < 0 {
@@ -23,10 +23,10 @@ extension FileDigest {
                 if n == 0 { break }
                 total += n
             }
+            count = total
         }
         // Changed since fstat: left to the streaming path, which reports the mismatch.
         guard total == Int(st.st_size) else { return nil }
-        bytes.removeLast(capacity - total)
         // A file no longer than the head shares its bytes with it (no copy).
         let head = total <= headBytes ? bytes : Array(bytes.prefix(headBytes))
         let digest = Result(size: Int64(total), sha256: sha256(of: bytes), head: head)

@@ -47,4 +47,27 @@ import Testing
         #expect(throws: IOError.self) { _ = try FileDigest.stream(ranges: [FileRange(path: folder + "/missing", offset: 0, length: 1)]) }
         #expect(throws: IOError.self) { _ = try FileDigest.regularFileSize(folder) }
     }
+
+    /// A small file comes back whole with its digest and head; one above the limit is left to
+    /// the streaming read (nil); an empty file is empty; a symlink is refused.
+    @Test func readSmallReadsWholeFilesWithinTheLimit() throws {
+        let folder = NSTemporaryDirectory() + "bevara-small-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bytes = (0 ..< 70_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+        let file = folder + "/f.bin", empty = folder + "/empty", link = folder + "/link"
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        try Data().write(to: URL(fileURLWithPath: empty))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+
+        let small = try #require(try FileDigest.readSmall(path: file, limit: 70_000))
+        #expect(small.bytes == bytes)
+        #expect(small.digest.size == 70_000)
+        #expect(small.digest.sha256 == FileDigest.sha256(of: bytes))
+        #expect(small.digest.head == Array(bytes.prefix(65_536)))
+        #expect(try FileDigest.readSmall(path: file, limit: 69_999) == nil)
+        let none = try #require(try FileDigest.readSmall(path: empty, limit: 10))
+        #expect(none.bytes.isEmpty && none.digest.sha256 == FileDigest.sha256(of: [UInt8]()))
+        #expect(throws: IOError.self) { _ = try FileDigest.readSmall(path: link, limit: 100_000) }
+    }
 }
