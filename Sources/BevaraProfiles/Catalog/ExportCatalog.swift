@@ -407,10 +407,6 @@ public final class ExportCatalog {
 
     /// Writes go into one long transaction, committed every 50,000 rows: bulk inserts run at
     /// hundreds of thousands of rows per second this way (swift-notes §2).
-    private func write(_ body: (Database) throws -> Void) throws {
-        try access { db in try write(db) { try body(db) } }
-    }
-
     private func write(_ db: Database, _ body: () throws -> Void) throws {
         if !inBulk {
             try db.execute(sql: "BEGIN")
