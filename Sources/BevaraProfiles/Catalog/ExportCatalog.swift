@@ -290,16 +290,18 @@ public final class ExportCatalog {
     /// If record `recordID` has a bare-name party whose name key is `nameKey`, marks that name as
     /// taken (unless the merged party is itself bare) and returns the record's case key; nil if there is none.
     private func claimBareName(_ nameKey: String, isBare: Bool, recordID: String, _ db: Database) throws -> String? {
-        // A cursor reads the one row in place; `fetchAll` copied each row into an array (about
-        // half of this function's cost, once per party of a record in a parties table).
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT seq, case_key, bare_names FROM records WHERE record_id = ? LIMIT 2"),
-                                         arguments: [recordID])
-        guard let row = try cursor.next() else { return nil }
-        let seq: Int64 = row[0]
-        let caseKey: String = row[1]
-        let bareNames: String = row[2]
+        // Rows read in place (`forEachRawRow`): a GRDB cursor was about half of this function's
+        // cost, once per party of a record in a parties table, on the thread that loads.
+        var found: (seq: Int64, caseKey: String, bareNames: String)?
+        var rows = 0
+        try db.cachedStatement(sql: "SELECT seq, case_key, bare_names FROM records WHERE record_id = ? LIMIT 2")
+            .forEachRawRow(binding: recordID) { row in
+                rows += 1
+                if rows == 1 { found = (row.int64(0), row.string(1), row.string(2)) }
+                return rows < 2
+            }
         // A duplicated record id is reported by the checks; which record is meant is unknown.
-        guard try cursor.next() == nil else { return nil }
+        guard let (seq, caseKey, bareNames) = found, rows == 1 else { return nil }
         // Split by byte: a line feed is one byte in UTF-8, never part of another scalar, and a
         // grapheme of its own, so this is the Character split, without walking Characters
         // (≈ 7,600 instructions a party of a record).

@@ -1,0 +1,54 @@
+import GRDB
+import GRDBSQLite
+
+/// One result row of `Statement.forEachRawRow`, read by column index while it is current.
+public struct RawRow {
+    @usableFromInline let handle: OpaquePointer
+
+    @inlinable init(_ handle: OpaquePointer) { self.handle = handle }
+
+    public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    /// The column's text, decoded from its UTF-8 by byte length; "" for NULL.
+    public func string(_ column: Int32) -> String {
+        guard let text = sqlite3_column_text(handle, column) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    }
+}
+
+extension Statement {
+    /// Runs a query with `values` bound to its parameters, in order, and hands each result row to
+    /// `row` until it answers false or the rows end.
+    ///
+    /// For lookups made once per loaded row (a record's bare names for each of its parties):
+    /// `Row.fetchCursor` builds a cursor, an argument array and a row per call, about half of such
+    /// a lookup's cost. Values bind as in `execute(binding:)`; the statement is reset after.
+    @inlinable
+    public func forEachRawRow<each V: StatementBinding>(binding values: repeat each V, row: (RawRow) throws -> Bool) throws {
+        setUncheckedArguments([])
+        let handle = sqliteStatement
+        defer { sqlite3_reset(handle) }
+        var index: CInt = 0
+        for value in repeat each values {
+            index += 1
+            let code = value.bind(to: handle, at: index)
+            guard code == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: sql)
+            }
+        }
+        guard index == sqlite3_bind_parameter_count(handle) else {
+            throw DatabaseError(resultCode: .SQLITE_RANGE,
+                                message: "\(index) values for \(sqlite3_bind_parameter_count(handle)) parameters", sql: sql)
+        }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: sql)
+            }
+            if try !row(RawRow(handle)) { return }
+        }
+    }
+}
