@@ -16,23 +16,34 @@ extension Statement {
     /// Inlinable, so that callers in other modules get it specialised for their values' types.
     @inlinable
     public func execute<each V: StatementBinding>(binding values: repeat each V) throws {
-        // Resets the statement, clears its bindings and marks its (empty) arguments as bound,
-        // so that `execute()` below binds nothing over the values bound here.
+        try bindAfresh(repeat each values)
+        try execute()
+    }
+
+    /// Resets the statement, clears its bindings and marks its (empty) arguments as bound, so that
+    /// GRDB binds nothing over what follows; then binds `values` in order. Throws as
+    /// `execute(binding:)` says. Shared by it and `forEachRawRow(binding:row:)`; inlinable so that
+    /// it is specialised with them.
+    @inlinable
+    func bindAfresh<each V: StatementBinding>(_ values: repeat each V) throws {
         setUncheckedArguments([])
         let handle = sqliteStatement
         var index: CInt = 0
         for value in repeat each values {
             index += 1
             let code = value.bind(to: handle, at: index)
-            guard code == SQLITE_OK else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: sql)
-            }
+            guard code == SQLITE_OK else { throw sqliteError(code) }
         }
         guard index == sqlite3_bind_parameter_count(handle) else {
             throw DatabaseError(resultCode: .SQLITE_RANGE,
                                 message: "\(index) values for \(sqlite3_bind_parameter_count(handle)) parameters", sql: sql)
         }
-        try execute()
+    }
+
+    /// The connection's error for result `code`, naming this statement's SQL.
+    @usableFromInline
+    func sqliteError(_ code: CInt) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code),
+                      message: String(cString: sqlite3_errmsg(sqlite3_db_handle(sqliteStatement))), sql: sql)
     }
 }

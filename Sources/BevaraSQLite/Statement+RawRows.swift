@@ -25,29 +25,13 @@ extension Statement {
     /// a lookup's cost. Values bind as in `execute(binding:)`; the statement is reset after.
     @inlinable
     public func forEachRawRow<each V: StatementBinding>(binding values: repeat each V, row: (RawRow) throws -> Bool) throws {
-        setUncheckedArguments([])
+        try bindAfresh(repeat each values)
         let handle = sqliteStatement
         defer { sqlite3_reset(handle) }
-        var index: CInt = 0
-        for value in repeat each values {
-            index += 1
-            let code = value.bind(to: handle, at: index)
-            guard code == SQLITE_OK else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: sql)
-            }
-        }
-        guard index == sqlite3_bind_parameter_count(handle) else {
-            throw DatabaseError(resultCode: .SQLITE_RANGE,
-                                message: "\(index) values for \(sqlite3_bind_parameter_count(handle)) parameters", sql: sql)
-        }
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: sql)
-            }
+            guard code == SQLITE_ROW else { throw sqliteError(code) }
             if try !row(RawRow(handle)) { return }
         }
     }
