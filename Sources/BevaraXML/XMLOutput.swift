@@ -19,6 +19,12 @@ extension XMLOutput {
     }
 
     public func insertFile(at path: String, size: Int64) throws {
+        try copyFile(at: path)
+    }
+
+    /// Copies the bytes of the file at `path` here through `write(utf8:)`: the default
+    /// `insertFile`, and the way for an output that notes insertions only some of the time.
+    public func copyFile(at path: String) throws {
         try FileDigest.forEachChunk(path: path) { chunk in
             try write(utf8: chunk.assumingMemoryBound(to: UInt8.self))
         }

@@ -50,10 +50,7 @@ final class SpliceableOutput: XMLOutput {
     }
 
     func insertFile(at path: String, size: Int64) throws {
-        guard splicing else {
-            try FileDigest.forEachChunk(path: path) { chunk in try write(utf8: chunk.assumingMemoryBound(to: UInt8.self)) }
-            return
-        }
+        guard splicing else { return try copyFile(at: path) }
         try flush()
         insertions.append(.init(offset: written, path: path, size: size))
     }
@@ -65,9 +62,6 @@ final class SpliceableOutput: XMLOutput {
         closed = true
         if Foundation.close(fd) != 0 { throw IOError(path: path, operation: "close", errno: errno) }
     }
-
-    /// The finished document: call after `close`.
-    var document: SplicedDocument { SplicedDocument(path: path, insertions: insertions) }
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }

@@ -37,7 +37,7 @@ import Testing
             try w.close("c")
             try w.finish()
             try out.close()
-            return out.document
+            return SplicedDocument(path: out.path, insertions: out.insertions)
         }
         let copied = try write(folder + "/copied.xml", splicing: false)
         let spliced = try write(folder + "/spliced.xml", splicing: true)
