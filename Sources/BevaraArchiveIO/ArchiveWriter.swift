@@ -161,4 +161,3 @@ public final class ArchiveWriter {
         return String(cString: s)
     }
 }
-
