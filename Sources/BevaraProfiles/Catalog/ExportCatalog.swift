@@ -18,8 +18,8 @@ public final class ExportCatalog {
     private let db: DatabaseQueue
     private let ownsDirectory: String?
     // Values are stored in a binary form of their own, not JSON: see `CatalogCodable`.
-    private var pendingWrites = 0
-    private var inBulk = false
+    /// The loading transaction (see `BulkTransaction`).
+    private var bulk = BulkTransaction()
     /// The manifest's database while it loads; attached to this one from the first read on.
     private var manifest: ManifestStore?
     private var manifestAttached = false
@@ -42,7 +42,7 @@ public final class ExportCatalog {
             db = try Self.open(path)
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(atPath: dir)
-            throw ExportCatalogError(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw ExportCatalogError(path: path, error)
         }
     }
 
@@ -60,7 +60,7 @@ public final class ExportCatalog {
     }
 
     deinit {
-        if inBulk { try? access { try $0.execute(sql: "COMMIT") } }
+        if bulk.isOpen { try? access { try bulk.commit($0) } }
         if let dir = ownsDirectory { try? FileManager.default.removeItem(atPath: dir) }
     }
 
@@ -77,25 +77,15 @@ public final class ExportCatalog {
                 return try body(database)
             }
         } catch let error as DatabaseError {
-            throw ExportCatalogError(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw ExportCatalogError(path: path, error)
         }
     }
 
     private static func open(_ path: String) throws -> DatabaseQueue {
-        var config = Configuration()
-        // Loading keeps one transaction open across `add` calls (committed every 50,000 rows).
-        config.allowsUnsafeTransactions = true
-        // A staging copy that is rebuilt from the export on every run: durability is not needed.
-        config.prepareDatabase { db in
-            // One connection in one process: an exclusive lock, taken once, spares every read
-            // transaction the lock calls and the check of the file for changes (3 system calls a
-            // case file lookup, ~300,000 in a 99,500-file package).
-            try db.execute(sql: """
-                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE;
-                PRAGMA locking_mode = EXCLUSIVE
-                """)
-        }
-        let queue = try DatabaseQueue(path: path, configuration: config)
+        // One connection in one process: an exclusive lock, taken once, spares every read
+        // transaction the lock calls and the check of the file for changes (3 system calls a
+        // case file lookup, ~300,000 in a 99,500-file package).
+        let queue = try StagingDatabase.open(path, exclusive: true)
         try queue.write { db in
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS cases(
@@ -161,12 +151,12 @@ public final class ExportCatalog {
     private func insert(_ row: CatalogRow, _ db: Database) throws {
         switch row.content {
         case let .caseRow(value, key, diarienummer, src, partyCount):
-            try write(db) {
+            try bulk.write(db) {
                 try db.cachedStatement(sql: "INSERT INTO cases(case_key, dnr, src, json, party_count) VALUES (?, ?, ?, ?, ?)")
                     .execute(binding: key, diarienummer, src, value, partyCount)
             }
         case let .record(value, key, recordID, src, partyCount, bareNames, files):
-            try write(db) {
+            try bulk.write(db) {
                 try db.cachedStatement(sql: "INSERT INTO records(case_key, record_id, src, json, party_count, bare_names) VALUES (?, ?, ?, ?, ?, ?)")
                     .execute(binding: key, recordID, src, value, partyCount, bareNames)
                 let seq = db.lastInsertedRowID
@@ -176,7 +166,7 @@ public final class ExportCatalog {
                 }
             }
         case let .party(value, caseKey, recordID, src, claim):
-            try write(db) {
+            try bulk.write(db) {
                 if let recordID, let claim,
                    let recordCaseKey = try claimBareName(claim.nameKey, isBare: claim.isBare, recordID: recordID, db) {
                     try db.cachedStatement(sql: "INSERT INTO parties(case_key, record_id, src, json, merges) VALUES (?, ?, ?, ?, 1)")
@@ -187,7 +177,7 @@ public final class ExportCatalog {
                     .execute(binding: caseKey, recordID, src, value)
             }
         case let .file(value, path, recordID, src):
-            try write(db) {
+            try bulk.write(db) {
                 try db.cachedStatement(sql: "INSERT INTO files(record_id, path, src, json) VALUES (?, ?, ?, ?)")
                     .execute(binding: recordID, path, src, value)
             }
@@ -385,11 +375,7 @@ public final class ExportCatalog {
 
     /// Commits the loading transaction.
     public func finishLoading() throws {
-        if inBulk {
-            try access { try $0.execute(sql: "COMMIT") }
-            inBulk = false
-            pendingWrites = 0
-        }
+        if bulk.isOpen { try access { try bulk.commit($0) } }
     }
 
     /// Every read starts here: loading is over (committed) and the manifest attached.
@@ -405,22 +391,6 @@ public final class ExportCatalog {
         try store.close()
         try access { try $0.execute(sql: "ATTACH DATABASE ? AS manifest_db", arguments: [store.path]) }
         manifestAttached = true
-    }
-
-    /// Writes go into one long transaction, committed every 50,000 rows: bulk inserts run at
-    /// hundreds of thousands of rows per second this way (swift-notes §2).
-    private func write(_ db: Database, _ body: () throws -> Void) throws {
-        if !inBulk {
-            try db.execute(sql: "BEGIN")
-            inBulk = true
-        }
-        try body()
-        pendingWrites += 1
-        if pendingWrites >= 50_000 {
-            try db.execute(sql: "COMMIT")
-            try db.execute(sql: "BEGIN")
-            pendingWrites = 0
-        }
     }
 
     // MARK: Reading

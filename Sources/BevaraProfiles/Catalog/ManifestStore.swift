@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The export's checksum manifest (path, SHA-256, line), in a database file of its own beside
-/// the staging catalog, which attaches it for reading (`ExportCatalog.finishLoading`).
+/// the staging catalog, which attaches it at its first read.
 ///
 /// Why a file of its own: one SQLite connection serves one thread at a time, and the manifest
 /// does not depend on the case tables, so it is loaded on a thread of its own while they load.
@@ -14,29 +14,21 @@ import GRDB
 public final class ManifestStore {
     public let path: String
     private var db: DatabaseQueue?
-    private var pendingWrites = 0
+    private var bulk = BulkTransaction()
 
     init(path: String) throws {
         self.path = path
-        var config = Configuration()
-        // Loading keeps one transaction open across `add` calls (committed every 50,000 rows).
-        config.allowsUnsafeTransactions = true
-        // Rebuilt from the export on every run, like the catalog: durability is not needed.
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE")
-        }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try StagingDatabase.open(path, exclusive: false)
             try queue.inDatabase { db in
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS manifest(
-                        path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID;
-                    BEGIN
+                        path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID
                     """)
             }
             db = queue
         } catch let error as DatabaseError {
-            throw ExportCatalogError(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw ExportCatalogError(path: path, error)
         }
     }
 
@@ -47,18 +39,14 @@ public final class ManifestStore {
         guard let db else { throw ExportCatalogError(path: path, reason: "manifest already closed for loading") }
         do {
             return try db.inDatabase { db in
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO manifest(path, sha256, line) VALUES (?, ?, ?)")
-                    .execute(binding: filePath, sha256.lowercased(), line)
-                let inserted = db.changesCount > 0
-                pendingWrites += 1
-                if pendingWrites >= 50_000 {
-                    try db.execute(sql: "COMMIT; BEGIN")
-                    pendingWrites = 0
+                try bulk.write(db) {
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO manifest(path, sha256, line) VALUES (?, ?, ?)")
+                        .execute(binding: filePath, sha256.lowercased(), line)
+                    return db.changesCount > 0
                 }
-                return inserted
             }
         } catch let error as DatabaseError {
-            throw ExportCatalogError(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw ExportCatalogError(path: path, error)
         }
     }
 
@@ -67,10 +55,10 @@ public final class ManifestStore {
         guard let queue = db else { return }
         db = nil
         do {
-            try queue.inDatabase { try $0.execute(sql: "COMMIT") }
+            try queue.inDatabase { try bulk.commit($0) }
             try queue.close()
         } catch let error as DatabaseError {
-            throw ExportCatalogError(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw ExportCatalogError(path: path, error)
         }
     }
 }
