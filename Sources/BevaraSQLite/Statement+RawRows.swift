@@ -9,10 +9,28 @@ public struct RawRow {
 
     public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
+    /// True when the column is NULL.
+    public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
     /// The column's text, decoded from its UTF-8 by byte length; "" for NULL.
     public func string(_ column: Int32) -> String {
-        guard let text = sqlite3_column_text(handle, column) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+        String(decoding: utf8(column), as: UTF8.self)
+    }
+
+    /// The column's text as UTF-8 bytes, valid only while the row is current (SQLite's own
+    /// buffer: no copy); empty for NULL.
+    public func utf8(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        // The pointer first, then the length: asking for the length first may convert the value
+        // again (SQLite's rule for sqlite3_column_bytes).
+        guard let text = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
+    /// The column's bytes as a blob, valid only while the row is current (SQLite's own buffer:
+    /// no copy into a `Data`); empty for NULL or an empty blob.
+    public func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+        guard let bytes = sqlite3_column_blob(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
     }
 }
 

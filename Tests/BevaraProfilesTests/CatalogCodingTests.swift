@@ -88,8 +88,13 @@ import Testing
     }
 
     @Test func theFilesOfARecordReadAloneAreItsFiles() throws {
-        let data = Data(CatalogWriter.encode(fullRecord))
-        #expect(try CatalogReader.decodePrefix(of: data) { try BevaraModel.Record.files(from: &$0) } == fullRecord.files)
+        let bytes = CatalogWriter.encode(fullRecord)
+        let files = try bytes.withUnsafeBytes { raw in
+            try CatalogReader.decodePrefix(of: raw) { try BevaraModel.Record.files(from: &$0) }
+        }
+        #expect(files == fullRecord.files)
+        // The whole value read from bytes in place (as `ExportCatalog` reads a row's blob) is the value.
+        #expect(try bytes.withUnsafeBytes { try CatalogReader.decode(BevaraModel.Record.self, from: $0) } == fullRecord)
     }
 
     @Test func damagedBytesAreAnErrorNotACrash() throws {

@@ -44,4 +44,28 @@ import Testing
             }
         }
     }
+
+    /// NULL, text and blob columns read in place give what GRDB's row gives: NULL told apart from
+    /// an empty text, a text's bytes exactly (not normalised), a blob's bytes, empty or not.
+    @Test func readsNullsTextBytesAndBlobsInPlace() throws {
+        let queue = try DatabaseQueue()
+        let composed = "Ärende \u{1F600}", decomposed = "A\u{308}rende"
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t(n INTEGER PRIMARY KEY, s TEXT, b BLOB)")
+            try db.execute(sql: "INSERT INTO t VALUES (1, NULL, NULL), (2, '', x''), (3, ?, x'00ff10'), (4, ?, ?)",
+                           arguments: [composed, decomposed, Data([1, 2, 3, 0, 4])])
+        }
+        try queue.read { db in
+            var rows: [(null: Bool, text: [UInt8], string: String, blob: [UInt8], blobNull: Bool)] = []
+            try db.makeStatement(sql: "SELECT s, b FROM t ORDER BY n").forEachRawRow { row in
+                rows.append((row.isNull(0), Array(row.utf8(0)), row.string(0), Array(row.blob(1)), row.isNull(1)))
+                return true
+            }
+            #expect(rows.map(\.null) == [true, false, false, false])
+            #expect(rows.map(\.blobNull) == [true, false, false, false])
+            #expect(rows.map(\.text) == [[], [], Array(composed.utf8), Array(decomposed.utf8)])
+            #expect(rows[3].string.utf8.elementsEqual(decomposed.utf8), "the decomposed form stays decomposed")
+            #expect(rows.map(\.blob) == [[], [], [0x00, 0xFF, 0x10], [1, 2, 3, 0, 4]])
+        }
+    }
 }

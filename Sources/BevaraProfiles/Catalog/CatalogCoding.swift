@@ -82,20 +82,21 @@ struct CatalogReader {
 
     /// Decodes a whole stored value; bytes left over mean it was not the type asked for.
     static func decode<T: CatalogCodable>(_ type: T.Type, from data: Data) throws -> T {
-        try data.withUnsafeBytes { raw in
-            var input = CatalogReader(raw)
-            let value = try T(from: &input)
-            guard input.at == raw.count else { throw CatalogDecodingError(offset: input.at, reason: "bytes left over after \(T.self)") }
-            return value
-        }
+        try data.withUnsafeBytes { try decode(type, from: $0) }
+    }
+
+    /// Decodes a whole stored value from bytes read in place (a `RawRow` blob).
+    static func decode<T: CatalogCodable>(_ type: T.Type, from raw: UnsafeRawBufferPointer) throws -> T {
+        var input = CatalogReader(raw)
+        let value = try T(from: &input)
+        guard input.at == raw.count else { throw CatalogDecodingError(offset: input.at, reason: "bytes left over after \(T.self)") }
+        return value
     }
 
     /// Decodes the start of a stored value (the rest is not read).
-    static func decodePrefix<T>(of data: Data, _ body: (inout CatalogReader) throws -> T) throws -> T {
-        try data.withUnsafeBytes { raw in
-            var input = CatalogReader(raw)
-            return try body(&input)
-        }
+    static func decodePrefix<T>(of raw: UnsafeRawBufferPointer, _ body: (inout CatalogReader) throws -> T) throws -> T {
+        var input = CatalogReader(raw)
+        return try body(&input)
     }
 
     private mutating func byte() throws -> UInt8 {
