@@ -7,6 +7,6 @@ extension SafePath {
         guard validateRelative(relative) == nil else { return nil }
         let joined = (realRoot as NSString).appendingPathComponent(relative)
         guard let real = realPath(joined) else { return nil }
-        return real == realRoot || real.hasPrefix(realRoot + "/") ? real : nil
+        return real.hasSameUTF8(as: realRoot) || real.hasUTF8Prefix(realRoot + "/") ? real : nil
     }
 }

@@ -142,7 +142,7 @@ public enum SafePath {
         guard let realRoot = realPath(root) else { return nil }
         let joined = (realRoot as NSString).appendingPathComponent(relative)
         guard let real = realPath(joined) else { return nil }
-        return real == realRoot || real.hasPrefix(realRoot + "/") ? real : nil
+        return real.hasSameUTF8(as: realRoot) || real.hasUTF8Prefix(realRoot + "/") ? real : nil
     }
 
     /// `realpath(3)`; nil if the path does not exist.

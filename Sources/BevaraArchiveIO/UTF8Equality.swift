@@ -15,4 +15,19 @@ extension StringProtocol {
         if let fast, let equal = fast { return equal }
         return utf8.elementsEqual(other.utf8)
     }
+
+    /// True when this string's UTF-8 bytes start with `prefix`'s. Not `hasPrefix`, which compares
+    /// characters up to canonical equivalence: a real path is inside a folder only if its bytes
+    /// start with the folder's (a decomposed "å" names another folder), and `hasPrefix` walked
+    /// characters (≈ 9,000 instructions for a 60-byte path). One `memcmp` for native strings.
+    @inlinable
+    public func hasUTF8Prefix(_ prefix: some StringProtocol) -> Bool {
+        let fast = utf8.withContiguousStorageIfAvailable { a in
+            prefix.utf8.withContiguousStorageIfAvailable { b in
+                a.count >= b.count && (b.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, b.count) == 0)
+            }
+        }
+        if let fast, let result = fast { return result }
+        return utf8.starts(with: prefix.utf8)
+    }
 }

@@ -35,4 +35,28 @@ import Testing
             }
         }
     }
+
+    /// `hasUTF8Prefix(_:)` is a byte prefix: a decomposed "å" folder is not inside the composed one,
+    /// a "/" joined to a combining mark still ends the prefix, and every cut agrees with `starts(with:)`.
+    @Test func prefixByBytesNotByCharacters() {
+        let root = "/srv/l\u{E5}da/"
+        #expect("/srv/l\u{E5}da/filer/a.pdf".hasUTF8Prefix(root))
+        #expect("/srv/la\u{30A}da/filer/a.pdf".hasPrefix(root))  // Swift's hasPrefix equates them …
+        #expect(!"/srv/la\u{30A}da/filer/a.pdf".hasUTF8Prefix(root))  // … a different folder on disk.
+        #expect(!"/srv/l\u{E5}da/\u{301}x".hasPrefix(root))  // "/" + a combining mark is one Character …
+        #expect("/srv/l\u{E5}da/\u{301}x".hasUTF8Prefix(root))  // … but the bytes start with the folder's.
+        #expect("abc".hasUTF8Prefix("") && !"".hasUTF8Prefix("a") && "".hasUTF8Prefix(""))
+        let bridged = NSString(string: "/srv/l\u{E5}da/filer") as String
+        #expect(bridged.hasUTF8Prefix(root) && !bridged.hasUTF8Prefix("/srv/lada/"))
+        let text = "/srv/ärenden/KS-2021-1/0001-beslut.pdf"
+        let bytes = Array(text.utf8)
+        for cut in 0 ... bytes.count {
+            var changed = Array(bytes[..<cut])
+            if cut > 0 { changed[cut - 1] ^= 0x01 }
+            for other in [Array(bytes[..<cut]), changed, bytes + [0x2F]] {
+                let prefix = String(decoding: other, as: UTF8.self)
+                #expect(text.hasUTF8Prefix(prefix) == text.utf8.starts(with: prefix.utf8))
+            }
+        }
+    }
 }

@@ -35,7 +35,7 @@ final class RealDirectoryCache {
         let folder = relative[..<slash]
         let name = relative[relative.index(after: slash)...]
         guard let realFolder = realPath(of: folder),
-              realFolder == realRoot || realFolder.hasPrefix(realRootSlash) else { return nil }
+              realFolder.hasSameUTF8(as: realRoot) || realFolder.hasUTF8Prefix(realRootSlash) else { return nil }
         return realFolder + "/" + name
     }
 

@@ -204,7 +204,7 @@ public final class OCFLStorageRoot: @unchecked Sendable {
         guard let real = SafePath.realPath(dir), let realRoot = SafePath.realPath(path) else {
             throw OCFLStorageError.unusableStagingDirectory(path: dir, reason: "cannot be resolved")
         }
-        if real == realRoot || real.hasPrefix(realRoot + "/") {
+        if real.hasSameUTF8(as: realRoot) || real.hasUTF8Prefix(realRoot + "/") {
             throw OCFLStorageError.unusableStagingDirectory(path: dir, reason: "must be outside the storage root")
         }
         guard let a = DurableFiles.device(of: real), let b = DurableFiles.device(of: realRoot), a == b else {
