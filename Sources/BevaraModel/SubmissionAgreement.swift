@@ -84,9 +84,27 @@ public struct AcceptedFormat: Codable, Hashable, Sendable {
     }
 
     public func matches(mime other: String, puid: String?) -> Bool {
-        guard mime.lowercased() == other.lowercased() else { return false }
+        guard Self.sameIgnoringCase(mime, other) else { return false }
         if puids.isEmpty { return true }
         guard let puid else { return false }
         return puids.contains(puid)
     }
+
+    /// `a.lowercased() == b.lowercased()`. Byte by byte when both are ASCII (MIME types are):
+    /// lower-casing made two strings a comparison, for every accepted format, for every file.
+    static func sameIgnoringCase(_ a: String, _ b: String) -> Bool {
+        // nil when either is not ASCII or not contiguous UTF-8: then as lower-casing both.
+        let byBytes: Bool? = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
+                if x.contains(where: { $0 >= 0x80 }) || y.contains(where: { $0 >= 0x80 }) { return nil }
+                guard x.count == y.count else { return false }
+                for i in 0..<x.count where lower(x[i]) != lower(y[i]) { return false }
+                return true
+            } ?? nil
+        } ?? nil
+        if let byBytes { return byBytes }
+        return a.lowercased() == b.lowercased()
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }

@@ -42,4 +42,16 @@ import Testing
             #expect(IdentityNumber.luhnValid(digits) == luhnByCharacters(digits), "\(digits.debugDescription)")
         }
     }
+
+    /// MIME types compared by byte when ASCII answer as lower-casing both does.
+    @Test func mimeComparisonAsByLowerCasing() {
+        let values = ["application/pdf", "Application/PDF", "APPLICATION/PDF", "application/pdf ", "application/pd",
+                      "text/xml", "TEXT/XML", "text/xmk", "", "İ", "i\u{307}", "ß", "SS", "ss", "image/jpeg", "image/JPEG\u{301}"]
+        for a in values {
+            for b in values {
+                #expect(AcceptedFormat.sameIgnoringCase(a, b) == (a.lowercased() == b.lowercased()), "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+        #expect(AcceptedFormat(mime: "application/PDF").matches(mime: "Application/pdf", puid: nil))
+    }
 }

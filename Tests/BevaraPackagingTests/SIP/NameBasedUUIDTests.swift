@@ -26,4 +26,17 @@ import Testing
         #expect(NameBasedUUID.make("x").count == 36)
         #expect(NameBasedUUID.uuid(existing: " 6C1F3F0E-2F7A-4C55-9A8E-3B0D2B1F5E47 ", name: "ignored") == "6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47")
     }
+
+    /// `ERMSWriter.mayBeUUID` says false only for values Foundation does not parse as a UUID once
+    /// trimmed (so no `extraId` is lost or added).
+    @Test func onlyValuesThatCannotBeUUIDsSkipFoundation() {
+        let uuid = "6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47"
+        let values = [uuid, uuid.uppercased(), " \(uuid)", "\(uuid)\t", "{\(uuid)}", "\u{A0}\(uuid)", "6c1f3f0e2f7a4c559a8e3b0d2b1f5e47",
+                      String(uuid.dropLast()), uuid + "0", "4711", "ÄR-1", "", " ", "urn:uuid:\(uuid)", "x\(uuid.dropFirst())"]
+        for value in values where !ERMSWriter.mayBeUUID(value) {
+            #expect(UUID(uuidString: value.trimmingCharacters(in: .whitespaces)) == nil, "\(value.debugDescription)")
+        }
+        #expect(!ERMSWriter.mayBeUUID("4711") && !ERMSWriter.mayBeUUID("{\(uuid)}") && ERMSWriter.mayBeUUID(uuid))
+        #expect(ERMSWriter.mayBeUUID(" \(uuid)") && ERMSWriter.mayBeUUID("\u{A0}\(uuid)"))
+    }
 }
