@@ -17,6 +17,16 @@ import Foundation
 /// kernel, a 2 GB package was written out during that `fsync`, ≈ 1 s after everything else was
 /// done. Only a hint: durability still comes from the `fsync`.
 ///
+/// The step before that, on disk by then (waited for if not: the disk is the limit then), is
+/// dropped from the page cache (`POSIX_FADV_DONTNEED`): a package is written once and not read
+/// back, and each page it kept in the cache was a page the next write had to take from free
+/// memory. In the virtual machine we measure on, writing into free memory that was not used
+/// lately is slow (the kernel's copy into such pages was 18 % of a package's CPU samples
+/// against 1 %; most likely the host backs a page only when the guest first writes it again),
+/// while pages dropped a moment before are cheap to reuse. With earlier packages still cached,
+/// the 99,500-file package (1.1 GB) took 7.9–8.7 s without this and 6.5–7.2 s with it, a 2 GB
+/// one 5.0–5.8 s against 1.9 s; with nothing cached both were within 6 % of each other.
+///
 /// A failed write is seen by the next `write` (or by `finish`), which then reports it; the
 /// archive is abandoned, so what is written after it does not matter. `finish` must be called
 /// (`ArchiveWriter` does, on `close` and when dropped): it ends the thread.
@@ -48,6 +58,8 @@ final class HashingOutput: @unchecked Sendable {
     private var hasher = SHA256()
     private var written: Int64 = 0
     private var writebackRequested: Int64 = 0
+    /// Bytes before this offset are on disk and dropped from the page cache.
+    private var released: Int64 = 0
 
     init(fd: Int32) {
         self.fd = fd
@@ -148,6 +160,12 @@ final class HashingOutput: @unchecked Sendable {
         guard written - writebackRequested >= Self.writebackStep else { return }
         #if os(Linux)
         _ = sync_file_range(fd, writebackRequested, written - writebackRequested, BEVARA_SYNC_FILE_RANGE_WRITE)
+        if writebackRequested > released {
+            // Errors are left to the closing fsync, which reports a failed write-back.
+            _ = sync_file_range(fd, released, writebackRequested - released, BEVARA_SYNC_FILE_RANGE_WAIT_ALL)
+            _ = posix_fadvise(fd, off_t(released), off_t(writebackRequested - released), POSIX_FADV_DONTNEED)
+            released = writebackRequested
+        }
         #endif
         writebackRequested = written
     }

@@ -11,4 +11,7 @@ extern void *memmem(const void *haystack, size_t haystacklen, const void *needle
 #include <stdint.h>
 extern int sync_file_range(int fd, int64_t offset, int64_t nbytes, unsigned int flags);
 static const unsigned int BEVARA_SYNC_FILE_RANGE_WRITE = 2;
+// Wait for any write-back of the range in progress, start it, and wait for it to finish
+// (SYNC_FILE_RANGE_WAIT_BEFORE | WRITE | WAIT_AFTER): the range is then clean and can be dropped.
+static const unsigned int BEVARA_SYNC_FILE_RANGE_WAIT_ALL = 1 | 2 | 4;
 #endif
