@@ -50,15 +50,20 @@ struct GenericCSVReader: ExportReader {
         // Tables are parsed, mapped and encoded on a thread of their own while this one inserts
         // the rows; `findings` is used only there until the load returns.
         try CatalogLoadPipeline.run(into: catalog) { emit in
+            var caseKeys = CaseKeyMemo()
             for case let (name, table?) in ordered {
                 try CSVTableReader(name: name, table: table, dialect: dialect).read(exportRoot: exportRoot, findings: findings) { row in
                     guard rows.hasRequired(row, Self.required[name] ?? [], table: name) else { return }
                     switch name {
-                    case "cases": try emit(CatalogRow(rows.makeCase(row)))
-                    case "records": try emit(CatalogRow(rows.makeRecord(row)))
+                    case "cases":
+                        let item = rows.makeCase(row)
+                        try emit(CatalogRow(item, key: caseKeys.key(of: item.diarienummer)))
+                    case "records":
+                        let record = rows.makeRecord(row)
+                        try emit(CatalogRow(record, caseKey: caseKeys.key(of: record.caseNumber)))
                     case "parties":
                         let (party, caseNumber, recordID) = rows.makeParty(row)
-                        try emit(CatalogRow(party: party, caseNumber: caseNumber, recordID: recordID))
+                        try emit(CatalogRow(party: party, caseKey: caseKeys.key(of: caseNumber), recordID: recordID))
                     default:
                         let (file, recordID) = rows.makeFile(row)
                         try emit(CatalogRow(file: file, recordID: recordID))

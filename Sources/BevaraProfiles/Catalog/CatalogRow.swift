@@ -24,14 +24,20 @@ public struct CatalogRow: Sendable {
     let content: Content
 
     /// A case.
-    public init(_ item: Case) {
-        content = .caseRow(value: Data(CatalogWriter.encode(item)), key: item.diarienummer.searchKey,
+    public init(_ item: Case) { self.init(item, key: item.diarienummer.searchKey) }
+
+    /// A case whose number's search key is `key` (from a `CaseKeyMemo`).
+    init(_ item: Case, key: String) {
+        content = .caseRow(value: Data(CatalogWriter.encode(item)), key: key,
                            diarienummer: item.diarienummer.verbatim, src: item.source.description, partyCount: item.parties.count)
     }
 
     /// A record with its file references.
-    public init(_ record: Record) {
-        content = .record(value: Data(CatalogWriter.encode(record)), key: record.caseNumber.searchKey, recordID: record.id,
+    public init(_ record: Record) { self.init(record, caseKey: record.caseNumber.searchKey) }
+
+    /// A record whose case number's search key is `caseKey` (from a `CaseKeyMemo`).
+    init(_ record: Record, caseKey: String) {
+        content = .record(value: Data(CatalogWriter.encode(record)), key: caseKey, recordID: record.id,
                           src: record.source.description, partyCount: record.parties.count,
                           bareNames: ExportCatalog.bareNames(of: record.parties),
                           files: record.files.map { ($0.path, $0.source.description) })
@@ -39,7 +45,12 @@ public struct CatalogRow: Sendable {
 
     /// A party of a case, or of one record when `recordID` is given (see `ExportCatalog.add(party:…)`).
     public init(party: Party, caseNumber: Diarienummer, recordID: String?) {
-        content = .party(value: Data(CatalogWriter.encode(party)), caseKey: caseNumber.searchKey, recordID: recordID,
+        self.init(party: party, caseKey: caseNumber.searchKey, recordID: recordID)
+    }
+
+    /// A party of the case whose search key is `caseKey` (from a `CaseKeyMemo`).
+    init(party: Party, caseKey: String, recordID: String?) {
+        content = .party(value: Data(CatalogWriter.encode(party)), caseKey: caseKey, recordID: recordID,
                          src: party.source?.description ?? "",
                          claim: recordID == nil ? nil : (ExportCatalog.nameKey(party.name), ExportCatalog.isBare(party)))
     }
