@@ -93,17 +93,10 @@ public struct AcceptedFormat: Codable, Hashable, Sendable {
     /// `a.lowercased() == b.lowercased()`. Byte by byte when both are ASCII (MIME types are):
     /// lower-casing made two strings a comparison, for every accepted format, for every file.
     static func sameIgnoringCase(_ a: String, _ b: String) -> Bool {
-        // nil when either is not ASCII or not contiguous UTF-8: then as lower-casing both.
-        let byBytes: Bool? = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
-                if x.contains(where: { $0 >= 0x80 }) || y.contains(where: { $0 >= 0x80 }) { return nil }
-                guard x.count == y.count else { return false }
-                for i in 0..<x.count where lower(x[i]) != lower(y[i]) { return false }
-                return true
-            } ?? nil
-        } ?? nil
-        if let byBytes { return byBytes }
-        return a.lowercased() == b.lowercased()
+        guard a.isASCII, b.isASCII else { return a.lowercased() == b.lowercased() }
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b  // `withUTF8` is mutating: it makes a bridged string native first
+        return a.withUTF8 { x in b.withUTF8 { y in x.indices.allSatisfy { lower(x[$0]) == lower(y[$0]) } } }
     }
 
     private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }

@@ -55,10 +55,17 @@ extension String {
 
     /// True when every byte is printable ASCII (space to `~`): then each byte is a character of
     /// its own (no CR LF pair, no combining mark), and byte-wise work gives the character answer.
-    public var isPrintableASCII: Bool { utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+    public var isPrintableASCII: Bool { allBytes { $0 >= 0x20 && $0 < 0x7F } }
 
     /// True when every byte is ASCII (below 0x80): each byte is a scalar of its own.
-    public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+    public var isASCII: Bool { allBytes { $0 < 0x80 } }
+
+    /// True when every UTF-8 byte satisfies `test`. Scanned in the string's own buffer (native
+    /// strings are contiguous UTF-8): the generic walk over the `UTF8View` cost ≈ 20
+    /// instructions a byte, on values checked once per row or file.
+    private func allBytes(_ test: (UInt8) -> Bool) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.allSatisfy(test) } ?? utf8.allSatisfy(test)
+    }
 
     /// True when the first and the last byte are printable ASCII (not space): no trimming of
     /// white space, of any set, changes such a string, so callers can skip it.
