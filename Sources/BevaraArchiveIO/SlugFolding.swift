@@ -25,9 +25,7 @@ enum SlugFolding {
     }()
 
     static func fold(_ name: String) -> String {
-        var ascii = true
-        for byte in name.utf8 where byte >= 0x80 { ascii = false; break }
-        if ascii { return name }
+        if ASCII.isASCII(name) { return name }
         // Built as bytes: appending to a String's scalars cost ≈ 450 instructions a scalar.
         var out: [UInt8] = []
         out.reserveCapacity(name.utf8.count)
