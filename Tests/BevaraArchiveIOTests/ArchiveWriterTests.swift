@@ -22,6 +22,13 @@ import Testing
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// The archive's entry names, read back with an independent tool (tar, Python's zipfile).
+    func list(_ path: String, _ format: ArchiveWriter.Format) throws -> (Int32, String) {
+        format == .tar
+            ? try run(["tar", "tf", path])
+            : try run(["python3", "-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print('\\n'.join(z.namelist()))", path])
+    }
+
     @Test(arguments: [ArchiveWriter.Format.tar, .zip])
     func writesNonASCIINamesAndStreamsContent(format: ArchiveWriter.Format) throws {
         ProcessSetup.useUTF8Locale()
@@ -35,10 +42,7 @@ import Testing
         let digest = try writer.addFile(named: "pkg/Prüfbericht_ß åäö.txt", from: source)
         try writer.close()
         #expect(digest.sha256 == FileDigest.sha256(of: Data("Prövning av bygglov\n".utf8)))
-        // Read it back with an independent tool.
-        let listing = format == .tar
-            ? try run(["tar", "tf", path])
-            : try run(["python3", "-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print('\\n'.join(z.namelist()))", path])
+        let listing = try list(path, format)
         #expect(listing.0 == 0, "\(listing.1)")
         #expect(listing.1.contains("pkg/Prüfbericht_ß åäö.txt"))
     }
@@ -60,9 +64,7 @@ import Testing
         try writer.addDirectory(named: "pkg")
         for name in names { try writer.addFile(named: name, from: source) }
         try writer.close()
-        let listing = format == .tar
-            ? try run(["tar", "tf", path])
-            : try run(["python3", "-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print('\\n'.join(z.namelist()))", path])
+        let listing = try list(path, format)
         #expect(listing.0 == 0, "\(listing.1)")
         #expect(listing.1.split(separator: "\n").map(String.init) == ["pkg/"] + names)
     }
