@@ -14,16 +14,30 @@ final class BatchQueue<Item>: @unchecked Sendable {
     private var failure: (any Error)?
     private var cancelled = false
     private let limit: Int
+    /// Batches the consumer is done with, for the producer to free (`recycle`).
+    private var spent: [[Item]] = []
 
     init(limit: Int) { self.limit = limit }
 
     func put(_ batch: [Item]) throws {
+        var freeHere: [[Item]] = []
+        defer { freeHere.removeAll() }  // after the unlock below (defers run in reverse order)
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= limit && !cancelled { condition.wait() }
         if cancelled { throw Cancelled() }
         batches.append(batch)
+        swap(&freeHere, &spent)
         condition.broadcast()
+    }
+
+    /// Hands a consumed batch back, so that its items are freed on the producer's thread (its
+    /// next `put`), the thread that allocated them: freed on the consumer's, each free took the
+    /// lock of the producer's malloc arena, which the producer was allocating from meanwhile.
+    func recycle(_ batch: consuming [Item]) {
+        condition.lock()
+        spent.append(batch)
+        condition.unlock()
     }
 
     /// The producer is done: `error` nil after its last batch, or the error it stopped with.

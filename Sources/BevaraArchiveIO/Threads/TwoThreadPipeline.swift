@@ -53,7 +53,10 @@ public enum TwoThreadPipeline {
         producer.start()
         defer { producer.join() }
         do {
-            while let batch = try queue.take() { try consumeBatch(batch) }
+            while let batch = try queue.take() {
+                try consumeBatch(batch)
+                queue.recycle(consume batch)
+            }
         } catch {
             queue.cancel()
             throw error

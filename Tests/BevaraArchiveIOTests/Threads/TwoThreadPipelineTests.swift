@@ -84,7 +84,43 @@ import Testing
             if consumed % TwoThreadPipeline.batchSize == 0 { usleep(1000) }
         })
         #expect(consumed == n)
-        #expect(live.peak <= TwoThreadPipeline.batchSize * (TwoThreadPipeline.batchLimit + 3))
+        // Waiting (batchLimit), being filled and being consumed, plus the consumed batches handed
+        // back and not yet freed by the producer (at most what it put between two puts).
+        #expect(live.peak <= TwoThreadPipeline.batchSize * (2 * TwoThreadPipeline.batchLimit + 3))
+    }
+
+    /// Consumed batches go back to the producer's thread, which made their items, to be freed
+    /// there (`BatchQueue.recycle`): freed on the consuming thread, each free took the lock of
+    /// the producer's malloc arena while the producer was allocating from it. Only the batches
+    /// consumed after the producer's last `put` are freed on the consuming thread.
+    @Test func consumedItemsAreFreedOnTheProducersThread() throws {
+        final class Tally: @unchecked Sendable {
+            private let lock = NSLock()
+            private var producer: pthread_t?
+            private(set) var onProducer = 0
+            private(set) var elsewhere = 0
+            func producerStarts() { lock.withLock { producer = pthread_self() } }
+            func freed() {
+                lock.withLock {
+                    if let producer, pthread_equal(producer, pthread_self()) != 0 { onProducer += 1 } else { elsewhere += 1 }
+                }
+            }
+        }
+        final class Item {
+            let tally: Tally
+            init(_ tally: Tally) { self.tally = tally }
+            deinit { tally.freed() }
+        }
+        let tally = Tally()
+        let n = TwoThreadPipeline.batchSize * 50
+        var consumed = 0
+        try TwoThreadPipeline.run(threadName: "test", produce: { emit in
+            tally.producerStarts()
+            for _ in 0..<n { try emit(Item(tally)) }
+        }, consumeBatch: { consumed += $0.count })
+        #expect(consumed == n)
+        #expect(tally.onProducer + tally.elsewhere == n)
+        #expect(tally.onProducer >= n - TwoThreadPipeline.batchSize * (2 * TwoThreadPipeline.batchLimit + 3))
     }
 
     /// The producer thread lets go of `produce` before `run` returns, so a caller may lend it a
