@@ -23,6 +23,7 @@ public final class ExportCatalog {
     /// The manifest's database while it loads; attached to this one from the first read on.
     private var manifest: ManifestStore?
     private var manifestAttached = false
+    private var readIndexesMade = false
 
     /// Opens (creating) a catalog at `path`.
     public init(path: String) throws {
@@ -91,25 +92,32 @@ public final class ExportCatalog {
                 CREATE TABLE IF NOT EXISTS cases(
                     seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, dnr TEXT NOT NULL, src TEXT NOT NULL, json BLOB NOT NULL,
                     party_count INTEGER NOT NULL DEFAULT 0);
-                CREATE INDEX IF NOT EXISTS cases_key ON cases(case_key);
                 CREATE TABLE IF NOT EXISTS records(
                     seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, record_id TEXT NOT NULL, src TEXT NOT NULL, json BLOB NOT NULL,
                     party_count INTEGER NOT NULL DEFAULT 0, bare_names TEXT NOT NULL DEFAULT '');
-                CREATE INDEX IF NOT EXISTS records_case ON records(case_key, seq);
                 CREATE INDEX IF NOT EXISTS records_id ON records(record_id);
                 CREATE TABLE IF NOT EXISTS parties(
                     seq INTEGER PRIMARY KEY, case_key TEXT NOT NULL, record_id TEXT, src TEXT NOT NULL, json BLOB NOT NULL,
                     merges INTEGER NOT NULL DEFAULT 0);
-                CREATE INDEX IF NOT EXISTS parties_case ON parties(case_key, seq);
                 CREATE TABLE IF NOT EXISTS files(
                     seq INTEGER PRIMARY KEY, record_seq INTEGER, record_id TEXT, path TEXT NOT NULL, src TEXT, json BLOB);
-                CREATE INDEX IF NOT EXISTS files_path ON files(path);
-                CREATE INDEX IF NOT EXISTS files_record ON files(record_id) WHERE json IS NOT NULL;
-                CREATE INDEX IF NOT EXISTS files_record_seq ON files(record_seq) WHERE record_seq IS NOT NULL;
                 """)
         }
         return queue
     }
+
+    /// The indexes only reads use, made once the rows are in (`prepareForReading`): built from
+    /// the loaded table they cost less than kept up row by row while loading, which is the
+    /// thread that bounds the load. Loading itself looks records up by id (`records_id`), so
+    /// that one exists from the start. Rows added after a read still update them.
+    private static let readIndexes = """
+        CREATE INDEX IF NOT EXISTS cases_key ON cases(case_key);
+        CREATE INDEX IF NOT EXISTS records_case ON records(case_key, seq);
+        CREATE INDEX IF NOT EXISTS parties_case ON parties(case_key, seq);
+        CREATE INDEX IF NOT EXISTS files_path ON files(path);
+        CREATE INDEX IF NOT EXISTS files_record ON files(record_id) WHERE json IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS files_record_seq ON files(record_seq) WHERE record_seq IS NOT NULL;
+        """
 
     // MARK: Loading (profile readers)
 
@@ -383,6 +391,10 @@ public final class ExportCatalog {
     /// Every read starts here: loading is over (committed) and the manifest attached.
     private func prepareForReading() throws {
         try finishLoading()
+        if !readIndexesMade {
+            try access { try $0.execute(sql: Self.readIndexes) }
+            readIndexesMade = true
+        }
         if !manifestAttached { try attachManifest() }
     }
 
