@@ -10,7 +10,8 @@ import Foundation
 enum FileReferenceRules {
     static func check(_ ref: FileReference, layout: ExportLayout, folders: RealDirectoryCache?, found: Bool = false,
                       findings: FindingCollector) -> String? {
-        let shown = layout.exportRelative(ref.path)
+        // Made only for a message: most references have none.
+        var shown: String { layout.exportRelative(ref.path) }
         if let problem = SafePath.validateRelative(ref.path) {
             findings.error("file.unsafe-path", ref.source, "'\(ref.path)' is refused: \(problem.rawValue)")
             return nil
