@@ -10,21 +10,21 @@ struct GenericCSVReader: ExportReader {
     let profile: Profile
 
     /// Model fields each table may map (README "Profiles"); other names are profile errors.
-    static let fields: [String: [String]] = [
-        "cases": ["diarienummer", "systemID", "title", "status", "opened", "closed", "classificationCode",
-                  "classificationText", "unit", "officer", "secrecy", "legalReference", "extraID"],
-        "records": ["id", "caseNumber", "runningNumber", "type", "direction", "date", "title", "sender", "recipient",
-                    "secrecy", "legalReference", "secrecyExplanation"],
-        "parties": ["caseNumber", "recordID", "name", "identityNumber", "organisation", "address", "role", "protectedIdentity"],
-        "files": ["recordID", "path", "originalName", "checksum"],
+    static let fields: [String: [CSVField]] = [
+        "cases": [.diarienummer, .systemID, .title, .status, .opened, .closed, .classificationCode,
+                  .classificationText, .unit, .officer, .secrecy, .legalReference, .extraID],
+        "records": [.id, .caseNumber, .runningNumber, .type, .direction, .date, .title, .sender, .recipient,
+                    .secrecy, .legalReference, .secrecyExplanation],
+        "parties": [.caseNumber, .recordID, .name, .identityNumber, .organisation, .address, .role, .protectedIdentity],
+        "files": [.recordID, .path, .originalName, .checksum],
     ]
 
     /// Fields that must have a value; a row without one is reported and skipped.
-    static let required: [String: [String]] = [
-        "cases": ["diarienummer", "title"],
-        "records": ["id", "caseNumber", "title"],
-        "parties": ["caseNumber", "name"],
-        "files": ["recordID", "path"],
+    static let required: [String: [CSVField]] = [
+        "cases": [.diarienummer, .title],
+        "records": [.id, .caseNumber, .title],
+        "parties": [.caseNumber, .name],
+        "files": [.recordID, .path],
     ]
 
     func read(exportRoot: String, into catalog: ExportCatalog, findings: FindingCollector) throws {
@@ -75,13 +75,13 @@ struct GenericCSVReader: ExportReader {
     }
 
     private func validate(_ table: TablesSection.Table, name: String) throws(ExportReadError) {
-        let known = Self.fields[name] ?? []
+        let known = (Self.fields[name] ?? []).map(\.name)
         for field in table.columns.keys.sorted() where !known.contains(field) {
             throw ExportReadError.invalidProfile(profile: profile.id, reason:
                 "tables.\(name).columns has unknown field '\(field)' (known: \(known.joined(separator: ", ")))")
         }
-        for field in Self.required[name] ?? [] where table.columns[field] == nil {
-            throw ExportReadError.invalidProfile(profile: profile.id, reason: "tables.\(name).columns must map the required field '\(field)'")
+        for field in Self.required[name] ?? [] where table.columns[field.name] == nil {
+            throw ExportReadError.invalidProfile(profile: profile.id, reason: "tables.\(name).columns must map the required field '\(field.name)'")
         }
     }
 }
