@@ -44,7 +44,7 @@ public final class XMLFileOutput: XMLOutput {
     public let path: String
     private let fd: Int32
     /// Appended to for every element (see `XMLWriter` on `unchecked`).
-    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var buffer = ByteBuffer(capacity: 1 << 20)
     private let capacity = 1 << 20
     private var closed = false
     public private(set) var bytesWritten: Int64 = 0
@@ -54,7 +54,6 @@ public final class XMLFileOutput: XMLOutput {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw XMLOutputError.cannotCreate(path: path, errno: errno) }
-        buffer.reserveCapacity(capacity)
     }
 
     deinit { if !closed { _ = Foundation.close(fd) } }
@@ -65,24 +64,24 @@ public final class XMLFileOutput: XMLOutput {
     }
 
     public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
-        buffer.append(contentsOf: bytes)
+        buffer.append(bytes)
         if buffer.count >= capacity { try flush() }
     }
 
     private func flush() throws {
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { raw in
-                Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+        try buffer.withUnsafeBytes { (bytes: UnsafeBufferPointer<UInt8>) throws(XMLOutputError) in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw XMLOutputError.writeFailed(path: path, errno: errno)
+                }
+                offset += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw XMLOutputError.writeFailed(path: path, errno: errno)
-            }
-            offset += n
         }
         bytesWritten += Int64(buffer.count)
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 
     /// Flushes, fsyncs and closes. Must be called; an unclosed output is an incomplete file.

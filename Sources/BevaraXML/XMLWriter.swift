@@ -22,7 +22,7 @@ public final class XMLWriter {
     /// Bytes rather than a `String`: each `String` append re-checks storage, count and ASCII
     /// flags, which showed in profiles of packages of many small files (bench P2); the bytes
     /// written are the same.
-    @exclusivity(unchecked) private var line: [UInt8] = []
+    @exclusivity(unchecked) private var line = ByteBuffer()
     /// Indentation of the outermost element: above 0 for a fragment that `insertFragment` later
     /// copies into a document at that depth.
     private let baseDepth: Int
@@ -43,7 +43,7 @@ public final class XMLWriter {
         try closePendingTag(selfClosing: false)
         startLine()
         line.append(UInt8(ascii: "<"))
-        line.appendUTF8(name)
+        line.append(utf8: name)
         XMLWriter.render(attributes, into: &line)
         try flushLine()
         stack.append(name)
@@ -59,9 +59,9 @@ public final class XMLWriter {
             try write("/>\n")
         } else {
             startLine()
-            line.appendLiteral("</")
-            line.appendUTF8(name)
-            line.appendLiteral(">\n")
+            line.append(literal: "</")
+            line.append(utf8: name)
+            line.append(literal: ">\n")
             try flushLine()
         }
     }
@@ -71,16 +71,16 @@ public final class XMLWriter {
         try closePendingTag(selfClosing: false)
         startLine()
         line.append(UInt8(ascii: "<"))
-        line.appendUTF8(name)
+        line.append(utf8: name)
         XMLWriter.render(attributes, into: &line)
         if let text {
             line.append(UInt8(ascii: ">"))
             XMLWriter.escape(text, quotes: false, into: &line)
-            line.appendLiteral("</")
-            line.appendUTF8(name)
-            line.appendLiteral(">\n")
+            line.append(literal: "</")
+            line.append(utf8: name)
+            line.append(literal: ">\n")
         } else {
-            line.appendLiteral("/>\n")
+            line.append(literal: "/>\n")
         }
         try flushLine()
     }
@@ -119,12 +119,12 @@ public final class XMLWriter {
     private func startLine() {
         let depth = self.depth
         while indents.count <= depth { indents.append(Array(String(repeating: indentUnit, count: indents.count).utf8)) }
-        line.removeAll(keepingCapacity: true)
-        line.append(contentsOf: indents[depth])
+        line.removeAll()
+        indents[depth].withUnsafeBufferPointer { line.append($0) }
     }
 
     private func flushLine() throws {
-        try line.withUnsafeBufferPointer { try output.write(utf8: $0) }
+        try line.withUnsafeBytes { bytes throws(any Error) in try output.write(utf8: bytes) }
     }
 
     /// Writes a literal (ASCII, so its UTF-8 is its bytes).
@@ -133,17 +133,17 @@ public final class XMLWriter {
     }
 
     static func render(_ attributes: Attributes) -> String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer()
         render(attributes, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.text
     }
 
-    static func render(_ attributes: Attributes, into out: inout [UInt8]) {
+    static func render(_ attributes: Attributes, into out: inout ByteBuffer) {
         for (name, value) in attributes {
             guard let value else { continue }
             out.append(UInt8(ascii: " "))
-            out.appendUTF8(name)
-            out.appendLiteral("=\"")
+            out.append(utf8: name)
+            out.append(literal: "=\"")
             escape(value, quotes: true, into: &out)
             out.append(UInt8(ascii: "\""))
         }
@@ -152,35 +152,35 @@ public final class XMLWriter {
     /// Escapes `& < >` and replaces characters XML 1.0 cannot carry (most C0 controls, lone
     /// surrogates cannot occur in Swift strings) with U+FFFD.
     public static func escapeText(_ text: String) -> String {
-        var out: [UInt8] = []
+        var out = ByteBuffer()
         escape(text, quotes: false, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.text
     }
 
     /// As `escapeText`, plus `"` and the white-space characters that attribute normalisation
     /// would otherwise turn into spaces.
     public static func escapeAttribute(_ text: String) -> String {
-        var out: [UInt8] = []
+        var out = ByteBuffer()
         escape(text, quotes: true, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.text
     }
 
     /// Appends `text` to `out` as UTF-8, escaped.
-    static func escape(_ text: String, quotes: Bool, into out: inout [UInt8]) {
+    static func escape(_ text: String, quotes: Bool, into out: inout ByteBuffer) {
         // Fast path: most values need nothing, and a byte scan of the UTF-8 says so.
         if isPlain(text.utf8, quotes: quotes) {
-            out.appendUTF8(text)
+            out.append(utf8: text)
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": out.appendLiteral("&amp;")
-            case "<": out.appendLiteral("&lt;")
-            case ">": out.appendLiteral("&gt;")
-            case "\"" where quotes: out.appendLiteral("&quot;")
-            case "\n" where quotes: out.appendLiteral("&#10;")
-            case "\r": out.appendLiteral("&#13;")
-            case "\t" where quotes: out.appendLiteral("&#9;")
+            case "&": out.append(literal: "&amp;")
+            case "<": out.append(literal: "&lt;")
+            case ">": out.append(literal: "&gt;")
+            case "\"" where quotes: out.append(literal: "&quot;")
+            case "\n" where quotes: out.append(literal: "&#10;")
+            case "\r": out.append(literal: "&#13;")
+            case "\t" where quotes: out.append(literal: "&#9;")
             default:
                 UTF8.encode(isAllowedInXML(scalar) ? scalar : "\u{FFFD}") { out.append($0) }
             }
@@ -212,22 +212,5 @@ public final class XMLWriter {
         let v = s.value
         return v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
             || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends `text`'s UTF-8 in one copy: native and small strings lend their bytes as one
-    /// buffer. Appending the `UTF8View` as a sequence took the generic path, ≈ 170 instructions
-    /// an append, 1.2 million appends in a 9,950-file package (callgrind).
-    @inline(__always)
-    mutating func appendUTF8(_ text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
-        if done == nil { append(contentsOf: text.utf8) }
-    }
-
-    /// Appends a literal's UTF-8 bytes.
-    @inline(__always)
-    mutating func appendLiteral(_ literal: StaticString) {
-        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }

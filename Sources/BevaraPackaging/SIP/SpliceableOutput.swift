@@ -17,7 +17,7 @@ final class SpliceableOutput: XMLOutput {
     let path: String
     private let fd: Int32
     /// Appended to for every element (see `XMLWriter` on `unchecked`).
-    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var buffer = ByteBuffer(capacity: 1 << 20)
     private let capacity = 1 << 20
     private var closed = false
     private let splicing: Bool
@@ -34,7 +34,6 @@ final class SpliceableOutput: XMLOutput {
         self.splicing = splicing
         fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOError(path: path, operation: "create", errno: errno) }
-        buffer.reserveCapacity(capacity)
     }
 
     deinit { if !closed { _ = Foundation.close(fd) } }
@@ -45,7 +44,7 @@ final class SpliceableOutput: XMLOutput {
     }
 
     func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
-        buffer.append(contentsOf: bytes)
+        buffer.append(bytes)
         if buffer.count >= capacity { try flush() }
     }
 
@@ -65,9 +64,9 @@ final class SpliceableOutput: XMLOutput {
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try PosixWrite.all(fd, $0, path: path) }
+        try buffer.withUnsafeBytes { bytes throws(any Error) in try PosixWrite.all(fd, UnsafeRawBufferPointer(bytes), path: path) }
         written += Int64(buffer.count)
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 }
 
