@@ -15,6 +15,9 @@ public struct ExportLayout: Sendable {
     /// Paths (relative to the file root) of the export's own metadata files, which are not
     /// "unreferenced files" even when they live under the file root.
     public let metadataFiles: Set<String>
+    /// The file root relative to the export root, with a slash (`filer/`), or empty when they
+    /// are the same folder: made once, as `exportRelative` runs for every file.
+    private let fileRootPrefix: String
 
     public init(exportRoot: String, profile: Profile) {
         let fm = FileManager.default
@@ -30,6 +33,7 @@ public struct ExportLayout: Sendable {
         if let d = profile.fgs?.document { own.append(d) }
         // Express them relative to the file root.
         let prefix = fileRoot == root ? "" : String(fileRoot.dropFirst(root.count + 1)) + "/"
+        fileRootPrefix = prefix
         metadataFiles = Set(own.compactMap { path in
             prefix.isEmpty ? path : (path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil)
         })
@@ -37,6 +41,6 @@ public struct ExportLayout: Sendable {
 
     /// The file-root-relative location string used in findings (`filer/a.pdf`).
     public func exportRelative(_ fileRootRelative: String) -> String {
-        fileRoot == root ? fileRootRelative : String(fileRoot.dropFirst(root.count + 1)) + "/" + fileRootRelative
+        fileRootPrefix.isEmpty ? fileRootRelative : fileRootPrefix + fileRootRelative
     }
 }
