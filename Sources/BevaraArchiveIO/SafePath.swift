@@ -105,7 +105,7 @@ public enum SafePath {
     }
 
     /// `: * ? " < > |` as bytes, by comparison: a `Set<UInt8>` hashed every byte of every name
-    /// (≈ 100 instructions a byte, most of a reference's checks in a 9,950-file package).
+    /// (≈ 100 instructions a byte, about a quarter of the checks of a reference, callgrind).
     @inline(__always)
     private static func isForbiddenInNames(_ b: UInt8) -> Bool {
         switch b {
