@@ -60,10 +60,32 @@ public struct PartialDate: Codable, Hashable, Sendable, Comparable, CustomString
         let between = UnsafeBufferPointer(start: separators.utf8Start, count: separators.utf8CodeUnitCount)
         for (i, field) in fields.enumerated() {
             if i > 0 { bytes.append(between[i - 1]) }
-            let digits = String(field.value)
-            for _ in 0..<max(0, field.width - digits.utf8.count) { bytes.append(UInt8(ascii: "0")) }
-            bytes.append(contentsOf: digits.utf8)
+            appendDecimal(field.value, width: field.width, to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `value` in decimal, zero-padded on the left to `width`, digit by digit: a `String` per
+    /// field was ≈ 3,300 instructions a date, and ERMS writes one or two per record.
+    private static func appendDecimal(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        guard value >= 0 else {
+            let digits = String(value)
+            for _ in 0..<max(0, width - digits.utf8.count) { bytes.append(UInt8(ascii: "0")) }
+            bytes.append(contentsOf: digits.utf8)
+            return
+        }
+        var divisor = 1
+        var count = 1
+        while divisor <= value / 10 {
+            divisor *= 10
+            count += 1
+        }
+        for _ in 0..<max(0, width - count) { bytes.append(UInt8(ascii: "0")) }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }

@@ -27,16 +27,26 @@ import Testing
         #expect(NameBasedUUID.uuid(existing: " 6C1F3F0E-2F7A-4C55-9A8E-3B0D2B1F5E47 ", name: "ignored") == "6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47")
     }
 
-    /// `ERMSWriter.mayBeUUID` says false only for values Foundation does not parse as a UUID once
-    /// trimmed (so no `extraId` is lost or added).
-    @Test func onlyValuesThatCannotBeUUIDsSkipFoundation() {
+    /// `canonical` gives what Foundation's UUID gives for the trimmed value, so no `extraId` is
+    /// lost or added and no identifier changes; except that Foundation also took a sign before
+    /// the first group (`-c1f3f0e-…` became `f41f3f0e-…`, an id the export never had), which is
+    /// not a UUID and is now kept as an `extraId` beside a name-based identifier.
+    @Test func canonicalIsFoundationsUUIDOfTheTrimmedValue() {
         let uuid = "6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47"
-        let values = [uuid, uuid.uppercased(), " \(uuid)", "\(uuid)\t", "{\(uuid)}", "\u{A0}\(uuid)", "6c1f3f0e2f7a4c559a8e3b0d2b1f5e47",
-                      String(uuid.dropLast()), uuid + "0", "4711", "ÄR-1", "", " ", "urn:uuid:\(uuid)", "x\(uuid.dropFirst())"]
-        for value in values where !ERMSWriter.mayBeUUID(value) {
-            #expect(UUID(uuidString: value.trimmingCharacters(in: .whitespaces)) == nil, "\(value.debugDescription)")
+        var values = [uuid, uuid.uppercased(), " \(uuid)", "\(uuid)\t", "{\(uuid)}", "\u{A0}\(uuid)", "6c1f3f0e2f7a4c559a8e3b0d2b1f5e47",
+                      String(uuid.dropLast()), uuid + "0", "4711", "ÄR-1", "", " ", "urn:uuid:\(uuid)", "x\(uuid.dropFirst())",
+                      "6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e4g", "6c1f3f0e-2f7a-4c55-9a8e+3b0d2b1f5e47", "6C1f3F0e-2F7a-4c55-9A8e-3b0D2b1f5E47",
+                      "6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e4\u{E4}", "-c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47",
+                      "+c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47", "6c1f3f0e--f7a-4c55-9a8e-3b0d2b1f5e47", " 6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47\n"]
+        for _ in 0..<200 { values.append(UUID().uuidString); values.append(UUID().uuidString.lowercased()) }
+        let strict = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/
+        for value in values {
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let foundation = UUID(uuidString: trimmed)?.uuidString.lowercased()
+            let isUUID = trimmed.wholeMatch(of: strict) != nil
+            #expect(NameBasedUUID.canonical(value) == (isUUID ? foundation : nil), "\(value.debugDescription)")
+            if isUUID { #expect(foundation != nil, "\(value.debugDescription)") }
         }
-        #expect(!ERMSWriter.mayBeUUID("4711") && !ERMSWriter.mayBeUUID("{\(uuid)}") && ERMSWriter.mayBeUUID(uuid))
-        #expect(ERMSWriter.mayBeUUID(" \(uuid)") && ERMSWriter.mayBeUUID("\u{A0}\(uuid)"))
+        #expect(NameBasedUUID.canonical("-c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47") == nil)
     }
 }
