@@ -146,17 +146,16 @@ enum NameBasedUUID {
     }
 
     /// `value` as a lower-case UUID when it is one once spaces around it are trimmed, else nil:
-    /// what `UUID(uuidString:)` of the trimmed value gives (`8-4-4-4-12` hex digits, either
-    /// case), read byte by byte when nothing needs trimming. Foundation's trimming, parsing and
-    /// formatting cost ≈ 35,000 instructions a case or record whose id is a UUID.
+    /// `8-4-4-4-12` hex digits of either case, read byte by byte. Foundation's trimming, parsing
+    /// and formatting cost ≈ 35,000 instructions a case or record whose id is a UUID, and its
+    /// parser also took a sign before the first group, which no UUID has.
     static func canonical(_ value: String) -> String? {
-        guard value.hasPrintableASCIIEnds else {
-            return UUID(uuidString: value.trimmingCharacters(in: .whitespaces))?.uuidString.lowercased()
-        }
-        guard value.utf8.count == 36 else { return nil }
+        // Nothing to trim in the usual id (printable ASCII at both ends).
+        let trimmed = value.hasPrintableASCIIEnds ? value : value.trimmingCharacters(in: .whitespaces)
+        guard trimmed.utf8.count == 36 else { return nil }
         var text: [UInt8] = []
         text.reserveCapacity(36)
-        for (i, b) in value.utf8.enumerated() {
+        for (i, b) in trimmed.utf8.enumerated() {
             if i == 8 || i == 13 || i == 18 || i == 23 {
                 guard b == UInt8(ascii: "-") else { return nil }
                 text.append(b)

@@ -37,7 +37,8 @@ import Testing
                       String(uuid.dropLast()), uuid + "0", "4711", "ÄR-1", "", " ", "urn:uuid:\(uuid)", "x\(uuid.dropFirst())",
                       "6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e4g", "6c1f3f0e-2f7a-4c55-9a8e+3b0d2b1f5e47", "6C1f3F0e-2F7a-4c55-9A8e-3b0D2b1f5E47",
                       "6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e4\u{E4}", "-c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47",
-                      "+c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47", "6c1f3f0e--f7a-4c55-9a8e-3b0d2b1f5e47", " 6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47\n"]
+                      "+c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47", "6c1f3f0e--f7a-4c55-9a8e-3b0d2b1f5e47", " 6c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47\n",
+                      " -c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47", "\u{A0}6C1F3F0E-2F7A-4C55-9A8E-3B0D2B1F5E47\u{3000}"]
         for _ in 0..<200 { values.append(UUID().uuidString); values.append(UUID().uuidString.lowercased()) }
         let strict = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/
         for value in values {
@@ -48,5 +49,6 @@ import Testing
             if isUUID { #expect(foundation != nil, "\(value.debugDescription)") }
         }
         #expect(NameBasedUUID.canonical("-c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47") == nil)
+        #expect(NameBasedUUID.canonical(" -c1f3f0e-2f7a-4c55-9a8e-3b0d2b1f5e47") == nil)
     }
 }
