@@ -7,8 +7,9 @@
 /// file. Here an append is a capacity check and a copy. Not copyable, so the storage has one
 /// owner and is freed with it.
 ///
-/// The appends are `@inlinable`: called from other modules (BevaraXML, BevaraPackaging), they
-/// were otherwise calls of their own, ≈ 190 M instructions of a 9,950-file package.
+/// The appends are `@inlinable`, for their callers in other modules (BevaraXML,
+/// BevaraPackaging). The compiler still calls most of them, but their own instructions in a
+/// 9,950-file package fell from ≈ 220 M to ≈ 183 M (callgrind).
 public struct ByteBuffer: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var capacity: Int

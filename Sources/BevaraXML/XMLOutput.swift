@@ -44,8 +44,8 @@ public final class XMLFileOutput: XMLOutput {
     public let path: String
     private let fd: Int32
     /// Appended to for every element (see `XMLWriter` on `unchecked`).
-    @exclusivity(unchecked) private var buffer = ByteBuffer(capacity: 1 << 20)
-    private let capacity = 1 << 20
+    @exclusivity(unchecked) private var buffer = ByteBuffer(capacity: capacity)
+    private static let capacity = 1 << 20
     private var closed = false
     public private(set) var bytesWritten: Int64 = 0
 
@@ -65,20 +65,12 @@ public final class XMLFileOutput: XMLOutput {
 
     public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
         buffer.append(bytes)
-        if buffer.count >= capacity { try flush() }
+        if buffer.count >= Self.capacity { try flush() }
     }
 
     private func flush() throws {
-        try buffer.withUnsafeBytes { (bytes: UnsafeBufferPointer<UInt8>) throws(XMLOutputError) in
-            var offset = 0
-            while offset < bytes.count {
-                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw XMLOutputError.writeFailed(path: path, errno: errno)
-                }
-                offset += n
-            }
+        if let code = buffer.withUnsafeBytes({ PosixWrite.allOrErrno(fd, UnsafeRawBufferPointer($0)) }) {
+            throw XMLOutputError.writeFailed(path: path, errno: code)
         }
         bytesWritten += Int64(buffer.count)
         buffer.removeAll()

@@ -17,8 +17,8 @@ final class SpliceableOutput: XMLOutput {
     let path: String
     private let fd: Int32
     /// Appended to for every element (see `XMLWriter` on `unchecked`).
-    @exclusivity(unchecked) private var buffer = ByteBuffer(capacity: 1 << 20)
-    private let capacity = 1 << 20
+    @exclusivity(unchecked) private var buffer = ByteBuffer(capacity: capacity)
+    private static let capacity = 1 << 20
     private var closed = false
     private let splicing: Bool
     /// Bytes written to the file so far (splicing outputs start with an empty file).
@@ -45,7 +45,7 @@ final class SpliceableOutput: XMLOutput {
 
     func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
         buffer.append(bytes)
-        if buffer.count >= capacity { try flush() }
+        if buffer.count >= Self.capacity { try flush() }
     }
 
     func insertFile(at path: String, size: Int64) throws {
