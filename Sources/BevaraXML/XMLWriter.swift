@@ -192,19 +192,33 @@ public final class XMLWriter {
     private static func isPlain(_ bytes: String.UTF8View, quotes: Bool) -> Bool {
         // Native strings are contiguous UTF-8: scan the buffer, not the view's indices.
         if let plain = bytes.withContiguousStorageIfAvailable({ isPlain($0, quotes: quotes) }) { return plain }
-        return isPlain(Array(bytes), quotes: quotes)
+        return Array(bytes).withUnsafeBufferPointer { isPlain($0, quotes: quotes) }
     }
 
-    private static func isPlain<Bytes: Sequence<UInt8>>(_ bytes: Bytes, quotes: Bool) -> Bool {
-        for b in bytes {
+    /// A table lookup per byte, or-ed together without a branch: a `switch` per byte was 13 %
+    /// of packaging's metadata thread (perf, bench P2), values being mostly short and plain.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, quotes: Bool) -> Bool {
+        let mask: UInt8 = quotes ? EscapeClass.inAttribute : EscapeClass.inText
+        return EscapeClass.table.withUnsafeBufferPointer { table in
+            var seen: UInt8 = 0
+            for b in bytes { seen |= table[Int(b)] }
+            return seen & mask == 0
+        }
+    }
+
+    /// Which bytes need escaping where: in text, `& < >`, CR, the C0 controls other than tab and
+    /// LF, and 0xEF (see `isPlain`); in attribute values also `"`, tab and LF.
+    private enum EscapeClass {
+        static let inText: UInt8 = 1
+        static let inAttribute: UInt8 = 2
+        static let table: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
             switch b {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0x0D, 0xEF: return false
-            case UInt8(ascii: "\""), 0x0A, 0x09: if quotes { return false }
-            case 0..<0x20: return false
-            default: continue
+            case 0x26, 0x3C, 0x3E, 0x0D, 0xEF: return inText | inAttribute
+            case 0x22, 0x0A, 0x09: return inAttribute
+            case 0..<0x20: return inText | inAttribute
+            default: return 0
             }
         }
-        return true
     }
 
     /// XML 1.0 `Char` production.

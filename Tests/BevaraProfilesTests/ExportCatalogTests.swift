@@ -147,7 +147,7 @@ import Testing
             for path in probes where path.utf8.starts(with: (folder + "/").utf8)
                 && !path.utf8.dropFirst(folder.utf8.count + 1).contains(UInt8(ascii: "/")) {
                 let name = Array(path.utf8.dropFirst(folder.utf8.count + 1))
-                #expect((names[name] != nil) == (try catalog.isReferenced(path: path)), "\(path)")
+                #expect((names[ByteKey(name)] != nil) == (try catalog.isReferenced(path: path)), "\(path)")
             }
         }
         #expect(try catalog.referencedNames(inFolder: "a", limit: 100)?.count == 3)

@@ -45,6 +45,29 @@ import Testing
         #expect(XMLWriter.escapeText("") == "")
     }
 
+    @Test func everyASCIICharacterIsEscapedAsXMLRequires() {
+        // The byte table of the fast path against the rules written out per character, alone and
+        // between plain characters (the table is or-ed over the whole value).
+        for value in UInt8(0)...0x7F {
+            let c = Character(Unicode.Scalar(value))
+            let text: String, attribute: String
+            switch c {
+            case "&": (text, attribute) = ("&amp;", "&amp;")
+            case "<": (text, attribute) = ("&lt;", "&lt;")
+            case ">": (text, attribute) = ("&gt;", "&gt;")
+            case "\"": (text, attribute) = ("\"", "&quot;")
+            case "\n": (text, attribute) = ("\n", "&#10;")
+            case "\t": (text, attribute) = ("\t", "&#9;")
+            case "\r": (text, attribute) = ("&#13;", "&#13;")
+            default: (text, attribute) = value < 0x20 ? ("\u{FFFD}", "\u{FFFD}") : (String(c), String(c))
+            }
+            #expect(XMLWriter.escapeText(String(c)) == text, "\(value)")
+            #expect(XMLWriter.escapeAttribute(String(c)) == attribute, "\(value)")
+            #expect(XMLWriter.escapeText("Åsa \(c) Öberg") == "Åsa \(text) Öberg", "\(value)")
+            #expect(XMLWriter.escapeAttribute("Åsa \(c) Öberg") == "Åsa \(attribute) Öberg", "\(value)")
+        }
+    }
+
     @Test func nestedElementsAreIndentedByDepth() throws {
         let out = XMLStringOutput()
         let w = XMLWriter(output: out)

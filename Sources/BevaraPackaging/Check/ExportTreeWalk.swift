@@ -71,24 +71,39 @@ enum ExportTreeWalk {
         let size: Int64
     }
 
-    /// Depth-first walk with `lstat`, calling `visit` for every entry below `directory`.
+    /// Depth-first walk calling `visit` for every entry below `directory`, in byte order of the
+    /// names (the order of code points), without following links. Each entry is `lstat`ed
+    /// relative to its open folder (`fstatat`), and a subfolder opened from it, so the kernel
+    /// does not look up the whole path again for every file; names stay bytes until an entry is
+    /// reported, so a name that is not UTF-8 is still reached.
     private static func walk(_ directory: String, relative: String, _ visit: (String, stat) throws -> Void) throws {
         guard let dir = opendir(directory) else { return }
+        try walk(dir, relative: relative, visit)
+    }
+
+    private static func walk(_ dir: OpaquePointer, relative: String, _ visit: (String, stat) throws -> Void) throws {
         defer { closedir(dir) }
-        var names: [String] = []
+        let fd = dirfd(dir)
+        var names: [[CChar]] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.bindMemory(to: CChar.self).prefix { $0 != 0 }) + [0]
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != [46, 0] && name != [46, 46, 0] { names.append(name) }  // "." and ".."
         }
-        for name in names.sorted() {
-            let full = directory + "/" + name
-            let rel = relative.isEmpty ? name : relative + "/" + name
+        names.sort { a, b in strcmp(a, b) < 0 }
+        for name in names {
             var st = stat()
-            guard lstat(full, &st) == 0 else { continue }
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let shown = name.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            let rel = relative.isEmpty ? shown : relative + "/" + shown
             try visit(rel, st)
-            if (st.st_mode & S_IFMT) == S_IFDIR { try walk(full, relative: rel, visit) }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard sub >= 0 else { continue }
+                guard let subdir = fdopendir(sub) else { close(sub); continue }
+                try walk(subdir, relative: rel, visit)
+            }
         }
     }
 }

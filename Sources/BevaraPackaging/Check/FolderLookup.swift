@@ -1,3 +1,5 @@
+import BevaraArchiveIO
+
 /// Answers about paths that arrive folder by folder (a tree walk, a case's files) from one
 /// catalog range query per folder, kept for the folder asked last, instead of one query per path:
 /// a query per file was 2 % of packaging CPU in the walk, and ≈ 10 % of the content thread for
@@ -7,13 +9,13 @@ struct FolderLookup<Answer> {
     static var folderLimit: Int { 4096 }
     /// A folder's entries by file name (UTF-8 bytes, compared byte for byte as SQLite compares
     /// paths); nil when the folder holds more than the limit.
-    private let entriesInFolder: (_ folder: String, _ limit: Int) throws -> [[UInt8]: Answer]?
+    private let entriesInFolder: (_ folder: String, _ limit: Int) throws -> [ByteKey: Answer]?
     private let entryAtPath: (_ path: String) throws -> Answer?
     /// The folder as bytes: two folders may differ only in Unicode normalisation.
     private var folder: [UInt8]?
-    private var entries: [[UInt8]: Answer]?
+    private var entries: [ByteKey: Answer]?
 
-    init(inFolder: @escaping (_ folder: String, _ limit: Int) throws -> [[UInt8]: Answer]?,
+    init(inFolder: @escaping (_ folder: String, _ limit: Int) throws -> [ByteKey: Answer]?,
          atPath: @escaping (_ path: String) throws -> Answer?) {
         entriesInFolder = inFolder
         entryAtPath = atPath
@@ -28,6 +30,6 @@ struct FolderLookup<Answer> {
             entries = try entriesInFolder(String(decoding: here, as: UTF8.self), Self.folderLimit)
         }
         guard let entries else { return try entryAtPath(path) }
-        return entries[Array(path.utf8[path.utf8.index(after: slash)...])]
+        return entries[ByteKey(path.utf8[path.utf8.index(after: slash)...])]
     }
 }

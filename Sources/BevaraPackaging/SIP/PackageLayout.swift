@@ -124,25 +124,30 @@ enum NameBasedUUID {
     /// version (8) and variant bits set. Formatted here: Foundation's UUID and its upper-case
     /// string, lower-cased, cost a percent of packaging on exports of many small records.
     static func make(_ name: String) -> String {
-        var bytes = namespace
-        bytes.append(contentsOf: name.utf8)
-        var out = FileDigest.sha256Bytes(of: bytes)
-        out[6] = (out[6] & 0x0F) | 0x80
-        out[8] = (out[8] & 0x3F) | 0x80
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
-        for i in 0..<16 {
-            if i == 4 || i == 6 || i == 8 || i == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(digits[Int(out[i] >> 4)])
-            text.append(digits[Int(out[i] & 0x0F)])
+        FileDigest.withSHA256(of: namespace, name) { hash in
+            String(unsafeUninitializedCapacity: 36) { text in
+                var n = 0
+                for i in 0..<16 {
+                    if i == 4 || i == 6 || i == 8 || i == 10 { text[n] = UInt8(ascii: "-"); n += 1 }
+                    var byte = hash[i]
+                    if i == 6 { byte = (byte & 0x0F) | 0x80 }
+                    if i == 8 { byte = (byte & 0x3F) | 0x80 }
+                    text[n] = hexDigit(byte >> 4)
+                    text[n + 1] = hexDigit(byte & 0x0F)
+                    n += 2
+                }
+                return n
+            }
         }
-        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     /// The value itself, lower-cased, when it already is a UUID; otherwise a name-based one.
-    static func uuid(existing: String?, name: String) -> String {
-        existing.flatMap(canonical) ?? make(name)
+    static func uuid(existing: String?, name: @autoclosure () -> String) -> String {
+        existing.flatMap(canonical) ?? make(name())
     }
 
     /// `value` as a lower-case UUID when it is one once spaces around it are trimmed, else nil:

@@ -1,3 +1,4 @@
+import BevaraArchiveIO
 import BevaraModel
 import BevaraSQLite
 import Foundation
@@ -225,31 +226,31 @@ public final class ExportCatalog {
 
     /// The manifest entries directly in `folder` (relative to the file root, not empty), by file
     /// name; nil when more than `limit` lie under it. See `entries(inFolder:…)`.
-    public func manifestEntries(inFolder folder: String, limit: Int) throws -> [[UInt8]: ManifestEntry]? {
+    public func manifestEntries(inFolder folder: String, limit: Int) throws -> [ByteKey: ManifestEntry]? {
         try entries(inFolder: folder, limit: limit, sql: "SELECT path, sha256, line FROM manifest WHERE path >= ? AND path < ? LIMIT ?") {
             ($0.string(1), Int($0.int64(2)))
         }
     }
 
     /// The rows of `sql` (path first; bound to the folder's path range and a limit) whose path lies
-    /// directly in `folder`, by file name as UTF-8 bytes (compared byte for byte, as SQLite
+    /// directly in `folder`, by file name as UTF-8 bytes (`ByteKey`, compared byte for byte, as SQLite
     /// compares paths); nil when more than `limit` lie under it, so that memory stays bounded
     /// and the caller asks per path. One range query per folder instead of one query per file;
     /// its rows read in place (a GRDB row per path was half of a folder's cost).
-    private func entries<T>(inFolder folder: String, limit: Int, sql: String, value: (RawRow) -> T) throws -> [[UInt8]: T]? {
+    private func entries<T>(inFolder folder: String, limit: Int, sql: String, value: (RawRow) -> T) throws -> [ByteKey: T]? {
         try prepareForReading()
         // Paths under "folder/" are exactly those in ["folder/", "folder0"): '0' follows '/'.
         let low = folder + "/"
         let high = folder + "0"
         return try access { db in
-            var entries: [[UInt8]: T] = [:]
+            var entries: [ByteKey: T] = [:]
             var rows = 0
             let skip = low.utf8.count
             try db.cachedStatement(sql: sql).forEachRawRow(binding: low, high, limit + 1) { row in
                 rows += 1
                 guard rows <= limit else { return false }
                 let name = row.utf8(0).dropFirst(skip)
-                if !name.contains(UInt8(ascii: "/")) { entries[Array(name)] = value(row) }
+                if !name.contains(UInt8(ascii: "/")) { entries[ByteKey(name)] = value(row) }
                 return true
             }
             return rows <= limit ? entries : nil
@@ -602,7 +603,7 @@ public final class ExportCatalog {
 
     /// The names of the referenced files directly in `folder` (relative to the file root, not
     /// empty); nil when more than `limit` paths lie under it. See `entries(inFolder:…)`.
-    public func referencedNames(inFolder folder: String, limit: Int) throws -> [[UInt8]: Void]? {
+    public func referencedNames(inFolder folder: String, limit: Int) throws -> [ByteKey: Void]? {
         try entries(inFolder: folder, limit: limit, sql: "SELECT path FROM files WHERE path >= ? AND path < ? LIMIT ?") { _ in () }
     }
 

@@ -69,6 +69,27 @@ import Testing
         ], "\(report.text())")
     }
 
+    /// Names are ordered by their bytes (code point order), so two spellings of "å" (composed,
+    /// and "a" with a combining ring) are two entries in a fixed place; a name that is not UTF-8
+    /// is reached and reported (shown with U+FFFD), not skipped as the walk once did.
+    @Test func walkOrdersNamesByBytesAndReachesNamesThatAreNotUTF8() throws {
+        let e = try PreflightExport()
+        for path in ["m/b.txt", "m/z.txt"] { e.contents[path] = path }
+        try e.write()
+        // Written by bytes: the two "å" are one String (a dictionary key, a Foundation path).
+        for name: [UInt8] in [[0xC3, 0xA5] + Array(".txt".utf8), Array("a\u{30A}.txt".utf8), [UInt8(ascii: "x"), 0xFF]] {
+            let path = Array((e.root + "/filer/m/").utf8) + name + [0]
+            let fd = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+            #expect(fd >= 0)
+            close(fd)
+        }
+        let report = try e.check(readContent: false)
+        // As bytes: Swift's String == holds the two "å" equal.
+        #expect(report.findings("file.unreferenced").map { Array($0.location.file.utf8) } == [
+            "filer/m/a\u{30A}.txt", "filer/m/b.txt", "filer/m/x\u{FFFD}", "filer/m/z.txt", "filer/m/\u{E5}.txt",
+        ].map { Array($0.utf8) }, "\(report.text())")
+    }
+
     /// A reference inside a linked folder is never reached by the walk: the full checks run and
     /// refuse it, whether the link leads out of the export or back into it.
     @Test func referenceThroughALinkedFolderIsStillRefused() throws {
