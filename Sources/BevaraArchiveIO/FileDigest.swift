@@ -115,14 +115,19 @@ public enum FileDigest {
 
     /// Bytes (a digest) as lower-case hex.
     public static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let table: [UInt8] = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
         for byte in digest {
-            out.append(table[Int(byte >> 4)])
-            out.append(table[Int(byte & 0x0F)])
+            out.append(hexDigit(byte >> 4))
+            out.append(hexDigit(byte & 0x0F))
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The lower-case hex digit (ASCII) of a value 0–15.
+    @inlinable
+    public static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     /// True for 64 lower-case hex digits: a SHA-256 as Bevara writes it, whose `<` is byte order.

@@ -132,17 +132,13 @@ enum NameBasedUUID {
                     var byte = hash[i]
                     if i == 6 { byte = (byte & 0x0F) | 0x80 }
                     if i == 8 { byte = (byte & 0x3F) | 0x80 }
-                    text[n] = hexDigit(byte >> 4)
-                    text[n + 1] = hexDigit(byte & 0x0F)
+                    text[n] = FileDigest.hexDigit(byte >> 4)
+                    text[n + 1] = FileDigest.hexDigit(byte & 0x0F)
                     n += 2
                 }
                 return n
             }
         }
-    }
-
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     /// The value itself, lower-cased, when it already is a UUID; otherwise a name-based one.

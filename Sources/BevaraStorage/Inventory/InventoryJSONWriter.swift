@@ -73,8 +73,7 @@ final class InventoryJSONWriter {
         case 0x08: try byte(0x5C); try byte(0x62)
         case 0x0C: try byte(0x5C); try byte(0x66)
         case 0..<0x20:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            for b in [0x5C, 0x75, 0x30, 0x30, hex[Int(unit >> 4)], hex[Int(unit & 0x0F)]] as [UInt8] { try byte(b) }
+            for b in [0x5C, 0x75, 0x30, 0x30, FileDigest.hexDigit(unit >> 4), FileDigest.hexDigit(unit & 0x0F)] as [UInt8] { try byte(b) }
         default: try byte(unit)
         }
     }

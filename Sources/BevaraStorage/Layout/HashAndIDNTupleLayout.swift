@@ -30,7 +30,6 @@ struct HashAndIDNTupleLayout: Equatable, Sendable {
     /// The id percent-encoded (everything but `A–Z a–z 0–9 - _`, per UTF-8 byte, lower-case hex);
     /// over 100 characters it is cut at 100 and `-<digest>` appended, keeping it unique.
     static func encapsulationDirectory(for id: String, digest: String) -> String {
-        let hex = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in id.utf8 {
             switch byte {
@@ -38,7 +37,7 @@ struct HashAndIDNTupleLayout: Equatable, Sendable {
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
                 out.append(byte)
             default:
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                out += [UInt8(ascii: "%"), FileDigest.hexDigit(byte >> 4), FileDigest.hexDigit(byte & 0x0F)]
             }
         }
         let encoded = String(decoding: out, as: UTF8.self)

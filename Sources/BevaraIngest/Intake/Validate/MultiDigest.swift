@@ -1,3 +1,4 @@
+import BevaraArchiveIO
 import Crypto
 
 /// Computes the requested digests of one stream in a single pass (a file referenced with SHA-256
@@ -28,21 +29,11 @@ struct MultiDigest {
     /// Lower-case hex per type.
     func finalize() -> [ChecksumType: String] {
         var out: [ChecksumType: String] = [:]
-        if let md5 { out[.md5] = Self.hex(md5.finalize()) }
-        if let sha1 { out[.sha1] = Self.hex(sha1.finalize()) }
-        if let sha256 { out[.sha256] = Self.hex(sha256.finalize()) }
-        if let sha384 { out[.sha384] = Self.hex(sha384.finalize()) }
-        if let sha512 { out[.sha512] = Self.hex(sha512.finalize()) }
+        if let md5 { out[.md5] = FileDigest.hex(md5.finalize()) }
+        if let sha1 { out[.sha1] = FileDigest.hex(sha1.finalize()) }
+        if let sha256 { out[.sha256] = FileDigest.hex(sha256.finalize()) }
+        if let sha384 { out[.sha384] = FileDigest.hex(sha384.finalize()) }
+        if let sha512 { out[.sha512] = FileDigest.hex(sha512.finalize()) }
         return out
-    }
-
-    private static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let table = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in digest {
-            out.append(table[Int(byte >> 4)])
-            out.append(table[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
