@@ -86,10 +86,11 @@ enum ExportTreeWalk {
         let fd = dirfd(dir)
         var names: [[CChar]] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.bindMemory(to: CChar.self).prefix { $0 != 0 }) + [0]
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let name = raw.bindMemory(to: CChar.self)
+                guard strcmp(name.baseAddress!, ".") != 0, strcmp(name.baseAddress!, "..") != 0 else { return }
+                names.append(Array(name.prefix { $0 != 0 }) + [0])
             }
-            if name != [46, 0] && name != [46, 46, 0] { names.append(name) }  // "." and ".."
         }
         names.sort { a, b in strcmp(a, b) < 0 }
         for name in names {
